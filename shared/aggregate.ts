@@ -1,0 +1,88 @@
+// What the NTM office reports to the committee head for a period: each commune's latest revision, its
+// score and timeliness, completeness (DHIS2's "reporting rate" and "reporting rate on time"), how many
+// communes meet each criterion, overdue tasks and funds by source.
+import { type Instant } from './dates'
+import { type PeriodId, type Timeliness, reportTimeliness } from './calendar'
+import { type Catalog } from './catalog'
+import { type FundTotals, FUND_SOURCES, emptyTotals } from './funds'
+
+export type CommuneSubmission = {
+  revision: number
+  receivedAt: string
+  achieved: number
+  total: number
+  /** Criterion number → met. */
+  criteria: { [no: string]: boolean }
+  funds: FundTotals
+}
+
+export type CommuneInput = { id: string; name: string; latest: CommuneSubmission | null }
+
+export type CommuneRow = {
+  unit: { id: string; name: string }
+  revision: number | null
+  receivedAt: string | null
+  achieved: number | null
+  total: number
+  criteria: { [no: string]: boolean } | null
+  timeliness: Timeliness
+}
+
+export type Completeness = {
+  expected: number
+  received: number
+  receivedOnTime: number
+  /** received / expected, 0–1 (0 when nothing is expected). */
+  rate: number
+  onTimeRate: number
+}
+
+export type CriterionCount = { no: number; name: string; communes: number }
+
+export type PeriodAggregate = {
+  period: PeriodId
+  communes: CommuneRow[]
+  completeness: Completeness
+  criteriaMet: CriterionCount[]
+  funds: FundTotals
+}
+
+export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: readonly CommuneInput[], now: Instant): PeriodAggregate {
+  const rows: CommuneRow[] = communes.map((c) => ({
+    unit: { id: c.id, name: c.name },
+    revision: c.latest ? c.latest.revision : null,
+    receivedAt: c.latest ? c.latest.receivedAt : null,
+    achieved: c.latest ? c.latest.achieved : null,
+    total: c.latest ? c.latest.total : catalog.criteria.length,
+    criteria: c.latest ? c.latest.criteria : null,
+    timeliness: reportTimeliness(period, c.latest ? c.latest.receivedAt : null, now),
+  }))
+  const expected = rows.length
+  const received = rows.filter((r) => r.revision !== null).length
+  const receivedOnTime = rows.filter((r) => r.timeliness.status === 'on_time').length
+  const criteriaMet = catalog.criteria.map((c) => ({
+    no: c.no,
+    name: c.name,
+    communes: rows.filter((r) => r.criteria !== null && r.criteria[String(c.no)] === true).length,
+  }))
+  const funds = emptyTotals()
+  for (const c of communes) {
+    if (!c.latest) continue
+    for (const s of FUND_SOURCES) funds.bySource[s.id] += c.latest.funds.bySource[s.id] || 0
+    funds.total += c.latest.funds.total
+  }
+  funds.peopleShare = funds.total > 0 ? funds.bySource.people / funds.total : 0
+  return {
+    period,
+    communes: rows,
+    completeness: {
+      expected,
+      received,
+      receivedOnTime,
+      rate: expected > 0 ? received / expected : 0,
+      onTimeRate: expected > 0 ? receivedOnTime / expected : 0,
+    },
+    criteriaMet,
+    funds,
+  }
+}

@@ -1,0 +1,150 @@
+// The HTTP contract of /api/v1, typed once for the worker and for the pane's fetch client.
+// Wire names are fixed by the contract; other clients are written against them.
+import type { Timeliness } from './calendar'
+import type { Catalog } from './catalog'
+import type { PeriodAggregate } from './aggregate'
+import type { Fund, FundTotals } from './funds'
+import type { Issue } from './issues'
+import type { CellValue, Evaluation } from './report'
+import type { Recurrence, Task, TaskFlagKind, TaskStatus } from './tasks'
+
+export const API_BASE = '/api/v1'
+
+export type Role = 'commune' | 'district' | 'leader' | 'admin'
+/** `office` is a unit that leads or helps with tasks (a district department) but does not report. */
+export type UnitLevel = 'province' | 'district' | 'commune' | 'office'
+
+export type UnitRef = { id: string; name: string; level: UnitLevel }
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'period_locked'
+  | 'idempotency_mismatch'
+  | 'payload_too_large'
+  | 'validation_failed'
+  | 'internal'
+
+export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues?: Issue[] }
+
+// GET /me
+export type MeResponse = { role: Role; unit: UnitRef & { region: string | null } }
+
+// GET /catalog — the active catalogue, with the region whose thresholds apply to the caller's unit.
+export type CatalogResponse = { catalog: Catalog; region: string | null }
+
+// GET /periods?from=YYYY-MM&to=YYYY-MM
+export type PeriodInfo = { id: string; start: string; end: string; communeDue: string; districtDue: string }
+export type PeriodsResponse = PeriodInfo[]
+
+// POST /reports/validate and POST /reports
+export type IndicatorInput = { code: string; value?: CellValue; status?: CellValue; note?: string; evidence?: string }
+export type FundInput = { source: string; amount: number | string | null; note?: string }
+export type TaskInput = {
+  id: string
+  title: string
+  lead: string
+  collaborators?: string[]
+  due: string
+  recurrence?: Recurrence | string | null
+  status?: TaskStatus | string
+  progress?: number | string | null
+  completedOn?: string | null
+  source?: string
+  note?: string
+}
+export type ReportRequest = {
+  unit: string
+  period: string
+  indicators: IndicatorInput[]
+  funds?: FundInput[]
+  tasks?: TaskInput[]
+}
+
+export type ValidateResponse = { ok: boolean; achieved: number; total: number; issues: Issue[] }
+
+export type ReportReceipt = {
+  id: string
+  unit: string
+  period: string
+  revision: number
+  receivedAt: string
+  timeliness: 'on_time' | 'late'
+  lateDays: number
+  achieved: number
+  total: number
+  issues: Issue[]
+}
+
+// GET /reports/{unit}/{period}
+export type RevisionSummary = {
+  id: string
+  revision: number
+  receivedAt: string
+  submittedBy: string
+  timeliness: 'on_time' | 'late'
+  lateDays: number
+  achieved: number
+  total: number
+}
+export type StoredReport = RevisionSummary & {
+  unit: string
+  period: string
+  catalog: { id: string; version: string }
+  indicators: IndicatorInput[]
+  evaluation: Evaluation
+  funds: Fund[]
+  fundTotals: FundTotals
+  issues: Issue[]
+}
+export type ReportDetail = { unit: string; period: string; locked: boolean; latest: StoredReport | null; revisions: RevisionSummary[] }
+
+// GET / PUT /units/{unit}/tasks
+export type StoredTask = Task & { owner: string; updatedAt: string }
+export type TasksResponse = { unit: string; tasks: StoredTask[] }
+export type TasksPutRequest = { tasks: TaskInput[] }
+export type TasksPutResponse = { unit: string; created: number; updated: number; unchanged: number; tasks: StoredTask[]; issues: Issue[] }
+
+// GET /units/{unit}/flags?date=YYYY-MM-DD
+export type TaskFlagRow = {
+  id: string
+  title: string
+  owner: string
+  role: 'lead' | 'collaborator' | 'owner'
+  flag: TaskFlagKind
+  days: number
+  occurrence: string
+}
+export type ReportFlagRow = { period: string; status: Timeliness['status']; days: number }
+export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; reports: ReportFlagRow[] }
+
+// POST /aggregate
+export type AggregateRequest = { unit: string; period: string }
+export type OverdueTask = { id: string; title: string; owner: string; lead: string; occurrence: string; days: number }
+export type AggregateResponse = PeriodAggregate & {
+  unit: UnitRef
+  locked: boolean
+  generatedAt: string
+  overdueTasks: OverdueTask[]
+}
+
+// POST /periods/{period}/lock and /unlock
+export type LockRequest = { unit: string }
+export type LockResponse = { unit: string; period: string; locked: boolean; by: string; at: string }
+
+// GET /audit?unit=…
+export type AuditEntry = {
+  id: string
+  at: string
+  actor: string
+  role: Role
+  unit: string
+  action: string
+  target: string
+  detail: unknown
+}
+export type AuditResponse = { entries: AuditEntry[] }

@@ -29,7 +29,23 @@ export type ErrorCode =
   | 'validation_failed'
   | 'internal'
 
-export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues?: Issue[] }
+/**
+ * A problem with the shape of a JSON body (a field missing, of the wrong type, too long) found before the
+ * report rules run: the client program is wrong rather than the data. Sent with 400 `bad_request`.
+ */
+export type ShapeIssueCode = 'field_required' | 'field_wrong_type' | 'field_invalid' | 'field_too_long' | 'field_too_many' | 'field_unknown'
+export type ShapeIssue = { code: ShapeIssueCode; severity: 'error'; path: string; message: string; message_en: string }
+
+/** Issues in an error body: report rules (422 `validation_failed`) or body shape (400 `bad_request`). */
+export type ApiIssue = Issue | ShapeIssue
+
+export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues?: ApiIssue[] }
+
+/** Largest accepted request body; larger ones get 413 `payload_too_large`. */
+export const MAX_BODY_BYTES = 512 * 1024
+
+/** A retry with the same key and body returns the first response and stores nothing new. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 
 // GET /me
 export type MeResponse = { role: Role; unit: UnitRef & { region: string | null } }

@@ -128,8 +128,8 @@ export function timeliness(due: LocalDate, submittedAt: Instant | null, now: Ins
     return late > 0 ? { status: 'late', days: late } : { status: 'on_time', days: 0 }
   }
   const today = vnDate(now)
-  const overdue = daysBetween(due, today)
-  return overdue > 0 ? { status: 'missing', days: overdue } : { status: 'open', days: -overdue }
+  const left = daysBetween(today, due)
+  return left < 0 ? { status: 'missing', days: -left } : { status: 'open', days: left }
 }
 
 /** A commune report's timeliness against its period's commune deadline. */

@@ -74,7 +74,7 @@ export function parseRecurrence(value: unknown, due?: LocalDate): Recurrence | n
   if (typeof value !== 'string') return undefined
   let words = foldText(value)
   let until: LocalDate | undefined
-  const untilMatch = /(?:den|until)\s*(\S+)$/.exec(words)
+  const untilMatch = /\b(?:den|until)\s+(.+)$/.exec(words)
   if (untilMatch) {
     const d = parseDateInput(untilMatch[1])
     if (!d) return undefined
@@ -91,6 +91,7 @@ export function parseRecurrence(value: unknown, due?: LocalDate): Recurrence | n
     return d !== undefined ? { kind: 'monthly', day: d, ...tail } : undefined
   }
   if (/^(thang|months?)\b/.test(words)) {
+    if (!/^(thang|months?)\s+\d{1,2}(\s*(,|;|va|and)?\s*\d{1,2})*[\s,;]*$/.test(before)) return undefined
     const nums = before.match(/\d+/g)
     if (!nums) return undefined
     const months = nums.map(Number)

@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config'
 export default defineProject({
   test: {
     name: 'shared',
-    include: ['tests/shared/**/*.test.ts'],
+    include: ['**/*.test.ts'],
     environment: 'node',
   },
 })

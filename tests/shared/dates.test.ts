@@ -1,0 +1,60 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  addDays, daysBetween, daysInMonth, formatDateVi, isLeapYear, isLocalDate, parseDateInput, parseLocalDate,
+  toExcelSerial, vnDate, vnIsoString, vnStartOfDay,
+} from '../../shared/dates'
+
+describe('dates', () => {
+  it('knows leap years and month lengths', () => {
+    expect([1900, 2000, 2024, 2025, 2100].map(isLeapYear)).toEqual([false, true, true, false, false])
+    expect(daysInMonth(2024, 2)).toBe(29)
+    expect(daysInMonth(2026, 2)).toBe(28)
+    expect(daysInMonth(2026, 4)).toBe(30)
+    expect(daysInMonth(2026, 12)).toBe(31)
+  })
+
+  it('rejects impossible dates', () => {
+    expect(parseLocalDate('2025-02-29')).toBeNull()
+    expect(parseLocalDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 })
+    expect(isLocalDate('2026-04-31')).toBe(false)
+    expect(isLocalDate('2026-4-3')).toBe(false)
+    expect(isLocalDate(null)).toBe(false)
+  })
+
+  it('adds days across months and years, and counts them back', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50000 }), fc.integer({ min: -3000, max: 3000 }), (o, n) => {
+        const d = addDays('1950-01-01', o)
+        expect(daysBetween(d, addDays(d, n))).toBe(n)
+      }),
+    )
+  })
+
+  it('reads the Vietnamese wall date of an instant', () => {
+    expect(vnDate('2026-11-14T16:59:59Z')).toBe('2026-11-14')
+    expect(vnDate('2026-11-14T17:00:00Z')).toBe('2026-11-15')
+    expect(vnDate(Date.UTC(2026, 11, 31, 17))).toBe('2027-01-01')
+    expect(vnStartOfDay('2026-11-15')).toBe(Date.parse('2026-11-14T17:00:00Z'))
+    expect(vnIsoString('2026-11-14T16:59:59Z')).toBe('2026-11-14T23:59:59+07:00')
+    expect(formatDateVi('2026-11-04')).toBe('04/11/2026')
+  })
+
+  it('reads dates as typed in cells: ISO, day-first, or Excel serials', () => {
+    expect(parseDateInput('2020-11-30')).toBe('2020-11-30')
+    expect(parseDateInput('30/11/2020')).toBe('2020-11-30')
+    expect(parseDateInput(' 5/3/2021 ')).toBe('2021-03-05')
+    expect(parseDateInput(44165)).toBe('2020-11-30')
+    expect(toExcelSerial('2020-11-30')).toBe(44165)
+    expect(parseDateInput('')).toBeNull()
+    expect(parseDateInput(null)).toBeNull()
+    expect(parseDateInput('31/02/2021')).toBeUndefined()
+    expect(parseDateInput('11/30/2020')).toBeUndefined()
+    expect(parseDateInput('hôm qua')).toBeUndefined()
+    expect(parseDateInput(true)).toBeUndefined()
+    expect(parseDateInput(12)).toBeUndefined()
+  })
+})

@@ -1,0 +1,51 @@
+// Sheets (values plus fills, number formats and bold ranges in A1 form) → .xlsx bytes, with
+// write-excel-file. Every cell gets a named font and size: LibreOffice falls back to a serif font otherwise.
+import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/universal'
+import { parseBlock } from './a1'
+
+export type SheetSpec = {
+  name: string
+  values: Array<Array<string | number | boolean | null>>
+  fills?: Array<{ address: string; color: string }>
+  formats?: Array<{ address: string; format: string }>
+  bold?: string[]
+  /** Column widths in characters. */
+  widths?: number[]
+  frozenRows?: number
+}
+
+const FONT = { fontFamily: 'Arial', fontSize: 10 }
+type Style = { backgroundColor?: string; format?: string; fontWeight?: 'bold' }
+
+function styleGrid(spec: SheetSpec): Style[][] {
+  const styles: Style[][] = spec.values.map((row) => row.map(() => ({})))
+  const apply = (address: string, set: (s: Style) => void) => {
+    const b = parseBlock(address)
+    for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) {
+      const row = styles[r]
+      if (row && row[c]) set(row[c] as Style)
+    }
+  }
+  for (const f of spec.fills || []) apply(f.address, (s) => { s.backgroundColor = f.color })
+  for (const f of spec.formats || []) apply(f.address, (s) => { s.format = f.format })
+  for (const a of spec.bold || []) apply(a, (s) => { s.fontWeight = 'bold' })
+  return styles
+}
+
+function toSheet(spec: SheetSpec): Sheet<never> {
+  const styles = styleGrid(spec)
+  const data = spec.values.map((row, r) => row.map((value, c): Cell => {
+    if (value === null || value === '') return styles[r]?.[c]?.backgroundColor ? { value: '', type: String, ...FONT, ...styles[r]?.[c] } : null
+    const type = typeof value === 'number' ? Number : typeof value === 'boolean' ? Boolean : String
+    return { value, type, ...FONT, ...styles[r]?.[c] } as Cell
+  }))
+  const sheet: Sheet<never> = { data, sheet: spec.name }
+  if (spec.widths) sheet.columns = spec.widths.map((width) => ({ width }))
+  if (spec.frozenRows) sheet.stickyRowsCount = spec.frozenRows
+  return sheet
+}
+
+export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+  const blob = await writeXlsxFile(sheets.map(toSheet), FONT).toBlob()
+  return new Uint8Array(await blob.arrayBuffer())
+}

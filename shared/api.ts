@@ -33,7 +33,7 @@ export type ErrorCode =
  * A problem with the shape of a JSON body (a field missing, of the wrong type, too long) found before the
  * report rules run: the client program is wrong rather than the data. Sent with 400 `bad_request`.
  */
-export type ShapeIssueCode = 'field_required' | 'field_wrong_type' | 'field_invalid' | 'field_too_long' | 'field_too_many' | 'field_unknown'
+export type ShapeIssueCode = 'field_required' | 'field_wrong_type' | 'field_invalid' | 'field_too_long' | 'field_too_many'
 export type ShapeIssue = { code: ShapeIssueCode; severity: 'error'; path: string; message: string; message_en: string }
 
 /** Issues in an error body: report rules (422 `validation_failed`) or body shape (400 `bad_request`). */

@@ -1,0 +1,58 @@
+import { env } from 'cloudflare:workers'
+import { createApp } from '../../worker/index'
+import { demoStatements } from '../../worker/seed/demo'
+import { DEMO_TOKENS } from '../../worker/seed/demo-data'
+
+/** "Today" of the demo: Thursday 26/11/2026, 09:00 in Vietnam. */
+export const DEMO_NOW = new Date('2026-11-26T09:00:00+07:00')
+
+const token = (id: string): string => (DEMO_TOKENS.find((t) => t.id === id) as { token: string }).token
+export const TOKENS = {
+  admin: token('tok_demo_admin'),
+  district: token('tok_demo_district'),
+  leader: token('tok_demo_leader'),
+  binhSon: token('tok_demo_binh_son'),
+  thoSon: token('tok_demo_tho_son'),
+}
+
+export async function seedDemo(): Promise<void> {
+  await env.DB.batch(await demoStatements(env.DB))
+}
+
+export type Called = { status: number; body: any; headers: Headers; text: string }
+
+/** A clock a test can move: `clock.set('2026-11-14T23:00:00+07:00')`. */
+export function movableClock(start: Date = DEMO_NOW) {
+  let current = start
+  return {
+    now: () => current,
+    set(iso: string) {
+      current = new Date(iso)
+    },
+  }
+}
+
+export function client(now: () => Date = () => DEMO_NOW) {
+  const app = createApp({ now })
+  return async function call(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Called> {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token) headers.Authorization = 'Bearer ' + options.token
+    let body: string | undefined
+    if (options.raw !== undefined) body = options.raw
+    else if (options.body !== undefined) body = JSON.stringify(options.body)
+    if (body !== undefined) headers['Content-Type'] = headers['Content-Type'] ?? 'application/json'
+    const res = await app.request(path, { method, headers, body }, env)
+    const text = await res.text()
+    let parsed: unknown = null
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+    return { status: res.status, body: parsed, headers: res.headers, text }
+  }
+}

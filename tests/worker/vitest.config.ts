@@ -1,0 +1,26 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineProject } from 'vitest/config'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+// wrangler.jsonc serves the pane from addin/dist; on a fresh clone before `npm run build` it does not exist yet,
+// and the assets binding refuses a missing directory.
+if (!existsSync(root + 'addin/dist')) mkdirSync(root + 'addin/dist', { recursive: true })
+
+export default defineProject({
+  plugins: [
+    cloudflareTest(async () => ({
+      wrangler: { configPath: root + 'wrangler.jsonc' },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: await readD1Migrations(root + 'worker/migrations') },
+      },
+    })),
+  ],
+  test: {
+    name: 'worker',
+    include: ['**/*.test.ts'],
+    setupFiles: ['./setup.ts'],
+  },
+})

@@ -1,0 +1,23 @@
+export type LockEvent = { unitId: string; period: string; action: 'lock' | 'unlock'; actor: string; at: string }
+
+type EventRow = { unit_id: string; period: string; action: 'lock' | 'unlock'; actor: string; at: string }
+const toEvent = (r: EventRow): LockEvent => ({ unitId: r.unit_id, period: r.period, action: r.action, actor: r.actor, at: r.at })
+
+/** The latest lock or unlock of a period by any of these units, each unit's latest event only. */
+export async function listLatestLockEvents(db: D1Database, unitIds: readonly string[], period: string): Promise<LockEvent[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.unit_id, e.period, e.action, e.actor, e.at FROM period_lock_events e
+       WHERE e.period = ?1 AND e.unit_id IN (SELECT value FROM json_each(?2))
+         AND e.seq = (SELECT MAX(l.seq) FROM period_lock_events l WHERE l.unit_id = e.unit_id AND l.period = e.period)`,
+    )
+    .bind(period, JSON.stringify(unitIds))
+    .all<EventRow>()
+  return results.map(toEvent)
+}
+
+export function insertLockEventStatement(db: D1Database, e: LockEvent): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO period_lock_events (unit_id, period, action, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)')
+    .bind(e.unitId, e.period, e.action, e.actor, e.at)
+}

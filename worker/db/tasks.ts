@@ -1,0 +1,79 @@
+import type { StoredTask } from '../../shared/api'
+import type { Recurrence, Task, TaskStatus } from '../../shared/tasks'
+
+type TaskRow = {
+  owner_id: string; id: string; title: string; lead: string; collaborators: string; due: string; recurrence: string | null
+  status: TaskStatus; progress: number; completed_on: string | null; source: string | null; note: string | null; updated_at: string
+}
+
+const COLUMNS = 'owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note, updated_at'
+
+function toStoredTask(r: TaskRow): StoredTask {
+  const task: StoredTask = {
+    id: r.id, title: r.title, lead: r.lead, collaborators: JSON.parse(r.collaborators) as string[], due: r.due, status: r.status,
+    progress: r.progress, owner: r.owner_id, updatedAt: r.updated_at,
+  }
+  if (r.recurrence !== null) task.recurrence = JSON.parse(r.recurrence) as Recurrence
+  if (r.completed_on !== null) task.completedOn = r.completed_on
+  if (r.source !== null) task.source = r.source
+  if (r.note !== null) task.note = r.note
+  return task
+}
+
+/** The tasks of one owner's sheet, by id. */
+export async function listOwnedTasks(db: D1Database, ownerId: string): Promise<StoredTask[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner_id = ?1 ORDER BY id`)
+    .bind(ownerId)
+    .all<TaskRow>()
+  return results.map(toStoredTask)
+}
+
+/** Tasks any of these units owns, leads or helps with. */
+export async function listTasksInvolving(db: D1Database, unitIds: readonly string[]): Promise<StoredTask[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM tasks t
+       WHERE t.owner_id IN (SELECT value FROM json_each(?1))
+          OR t.lead IN (SELECT value FROM json_each(?1))
+          OR EXISTS (SELECT 1 FROM json_each(t.collaborators) c WHERE c.value IN (SELECT value FROM json_each(?1)))
+       ORDER BY t.owner_id, t.id`,
+    )
+    .bind(JSON.stringify(unitIds))
+    .all<TaskRow>()
+  return results.map(toStoredTask)
+}
+
+/** Inserts or replaces one task of an owner's sheet (the key is owner + task id). */
+export function upsertTaskStatement(db: D1Database, ownerId: string, task: Task, at: string, by: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note,
+         created_at, updated_at, updated_by)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
+       ON CONFLICT (owner_id, id) DO UPDATE SET title = excluded.title, lead = excluded.lead, collaborators = excluded.collaborators,
+         due = excluded.due, recurrence = excluded.recurrence, status = excluded.status, progress = excluded.progress,
+         completed_on = excluded.completed_on, source = excluded.source, note = excluded.note,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    )
+    .bind(
+      ownerId, task.id, task.title, task.lead, JSON.stringify(task.collaborators), task.due,
+      task.recurrence ? JSON.stringify(task.recurrence) : null, task.status, task.progress, task.completedOn ?? null,
+      task.source ?? null, task.note ?? null, at, by,
+    )
+}
+
+/** Seed form: leaves an existing task untouched. */
+export function insertTaskIfAbsentStatement(db: D1Database, ownerId: string, task: Task, at: string, by: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source,
+         note, created_at, updated_at, updated_by)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)`,
+    )
+    .bind(
+      ownerId, task.id, task.title, task.lead, JSON.stringify(task.collaborators), task.due,
+      task.recurrence ? JSON.stringify(task.recurrence) : null, task.status, task.progress, task.completedOn ?? null,
+      task.source ?? null, task.note ?? null, at, by,
+    )
+}

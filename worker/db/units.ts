@@ -1,0 +1,72 @@
+import type { UnitLevel } from '../../shared/api'
+
+export type Unit = {
+  id: string
+  name: string
+  level: UnitLevel
+  parentId: string | null
+  region: string | null
+  catalogId: string | null
+  reportsFrom: string | null
+}
+
+type UnitRow = {
+  id: string
+  name: string
+  level: UnitLevel
+  parent_id: string | null
+  region: string | null
+  catalog_id: string | null
+  reports_from: string | null
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id, name: r.name, level: r.level, parentId: r.parent_id, region: r.region, catalogId: r.catalog_id, reportsFrom: r.reports_from,
+})
+
+// Depth guard: a cycle in parent links (bad data) must not loop forever.
+const MAX_DEPTH = 16
+
+/** The unit and its ancestors, nearest first; empty when the unit does not exist. */
+export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE chain (id, depth) AS (
+         SELECT id, 0 FROM units WHERE id = ?1
+         UNION ALL
+         SELECT u.parent_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
+         WHERE u.parent_id IS NOT NULL AND chain.depth < ?2
+       )
+       SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from
+       FROM chain JOIN units u ON u.id = chain.id ORDER BY chain.depth`,
+    )
+    .bind(id, MAX_DEPTH)
+    .all<UnitRow>()
+  return results.map(toUnit)
+}
+
+/** The unit and every unit below it, the unit first. */
+export async function listSubtree(db: D1Database, id: string): Promise<Unit[]> {
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE sub (id, depth) AS (
+         SELECT id, 0 FROM units WHERE id = ?1
+         UNION ALL
+         SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id WHERE sub.depth < ?2
+       )
+       SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from
+       FROM sub JOIN units u ON u.id = sub.id ORDER BY sub.depth, u.id`,
+    )
+    .bind(id, MAX_DEPTH)
+    .all<UnitRow>()
+  return results.map(toUnit)
+}
+
+export function insertUnitStatement(db: D1Database, unit: Unit, createdAt: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO units (id, name, level, parent_id, region, catalog_id, reports_from, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+    )
+    .bind(unit.id, unit.name, unit.level, unit.parentId, unit.region, unit.catalogId, unit.reportsFrom, createdAt)
+}

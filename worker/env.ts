@@ -1,0 +1,22 @@
+import type { Role, UnitLevel } from '../shared/api'
+
+export type Bindings = {
+  DB: D1Database
+  ASSETS: Fetcher
+  /** Local dev and e2e only (`wrangler dev --var FIXED_NOW:2026-11-26T09:00:00+07:00`): the API's clock. */
+  FIXED_NOW?: string
+}
+
+/** Who is calling: the token's role and the unit it speaks for. */
+export type Principal = {
+  tokenId: string
+  role: Role
+  unit: { id: string; name: string; level: UnitLevel }
+}
+
+export type Variables = {
+  now: () => Date
+  principal: Principal
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -1,0 +1,79 @@
+// One error shape for the whole API: { error, message (vi), message_en, issues }.
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ApiIssue, ErrorBody, ErrorCode } from '../shared/api'
+
+const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
+  bad_request: ['Yêu cầu không hợp lệ.', 'The request is malformed.'],
+  invalid_json: ['Nội dung gửi lên không phải JSON hợp lệ.', 'The request body is not valid JSON.'],
+  unauthorized: ['Chưa đăng nhập hoặc mã truy cập không hợp lệ.', 'Missing or invalid access token.'],
+  forbidden: ['Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'],
+  not_found: ['Không tìm thấy.', 'Not found.'],
+  conflict: ['Xung đột dữ liệu, vui lòng thử lại.', 'Conflicting data, please retry.'],
+  period_locked: ['Kỳ báo cáo đã khóa sổ.', 'The reporting period is locked.'],
+  idempotency_mismatch: [
+    'Mã Idempotency-Key này đã được dùng cho một nội dung khác.',
+    'This Idempotency-Key was already used with a different request body.',
+  ],
+  payload_too_large: ['Nội dung gửi lên quá lớn.', 'The request body is too large.'],
+  validation_failed: ['Báo cáo có lỗi, chưa được tiếp nhận.', 'The report has errors and was not accepted.'],
+  internal: ['Lỗi máy chủ, vui lòng thử lại sau.', 'Server error, please try again later.'],
+}
+
+export class ApiError extends HTTPException {
+  readonly code: ErrorCode
+  readonly issues: ApiIssue[] | undefined
+  readonly vi: string
+  readonly en: string
+
+  constructor(status: ContentfulStatusCode, code: ErrorCode, text?: [vi: string, en: string], issues?: ApiIssue[]) {
+    const [vi, en] = text ?? DEFAULT_TEXT[code]
+    super(status, { message: en })
+    this.code = code
+    this.vi = vi
+    this.en = en
+    this.issues = issues
+  }
+}
+
+export function errorBody(code: ErrorCode, text?: [string, string], issues?: ApiIssue[]): ErrorBody {
+  const [message, message_en] = text ?? DEFAULT_TEXT[code]
+  return issues ? { error: code, message, message_en, issues } : { error: code, message, message_en }
+}
+
+const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large',
+}
+
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    if (err.status === 401) c.header('WWW-Authenticate', 'Bearer')
+    return c.json(errorBody(err.code, [err.vi, err.en], err.issues), err.status)
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = CODE_BY_STATUS[err.status] ?? 'bad_request'
+    return c.json(errorBody(code), err.status)
+  }
+  console.error('unhandled error', err)
+  return c.json(errorBody('internal'), 500)
+}
+
+export function notFound(c: Context): Response {
+  return c.json(errorBody('not_found', ['Không có địa chỉ API này.', 'No such API endpoint.']), 404)
+}
+
+export const unitNotFound = (id: string): ApiError =>
+  new ApiError(404, 'not_found', ['Không tìm thấy đơn vị "' + id + '".', 'Unit "' + id + '" was not found.'])
+
+export const outOfScope = (id: string): ApiError =>
+  new ApiError(403, 'forbidden', [
+    'Mã truy cập này không có quyền với đơn vị "' + id + '".',
+    'This token has no access to unit "' + id + '".',
+  ])
+
+export const roleNotAllowed = (role: string): ApiError =>
+  new ApiError(403, 'forbidden', [
+    'Vai trò "' + role + '" không được thực hiện thao tác này.',
+    'Role "' + role + '" may not do this.',
+  ])

@@ -1,0 +1,35 @@
+// App assembly only: /api/v1 resources, then the task pane's static files for everything else.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { MAX_BODY_BYTES } from '../shared/api'
+import { authenticate } from './auth'
+import { clock } from './clock'
+import type { AppEnv } from './env'
+import { ApiError, notFound, onError } from './errors'
+import { catalog } from './routes/catalog'
+import { me } from './routes/me'
+import { periods } from './routes/periods'
+import { reports } from './routes/reports'
+
+export type AppOptions = { now?: () => Date }
+
+export function createApp(options: AppOptions = {}) {
+  const api = new Hono<AppEnv>()
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large') } }))
+    .use(clock(options.now))
+    .use(authenticate)
+    .route('/me', me)
+    .route('/catalog', catalog)
+    .route('/periods', periods)
+    .route('/reports', reports)
+
+  const app = new Hono<AppEnv>()
+  app.route('/api/v1', api)
+  app.all('/api/*', (c) => notFound(c))
+  app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw))
+  app.onError(onError)
+  app.notFound(notFound)
+  return app
+}
+
+export default createApp()

@@ -1,0 +1,11 @@
+import { Hono } from 'hono'
+import type { MeResponse } from '../../shared/api'
+import type { AppEnv } from '../env'
+import { loadUnit } from '../scope'
+
+export const me = new Hono<AppEnv>().get('/', async (c) => {
+  const principal = c.get('principal')
+  const own = await loadUnit(c.env.DB, principal.unit.id)
+  const { id, name, level } = own.unit
+  return c.json<MeResponse>({ role: principal.role, unit: { id, name, level, region: own.region } })
+})

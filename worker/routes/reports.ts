@@ -1,0 +1,63 @@
+import { Hono } from 'hono'
+import type { ReportDetail, ValidateResponse } from '../../shared/api'
+import { isPeriodId } from '../../shared/calendar'
+import { checkReport } from '../../shared/report'
+import { requireRole } from '../auth'
+import { readJson } from '../body'
+import { findLatestRevision, listRevisions } from '../db/reports'
+import { listLatestLockEvents } from '../db/locks'
+import type { AppEnv } from '../env'
+import { ApiError } from '../errors'
+import { reportSchema } from '../schemas'
+import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
+import { submitReport, toDraft } from '../services/submit-report'
+
+const KEY_RE = /^[\x21-\x7e]{1,200}$/
+
+export const invalidPeriod = (value: string): ApiError =>
+  new ApiError(400, 'bad_request', [
+    'Kỳ báo cáo "' + value + '" không hợp lệ (NNNN-TT-14 hoặc NNNN-TT-28).',
+    'Reporting period "' + value + '" is invalid (YYYY-MM-14 or YYYY-MM-28).',
+  ])
+
+export const reports = new Hono<AppEnv>()
+  .post('/validate', async (c) => {
+    const { value: body } = await readJson(c, reportSchema)
+    const target = await loadUnit(c.env.DB, body.unit)
+    assertCanRead(c.get('principal'), target)
+    const catalog = await loadCatalogFor(c.env.DB, target)
+    const check = checkReport(catalog, target.region ?? '', toDraft(body), { now: c.get('now')() })
+    return c.json<ValidateResponse>({ ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues })
+  })
+  .post('/', async (c) => {
+    const principal = c.get('principal')
+    requireRole(principal, 'commune')
+    const key = c.req.header('Idempotency-Key') ?? null
+    if (key !== null && !KEY_RE.test(key)) {
+      throw new ApiError(400, 'bad_request', [
+        'Idempotency-Key phải gồm 1–200 ký tự ASCII in được.',
+        'Idempotency-Key must be 1–200 printable ASCII characters.',
+      ])
+    }
+    const { value: body } = await readJson(c, reportSchema)
+    const target = await loadUnit(c.env.DB, body.unit)
+    assertCanWrite(principal, target)
+    const result = await submitReport(c.env.DB, principal, target, body, key, c.get('now')())
+    if (result.replayed) c.header('Idempotent-Replayed', 'true')
+    c.header('Content-Type', 'application/json; charset=UTF-8')
+    return c.body(result.body, result.status as 201)
+  })
+  .get('/:unit/:period', async (c) => {
+    const period = c.req.param('period')
+    if (!isPeriodId(period)) throw invalidPeriod(period)
+    const target = await loadUnit(c.env.DB, c.req.param('unit'))
+    assertCanRead(c.get('principal'), target)
+    const unitId = target.unit.id
+    const [latest, revisions, locks] = await Promise.all([
+      findLatestRevision(c.env.DB, unitId, period),
+      listRevisions(c.env.DB, unitId, period),
+      listLatestLockEvents(c.env.DB, target.chain.map((u) => u.id), period),
+    ])
+    const locked = locks.some((e) => e.action === 'lock')
+    return c.json<ReportDetail>({ unit: unitId, period, locked, latest, revisions })
+  })

@@ -1,0 +1,67 @@
+// JSON shapes of request bodies. They check types and sizes only; the shared rules judge the content.
+import { z } from 'zod'
+
+const TEXT_MAX = 2000
+const text = z.string().max(TEXT_MAX)
+const cell = z.union([text, z.number(), z.boolean(), z.null()])
+const unitId = z.string().min(1).max(64)
+
+export const MAX_INDICATORS = 300
+export const MAX_TASKS = 200
+export const MAX_FUNDS = 30
+
+const indicator = z.object({
+  code: z.union([z.string().max(40), z.number()]),
+  value: cell.optional(),
+  status: cell.optional(),
+  note: text.nullish(),
+  evidence: text.nullish(),
+})
+
+const fund = z.object({
+  source: z.string().max(200),
+  amount: z.union([z.number(), z.string().max(40), z.null()]),
+  note: text.nullish(),
+})
+
+const names = z.union([z.string().max(TEXT_MAX), z.array(z.string().max(200)).max(50)])
+
+const recurrence = z.union([
+  z.string().max(200),
+  z.null(),
+  z.object({
+    kind: z.string().max(20),
+    day: z.number().optional(),
+    months: z.array(z.number()).max(12).optional(),
+    until: z.union([z.string().max(40), z.number()]).optional(),
+  }),
+])
+
+// Cells may arrive as Excel serial numbers (dates) or numbers (ids, progress): the shared parser reads them.
+export const taskSchema = z.object({
+  id: z.union([z.string().max(100), z.number()]),
+  title: z.string().max(TEXT_MAX),
+  lead: names,
+  collaborators: names.nullish(),
+  due: z.union([z.string().max(40), z.number()]),
+  recurrence: recurrence.optional(),
+  status: z.string().max(40).nullish(),
+  progress: z.union([z.number(), z.string().max(20), z.null()]).optional(),
+  completedOn: z.union([z.string().max(40), z.number(), z.null()]).optional(),
+  source: text.nullish(),
+  note: text.nullish(),
+})
+
+export const reportSchema = z.object({
+  unit: unitId,
+  period: z.string().max(40),
+  indicators: z.array(indicator).max(MAX_INDICATORS),
+  funds: z.array(fund).max(MAX_FUNDS).optional(),
+  tasks: z.array(taskSchema).max(MAX_TASKS).optional(),
+})
+
+export const tasksPutSchema = z.object({ tasks: z.array(taskSchema).max(MAX_TASKS) })
+
+export const unitPeriodSchema = z.object({ unit: unitId, period: z.string().max(40) })
+
+export const unitSchema = z.object({ unit: unitId })

@@ -1,0 +1,76 @@
+// Helpers shared by the worker's Node scripts: quiet offline wrangler, the pane placeholder, the seed bundle.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const WRANGLER = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'wrangler.cmd' : 'wrangler')
+
+/** No telemetry, no update check, no cf.json fetch, no banner: wrangler works offline and quietly. */
+export const QUIET_ENV = {
+  ...process.env,
+  CI: 'true',
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_ERROR_REPORTS: 'false',
+}
+
+/** Runs wrangler to completion; exits the script with wrangler's output when it fails. */
+export function wrangler(args, { quiet = false } = {}) {
+  const res = spawnSync(WRANGLER, args, { cwd: ROOT, env: QUIET_ENV, encoding: 'utf8' })
+  if (res.status !== 0) {
+    process.stderr.write((res.stdout || '') + (res.stderr || ''))
+    throw new Error('wrangler ' + args.join(' ') + ' failed with status ' + res.status)
+  }
+  if (!quiet) process.stderr.write(res.stdout || '')
+  return res.stdout || ''
+}
+
+export function spawnWrangler(args, extraEnv = {}) {
+  return spawn(WRANGLER, args, { cwd: ROOT, env: { ...QUIET_ENV, ...extraEnv }, stdio: 'inherit' })
+}
+
+const PANE_DIR = join(ROOT, 'addin', 'dist')
+
+/**
+ * wrangler.jsonc serves addin/dist. Build the pane when it is missing and a build script exists; otherwise
+ * (or if the build fails) leave a placeholder page so the Worker still starts and deploys.
+ */
+export function ensurePane({ build = true } = {}) {
+  if (existsSync(join(PANE_DIR, 'taskpane.html')) || existsSync(join(PANE_DIR, 'index.html'))) return 'present'
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  if (build && pkg.scripts && pkg.scripts.build) {
+    const res = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env })
+    if (res.status === 0 && existsSync(PANE_DIR)) return 'built'
+    process.stderr.write('Pane build failed; serving a placeholder page instead.\n')
+  }
+  mkdirSync(PANE_DIR, { recursive: true })
+  writeFileSync(
+    join(PANE_DIR, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>NTM</title><p>Task pane not built yet: run <code>npm run build</code>.</p>\n',
+  )
+  return 'placeholder'
+}
+
+/** Bundles worker/seed/build-sql.ts (TypeScript, imports shared/) for Node and imports it. */
+export async function loadSeedModule() {
+  const esbuild = await import('esbuild')
+  const outfile = join(ROOT, '.wrangler', 'tmp', 'seed-build.mjs')
+  mkdirSync(dirname(outfile), { recursive: true })
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'worker', 'seed', 'build-sql.ts')],
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
+  })
+  return import(outfile + '?t=' + Date.now())
+}
+
+/** Writes the demo SQL and applies it to the local D1 (INSERT OR IGNORE with fixed ids: repeatable). */
+export async function seedLocal() {
+  const seed = await loadSeedModule()
+  const file = join(ROOT, '.wrangler', 'tmp', 'demo-seed.sql')
+  writeFileSync(file, await seed.buildDemoSql())
+  wrangler(['d1', 'execute', 'DB', '--local', '--file', file], { quiet: true })
+  return seed.DEMO_TOKENS
+}

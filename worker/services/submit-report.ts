@@ -1,0 +1,109 @@
+// Accepting a commune's report: shared rules decide, then one atomic batch appends the revision, the
+// Idempotency-Key with its response, and the audit row.
+import type { IndicatorInput, ReportReceipt } from '../../shared/api'
+import { reportTimeliness } from '../../shared/calendar'
+import { formatDateVi } from '../../shared/dates'
+import { hasErrors } from '../../shared/issues'
+import { type ReportDraft, checkReport } from '../../shared/report'
+import type { z } from 'zod'
+import {
+  auditRevisionStatement, findFirstReceivedAt, findIdempotent, insertIdempotencyStatement, insertRevisionStatement,
+} from '../db/reports'
+import { listLatestLockEvents } from '../db/locks'
+import type { Principal } from '../env'
+import { ApiError } from '../errors'
+import { newId, sha256Hex } from '../hash'
+import type { reportSchema } from '../schemas'
+import { type UnitContext, loadCatalogFor } from '../scope'
+
+export type ReportBody = z.infer<typeof reportSchema>
+export type SubmitResult = { status: number; body: string; replayed: boolean }
+
+export function toDraft(body: ReportBody): ReportDraft {
+  return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks }
+}
+
+const lockedError = (period: string, by: string, at: string): ApiError =>
+  new ApiError(409, 'period_locked', [
+    'Kỳ báo cáo ' + formatDateVi(period) + ' đã được ' + by + ' khóa sổ lúc ' + at + '; không nhận thêm bản báo cáo mới. Liên hệ Văn phòng NTM nếu cần mở khóa.',
+    'Reporting period ' + period + ' was locked by ' + by + ' at ' + at + '; no new revisions are accepted. Ask the NTM office to unlock it.',
+  ])
+
+const mismatch = (): ApiError => new ApiError(409, 'idempotency_mismatch')
+
+async function replay(db: D1Database, unitId: string, key: string, requestHash: string): Promise<SubmitResult | null> {
+  const stored = await findIdempotent(db, unitId, key)
+  if (!stored) return null
+  if (stored.requestHash !== requestHash) throw mismatch()
+  return { status: stored.status, body: stored.response, replayed: true }
+}
+
+const isUnique = (err: unknown, table: string): boolean =>
+  err instanceof Error && err.message.indexOf('UNIQUE constraint failed: ' + table) >= 0
+
+export async function submitReport(
+  db: D1Database, principal: Principal, target: UnitContext, body: ReportBody, idempotencyKey: string | null, now: Date,
+): Promise<SubmitResult> {
+  const unitId = target.unit.id
+  const requestHash = await sha256Hex(JSON.stringify(body))
+  if (idempotencyKey !== null) {
+    const earlier = await replay(db, unitId, idempotencyKey, requestHash)
+    if (earlier) return earlier
+  }
+
+  const catalog = await loadCatalogFor(db, target)
+  const check = checkReport(catalog, target.region ?? '', toDraft(body), { now })
+  if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
+  const period = body.period
+
+  const lockUnits = target.chain.map((u) => u.id)
+  const lock = (await listLatestLockEvents(db, lockUnits, period)).find((e) => e.action === 'lock')
+  if (lock) throw lockedError(period, lock.unitId, lock.at)
+
+  const receivedAt = now.toISOString()
+  // A late correction does not make an on-time report late: timeliness is that of the first revision.
+  const first = (await findFirstReceivedAt(db, unitId, period)) ?? receivedAt
+  const t = reportTimeliness(period, first, now)
+  const timeliness = t.status === 'late' ? 'late' : 'on_time'
+  const indicators: IndicatorInput[] = body.indicators.map((i) => ({ ...i, code: String(i.code) }) as IndicatorInput)
+
+  for (let attempt = 0; ; attempt++) {
+    const id = newId('rep')
+    const receipt: ReportReceipt = {
+      id, unit: unitId, period, revision: 0, receivedAt, timeliness, lateDays: t.status === 'late' ? t.days : 0,
+      achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues,
+    }
+    const statements = [
+      insertRevisionStatement(db, {
+        id, unitId, period, receivedAt, submittedBy: principal.tokenId, catalog: { id: catalog.id, version: catalog.version },
+        region: target.region, timeliness, lateDays: receipt.lateDays, evaluation: check.evaluation, indicators,
+        funds: check.funds, fundTotals: check.fundTotals, tasks: check.tasks, issues: check.issues,
+      }, lockUnits),
+      auditRevisionStatement(db, {
+        id: newId('aud'), at: receivedAt, actor: principal.tokenId, role: principal.role, unit: unitId, action: 'report.submit',
+        target: unitId + '/' + period, detail: { reportId: id, achieved: receipt.achieved, total: receipt.total, timeliness },
+      }, id),
+    ]
+    if (idempotencyKey !== null) {
+      statements.push(insertIdempotencyStatement(db, { unitId, key: idempotencyKey, requestHash }, receipt, receivedAt))
+    }
+    try {
+      const [inserted] = await db.batch<{ revision: number }>(statements)
+      const row = inserted?.results[0]
+      if (!row) {
+        // Locked between the check above and the write.
+        const again = (await listLatestLockEvents(db, lockUnits, period)).find((e) => e.action === 'lock')
+        throw lockedError(period, again?.unitId ?? '?', again?.at ?? '?')
+      }
+      return { status: 201, body: JSON.stringify({ ...receipt, revision: row.revision }), replayed: false }
+    } catch (err) {
+      if (idempotencyKey !== null && isUnique(err, 'idempotency_keys')) {
+        // A concurrent retry with the same key won the race: answer as it was answered.
+        const earlier = await replay(db, unitId, idempotencyKey, requestHash)
+        if (earlier) return earlier
+      }
+      if (isUnique(err, 'report_revisions') && attempt < 3) continue
+      throw err
+    }
+  }
+}

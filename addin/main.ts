@@ -1,5 +1,96 @@
+// Office.onReady → language, labels, settings form, period list, button bindings. Nothing else.
 import './taskpane.css'
-Office.onReady(() => {
-  const status = document.getElementById('status')
-  if (status) status.textContent = 'Sẵn sàng'
+import {
+  currentPeriod, currentRole, guard, onAggregate, onBusyChange, onCheck, onConnect, onCreateBook, onLock, onRefreshFlags,
+  onSaveSettings, onSubmit, onSyncTasks, periodChoices, setPeriod,
+} from './actions'
+import { type MessageKey, pickLang, setLang, t } from './messages'
+import { loadSettings } from './settings'
+import { showError } from './status'
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T
+}
+
+function applyLabels(): void {
+  const nodes = document.querySelectorAll('[data-msg]')
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as HTMLElement
+    node.textContent = t(node.getAttribute('data-msg') as MessageKey)
+  }
+  document.title = t('title')
+  document.documentElement.setAttribute('lang', t('title') === 'Báo cáo nông thôn mới' ? 'vi' : 'en')
+}
+
+function fillPeriods(): void {
+  const select = byId<HTMLSelectElement>('period')
+  const current = currentPeriod()
+  const choices = periodChoices()
+  for (const id of choices) {
+    const option = document.createElement('option')
+    option.value = id
+    option.textContent = id.slice(8, 10) + '/' + id.slice(5, 7) + '/' + id.slice(0, 4)
+    if (id === current) option.selected = true
+    select.appendChild(option)
+  }
+  setPeriod(current)
+  select.onchange = () => setPeriod(select.value)
+}
+
+function showSections(): void {
+  const role = currentRole()
+  byId('commune').style.display = role === null || role === 'commune' ? '' : 'none'
+  byId('district').style.display = role === null || role !== 'commune' ? '' : 'none'
+}
+
+function bind(id: string, action: () => Promise<unknown>): void {
+  byId<HTMLButtonElement>(id).onclick = () => void guard(action)
+}
+
+function init(inExcel: boolean): void {
+  applyLabels()
+  fillPeriods()
+  const settings = loadSettings()
+  byId<HTMLInputElement>('server-url').value = settings.serverUrl
+  byId<HTMLInputElement>('token').value = settings.token
+  const toggle = byId<HTMLButtonElement>('btn-settings-toggle')
+  const form = byId('settings-form')
+  const setOpen = (open: boolean): void => {
+    form.style.display = open ? '' : 'none'
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false')
+  }
+  toggle.onclick = () => setOpen(form.style.display === 'none')
+  setOpen(!settings.token)
+  const buttons = document.querySelectorAll('button')
+  onBusyChange((busy) => {
+    for (let i = 0; i < buttons.length; i++) (buttons[i] as HTMLButtonElement).disabled = busy
+  })
+  bind('btn-save-settings', () =>
+    onSaveSettings(byId<HTMLInputElement>('server-url').value, byId<HTMLInputElement>('token').value).then(() => {
+      showSections()
+      if (currentRole()) setOpen(false)
+    }),
+  )
+  bind('btn-create', onCreateBook)
+  bind('btn-check', onCheck)
+  bind('btn-submit', onSubmit)
+  bind('btn-flags', onRefreshFlags)
+  bind('btn-tasks', onSyncTasks)
+  bind('btn-aggregate', onAggregate)
+  bind('btn-lock', () => onLock(true))
+  bind('btn-unlock', () => onLock(false))
+  bind('btn-district-create', onCreateBook)
+  bind('btn-district-tasks', onSyncTasks)
+  bind('btn-district-flags', onRefreshFlags)
+  if (!inExcel) {
+    showError(t('notExcel'))
+    for (let i = 0; i < buttons.length; i++) if ((buttons[i] as HTMLButtonElement).id !== 'btn-settings-toggle') (buttons[i] as HTMLButtonElement).disabled = true
+    return
+  }
+  void guard(() => onConnect().then(showSections))
+}
+
+Office.onReady((info) => {
+  setLang(pickLang(Office.context && Office.context.displayLanguage))
+  init((info.host as unknown as string) === 'Excel')
 })

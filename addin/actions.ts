@@ -1,0 +1,446 @@
+// One async function per button: read the workbook → check (shared rules) → call the server → write back →
+// report in the pane. Every Excel access goes through excel/*; every word through messages.ts.
+import type { CatalogResponse, MeResponse, ReportReceipt } from '../shared/api'
+import type { Issue } from '../shared/issues'
+import { checkReport } from '../shared/report'
+import { checkTasks } from '../shared/task-check'
+import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
+import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
+import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
+import {
+  type BookGrids, type IssueLike, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
+  reportBookPlan, toReportRequest, toTaskInputs,
+} from './book'
+import { aggregateSheet, overdueSheet, timelinessText } from './aggregate-sheet'
+import { readSheets } from './excel/read-sheets'
+import { selectCell, writeCells } from './excel/write-cells'
+import { createBook } from './excel/create-book'
+import { writeOutputSheets } from './excel/write-output-sheets'
+import { clearPendingSubmit, readPendingSubmit, writePendingSubmit } from './excel/book-settings'
+import { errorText, flagTextVi, lang, roleText, t } from './messages'
+import { loadCachedCatalog, loadSettings, saveCachedCatalog, saveSettings } from './settings'
+import { type IssueItem, setText, showBusy, showError, showInfo, showIssues, showOk } from './status'
+import { fingerprint, newIdempotencyKey } from './submit-key'
+
+type PaneState = { me: MeResponse | null; catalog: CatalogResponse | null; period: string }
+
+const state: PaneState = { me: null, catalog: null, period: '' }
+
+/** The clock, replaceable in tests. */
+let now: () => number = () => new Date().getTime()
+export function setClock(fn: () => number): void {
+  now = fn
+}
+
+function api(): Api {
+  const s = loadSettings()
+  return createApi({ baseUrl: s.serverUrl, token: s.token })
+}
+
+function today(): string {
+  return vnDate(now())
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pane plumbing
+
+export function periodChoices(): string[] {
+  const d = today()
+  const y = Number(d.slice(0, 4))
+  const m = Number(d.slice(5, 7))
+  const from = m > 2 ? y + '-' + ('0' + (m - 2)).slice(-2) : y - 1 + '-' + ('0' + (m + 10)).slice(-2)
+  const to = m < 12 ? y + '-' + ('0' + (m + 1)).slice(-2) : y + 1 + '-01'
+  return periodsInMonths(from, to).map((p) => p.id).reverse()
+}
+
+export function currentPeriod(): string {
+  return periodAt(now()).id
+}
+
+export function setPeriod(period: string): void {
+  state.period = period
+}
+
+function selectedPeriod(): string {
+  return periodOf(state.period) ? state.period : currentPeriod()
+}
+
+function headline(achieved: number, total: number): void {
+  setText('headline', t('headline', { x: achieved, total }))
+}
+
+function issueText(i: Pick<IssueLike, 'message' | 'message_en'>): string {
+  return lang() === 'vi' ? i.message : i.message_en
+}
+
+function issueItems(book: ReadBook | null, issues: readonly IssueLike[]): IssueItem[] {
+  const sorted = issues.filter((i) => i.severity === 'error').concat(issues.filter((i) => i.severity !== 'error'))
+  return sorted.map((issue) => {
+    const place = book ? placeOfIssue(book, issue) : null
+    const item: IssueItem = { text: issueText(issue), address: place ? displayAddress(place) : null, severity: issue.severity }
+    if (place) item.onSelect = () => void guard(() => selectCell(place))
+    return item
+  })
+}
+
+function isOfficeError(e: unknown): e is { code: string; message: string; debugInfo?: unknown } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && 'debugInfo' in (e as object)
+}
+
+/** The Vietnamese (or English) explanation of a failure, with a line per issue where the server sent some. */
+export function describeFailure(e: unknown): { text: string; details: string[] } {
+  if (isApiFailure(e)) {
+    const details = e.body && e.body.issues ? e.body.issues.map(issueText) : []
+    return { text: errorText(e.code), details }
+  }
+  if (isOfficeError(e)) {
+    if (typeof console !== 'undefined') console.log('Excel debugInfo', e.debugInfo)
+    return { text: t('excelError', { message: e.message, code: e.code }), details: [] }
+  }
+  const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e)
+  return { text: t('unexpected', { message }), details: [] }
+}
+
+let busy = false
+const listeners: Array<(busy: boolean) => void> = []
+export function onBusyChange(fn: (busy: boolean) => void): void {
+  listeners.push(fn)
+}
+
+/** Runs an action with the buttons disabled; any failure ends in a clear message, never a thrown error. */
+export function guard(action: () => Promise<unknown>): Promise<void> {
+  if (busy) return Promise.resolve()
+  busy = true
+  for (const l of listeners) l(true)
+  showBusy(t('busy'))
+  return action()
+    .then(
+      () => undefined,
+      (e: unknown) => {
+        const d = describeFailure(e)
+        showError(d.text, d.details)
+      },
+    )
+    .then(() => {
+      busy = false
+      for (const l of listeners) l(false)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Connection
+
+export type ConnectResult = MeResponse | null
+
+export async function onSaveSettings(serverUrl: string, token: string): Promise<void> {
+  saveSettings({ serverUrl, token })
+  await onConnect()
+}
+
+/** Who am I: shows the unit and role, and which section of the pane applies. */
+export async function onConnect(): Promise<ConnectResult> {
+  if (!loadSettings().token) {
+    state.me = null
+    showInfo(t('notConnected'))
+    return null
+  }
+  const me = await api().me()
+  state.me = me
+  setText('unit-line', me.unit.name + ' · ' + roleText(me.role))
+  showOk(t('connected', { unit: me.unit.name, role: roleText(me.role) }))
+  return me
+}
+
+export function currentRole(): string | null {
+  return state.me ? state.me.role : null
+}
+
+async function requireMe(): Promise<MeResponse> {
+  return state.me || (await api().me().then((me) => (state.me = me)))
+}
+
+async function loadCatalog(): Promise<CatalogResponse> {
+  if (state.catalog) return state.catalog
+  try {
+    const c = await api().catalog()
+    saveCachedCatalog(c)
+    state.catalog = c
+    return c
+  } catch (e) {
+    const cached = loadCachedCatalog()
+    if (cached && isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')) {
+      state.catalog = cached
+      return cached
+    }
+    throw e
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the workbook
+
+const BOOK_SHEETS = [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds]
+
+async function readReportBook(required: string[]): Promise<ReadBook | null> {
+  const read = await readSheets(BOOK_SHEETS)
+  for (const name of required) {
+    if (!read.grids[name]) {
+      showError(t('noBook', { sheet: name }))
+      return null
+    }
+  }
+  const grids: BookGrids = {
+    info: read.grids[SHEETS.info] || null,
+    indicators: read.grids[SHEETS.indicators] || null,
+    tasks: read.grids[SHEETS.tasks] || null,
+    funds: read.grids[SHEETS.funds] || null,
+  }
+  const book = readBook(grids)
+  const missing = book.missingColumns[0]
+  if (missing) {
+    showError(t('missingColumn', missing), book.missingColumns.slice(1).map((m) => t('missingColumn', m)))
+    return null
+  }
+  return book
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Commune: create, check, submit
+
+export async function onCreateBook(): Promise<void> {
+  const me = await requireMe()
+  const period = selectedPeriod()
+  const district = me.role !== 'commune'
+  const client = api()
+  const catalog = district ? null : await loadCatalog()
+  const tasks = await client.tasks(me.unit.id).then((r) => r.tasks, (e: unknown) => {
+    if (isApiFailure(e) && e.code === 'not_found') return []
+    throw e
+  })
+  const p = periodOf(period)
+  const plans = reportBookPlan(
+    {
+      unitName: me.unit.name,
+      unit: me.unit.id,
+      period,
+      due: p ? formatDateVi(district ? p.districtDue : p.communeDue) : '',
+      catalog: catalog ? catalog.catalog.id + ' (' + catalog.catalog.version + ')' : '',
+      region: catalog && catalog.region ? regionName(catalog, catalog.region) : '',
+    },
+    catalog ? catalog.catalog : null,
+    catalog ? catalog.region : null,
+    tasks,
+  )
+  const result = await createBook(plans)
+  showIssues([])
+  if (result.created.length === 0) {
+    showInfo(t('nothingCreated'))
+    return
+  }
+  const details = result.kept.length > 0 ? [t('kept', { sheets: result.kept.join(', ') })] : []
+  showOk(t('created', { sheets: result.created.join(', ') }), details)
+}
+
+function regionName(c: CatalogResponse, id: string): string {
+  for (const r of c.catalog.regions) if (r.id === id) return r.name
+  return id
+}
+
+export type CheckOutcome = { book: ReadBook; issues: Issue[]; ok: boolean; achieved: number; total: number }
+
+async function checkBook(): Promise<CheckOutcome | null> {
+  const catalog = await loadCatalog()
+  const book = await readReportBook([SHEETS.info, SHEETS.indicators])
+  if (!book) return null
+  const check = checkReport(catalog.catalog, catalog.region || '', book.draft, { now: now() })
+  return { book, issues: check.issues, ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total }
+}
+
+function counts(issues: readonly IssueLike[]): { e: number; w: number } {
+  const e = issues.filter((i) => i.severity === 'error').length
+  return { e, w: issues.length - e }
+}
+
+/** Check: one read, the shared rules, marks on the cells, the list in the pane, the headline. */
+export async function onCheck(): Promise<CheckOutcome | null> {
+  const outcome = await checkBook()
+  if (!outcome) return null
+  await writeCells(marksFor(outcome.book, outcome.issues))
+  headline(outcome.achieved, outcome.total)
+  showIssues(issueItems(outcome.book, outcome.issues))
+  const n = counts(outcome.issues)
+  if (n.e > 0) showError(t('checkErrors', n))
+  else if (n.w > 0) showOk(t('checkWarnings', n))
+  else showOk(t('checkOk'))
+  return outcome
+}
+
+function receivedText(iso: string): string {
+  const local = vnIsoString(iso)
+  return formatDateVi(local.slice(0, 10)) + ' ' + local.slice(11, 16)
+}
+
+/** Submit: refuses while errors remain; the idempotency key lives in the workbook until a receipt arrives. */
+export async function onSubmit(): Promise<ReportReceipt | null> {
+  const outcome = await checkBook()
+  if (!outcome) return null
+  const { book, issues } = outcome
+  headline(outcome.achieved, outcome.total)
+  if (!outcome.ok) {
+    await writeCells(marksFor(book, issues))
+    showIssues(issueItems(book, issues))
+    showError(t('submitRefused', counts(issues)))
+    return null
+  }
+  const body = toReportRequest(book)
+  const hash = fingerprint(JSON.stringify(body))
+  const pending = readPendingSubmit()
+  const resume = pending !== null && pending.hash === hash && pending.unit === body.unit && pending.period === body.period
+  const key = resume && pending ? pending.key : newIdempotencyKey()
+  if (!resume) await writePendingSubmit({ key, unit: body.unit, period: body.period, hash, startedAt: new Date(now()).toISOString() })
+  showBusy(resume ? t('resubmitting') : t('submitting'))
+  let receipt: ReportReceipt
+  try {
+    receipt = await api().submit(body, key)
+  } catch (e) {
+    if (isApiFailure(e)) return submitFailed(e, book)
+    throw e
+  }
+  const timeliness = receipt.timeliness === 'on_time' ? 'Đúng hạn' : 'Trễ ' + receipt.lateDays + ' ngày'
+  const marks = marksFor(book, receipt.issues || issues)
+  await writeCells({
+    clear: marks.clear,
+    fills: marks.fills,
+    writes: [receiptWrite({
+      revision: receipt.revision,
+      receivedAt: receivedText(receipt.receivedAt),
+      timelinessText: timeliness,
+      resultText: 'Đạt ' + receipt.achieved + '/' + receipt.total + ' tiêu chí',
+    })],
+  })
+  await clearPendingSubmit()
+  headline(receipt.achieved, receipt.total)
+  showIssues(issueItems(book, receipt.issues || []))
+  showOk(t('submitted', {
+    rev: receipt.revision,
+    time: receivedText(receipt.receivedAt),
+    timeliness: receipt.timeliness === 'on_time' ? t('onTime') : t('late', { n: receipt.lateDays }),
+    x: receipt.achieved,
+    total: receipt.total,
+  }))
+  return receipt
+}
+
+async function submitFailed(e: ApiFailure, book: ReadBook): Promise<null> {
+  if (e.code === 'network' || e.code === 'timeout' || e.status >= 500) {
+    // The key stays in the workbook: the retry reuses it and the server answers with the same receipt.
+    showError(t('submitNetwork'))
+    return null
+  }
+  // A definite refusal: nothing was stored, so the next submission gets a fresh key.
+  await clearPendingSubmit()
+  const issues = e.body && e.body.issues ? e.body.issues : []
+  if (issues.length > 0) {
+    await writeCells(marksFor(book, issues))
+    showIssues(issueItems(book, issues))
+    showError(e.code === 'validation_failed' ? t('serverRejected') : errorText(e.code))
+    return null
+  }
+  showError(errorText(e.code))
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tasks and flags (commune and district)
+
+function bookUnit(book: ReadBook, me: MeResponse): string {
+  return book.unit || me.unit.id
+}
+
+async function writeFlags(book: ReadBook, unit: string): Promise<{ written: number; unknown: string[] }> {
+  const date = today()
+  const flags = await api().flags(unit, date)
+  const tasks = book.tasks
+  if (!tasks) return { written: 0, unknown: [] }
+  const fw = flagWrites(tasks, flags.tasks, flags.reports, date, flagTextVi, timelinessText)
+  await writeCells({ clear: fw.clear, writes: fw.writes, fills: fw.fills })
+  return { written: fw.written, unknown: fw.unknown }
+}
+
+/** Refresh flags: each task's flag into the flag column, recent periods into the info sheet. */
+export async function onRefreshFlags(): Promise<void> {
+  const me = await requireMe()
+  const book = await readReportBook([SHEETS.info, SHEETS.tasks])
+  if (!book) return
+  const result = await writeFlags(book, bookUnit(book, me))
+  const details = result.unknown.length > 0 ? [t('flagsUnknown', { n: result.unknown.length, ids: result.unknown.join(', ') })] : []
+  showIssues([])
+  showOk(t('flagsDone', { n: result.written }), details)
+}
+
+/** Sync tasks: the task sheet to the server (upsert by id), then the flags back into the sheet. */
+export async function onSyncTasks(): Promise<void> {
+  const me = await requireMe()
+  const book = await readReportBook([SHEETS.info, SHEETS.tasks])
+  if (!book) return
+  const local = checkTasks(book.draft.tasks || [], today())
+  const n = counts(local.issues)
+  if (n.e > 0) {
+    await writeCells(marksFor(book, local.issues))
+    showIssues(issueItems(book, local.issues))
+    showError(t('tasksInvalid', n))
+    return
+  }
+  const unit = bookUnit(book, me)
+  let saved
+  try {
+    saved = await api().putTasks(unit, { tasks: toTaskInputs(book) })
+  } catch (e) {
+    if (isApiFailure(e) && e.body && e.body.issues && e.body.issues.length > 0) {
+      await writeCells(marksFor(book, e.body.issues))
+      showIssues(issueItems(book, e.body.issues))
+      showError(t('tasksInvalid', counts(e.body.issues)))
+      return
+    }
+    throw e
+  }
+  await writeFlags(book, unit)
+  showIssues(issueItems(book, saved.issues || []))
+  showOk(t('tasksSynced', { c: saved.created, u: saved.updated, s: saved.unchanged }))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// District: aggregate, lock / unlock
+
+export async function onAggregate(): Promise<void> {
+  const me = await requireMe()
+  const period = selectedPeriod()
+  const agg = await api().aggregate({ unit: me.unit.id, period })
+  await writeOutputSheets([aggregateSheet(agg), overdueSheet(agg)])
+  showIssues([])
+  showOk(t('aggregated', {
+    period,
+    received: agg.completeness.received,
+    expected: agg.completeness.expected,
+    onTime: agg.completeness.receivedOnTime,
+  }))
+}
+
+export async function onLock(lock: boolean): Promise<void> {
+  const me = await requireMe()
+  const period = selectedPeriod()
+  const client = api()
+  const res = lock ? await client.lock(period, me.unit.id) : await client.unlock(period, me.unit.id)
+  showOk(t(res.locked ? 'locked' : 'unlocked', { period }))
+}
+
+export function onSelect(place: Place): Promise<void> {
+  return selectCell(place)
+}
+
+/** For tests: forget the cached identity and catalogue. */
+export function resetState(): void {
+  state.me = null
+  state.catalog = null
+  state.period = ''
+}

@@ -1,0 +1,126 @@
+// The district's aggregate as sheets: a communes × criteria matrix with scores and timeliness, completeness
+// and timeliness rates, how many communes meet each criterion, funds by source, and overdue tasks.
+// Pure: the server's AggregateResponse in, grids, fills and number formats out (written by excel/write-aggregate.ts).
+import type { AggregateResponse } from '../shared/api'
+import type { Timeliness } from '../shared/calendar'
+import { FUND_SOURCES } from '../shared/funds'
+import { toExcelSerial } from '../shared/dates'
+import { type Cell, type Grid, a1, a1Block, columnLetter, rectangular } from './grid'
+import { DATE_FORMAT, MONEY_FORMAT, SHEETS } from './book'
+
+export const AGG_COLORS = { met: '#C6EFCE', notMet: '#F4B6B6', none: '#EDEDED', late: '#FFE699', header: '#DDEBF7' } as const
+
+export type Fill = { address: string; color: string }
+export type Format = { address: string; rows: number; cols: number; format: string }
+export type SheetOutput = {
+  name: string
+  values: Grid
+  fills: Fill[]
+  formats: Format[]
+  bold: string[]
+  /** Chart of criteria met per commune: its source block, title and where it goes. */
+  chart?: { source: string; title: string; from: string; to: string }
+}
+
+export function timelinessText(t: { status: Timeliness['status']; days: number }): string {
+  switch (t.status) {
+    case 'on_time': return 'Đúng hạn'
+    case 'late': return 'Trễ ' + t.days + ' ngày'
+    case 'missing': return 'Chưa nộp (quá hạn ' + t.days + ' ngày)'
+    case 'open': return 'Chưa nộp (còn ' + t.days + ' ngày)'
+  }
+}
+
+function timelinessColor(t: Timeliness): string | null {
+  return t.status === 'on_time' ? AGG_COLORS.met : t.status === 'late' ? AGG_COLORS.late : t.status === 'missing' ? AGG_COLORS.notMet : null
+}
+
+/** Runs of equal colours along a row become one fill each (fewer commands in the batch). */
+function rowFills(row: number, col: number, colors: Array<string | null>, out: Fill[]): void {
+  let start = 0
+  for (let i = 1; i <= colors.length; i++) {
+    if (i === colors.length || colors[i] !== colors[start]) {
+      const color = colors[start]
+      if (color) out.push({ address: a1Block(row, col + start, 1, i - start), color })
+      start = i
+    }
+  }
+}
+
+export const MATRIX_FIRST_COL = 6
+
+export function aggregateSheet(agg: AggregateResponse): SheetOutput {
+  const criteria = agg.criteriaMet
+  const c = agg.completeness
+  const rows: Cell[][] = []
+  const fills: Fill[] = []
+  const formats: Format[] = []
+  const bold: string[] = []
+  rows.push(['Tổng hợp báo cáo kỳ ' + agg.period + ' - ' + agg.unit.name])
+  bold.push('A1')
+  rows.push(['Số xã phải báo cáo', c.expected])
+  rows.push(['Đã nộp', c.received, 'Tỷ lệ đầy đủ', c.rate])
+  rows.push(['Nộp đúng hạn', c.receivedOnTime, 'Tỷ lệ đúng hạn', c.onTimeRate])
+  rows.push(['Kỳ báo cáo', agg.locked ? 'Đã khóa' : 'Đang mở', 'Lập lúc', agg.generatedAt])
+  formats.push({ address: 'D3:D4', rows: 2, cols: 1, format: '0.0%' })
+  rows.push([])
+  const headerRow = rows.length
+  rows.push(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi'].concat(criteria.map((k) => 'TC' + k.no)))
+  const width = MATRIX_FIRST_COL + criteria.length
+  fills.push({ address: a1Block(headerRow, 0, 1, width), color: AGG_COLORS.header })
+  bold.push(a1Block(headerRow, 0, 1, width))
+  for (const row of agg.communes) {
+    const r = rows.length
+    const line: Cell[] = [
+      row.unit.id, row.unit.name, row.achieved === null ? '' : row.achieved,
+      row.achieved === null ? '' : row.achieved + '/' + row.total, timelinessText(row.timeliness), row.revision === null ? '' : row.revision,
+    ]
+    const colors: Array<string | null> = []
+    for (const k of criteria) {
+      const met = row.criteria ? row.criteria[String(k.no)] : undefined
+      line.push(met === undefined ? '' : met ? 'đạt' : 'chưa đạt')
+      colors.push(met === undefined ? AGG_COLORS.none : met ? AGG_COLORS.met : AGG_COLORS.notMet)
+    }
+    rows.push(line)
+    rowFills(r, MATRIX_FIRST_COL, colors, fills)
+    const tc = timelinessColor(row.timeliness)
+    if (tc) fills.push({ address: a1(r, 4), color: tc })
+  }
+  const lastCommuneRow = rows.length - 1
+  const countRow = rows.length
+  rows.push((['', 'Số xã đạt', '', '', '', ''] as Cell[]).concat(criteria.map((k) => k.communes)))
+  bold.push(a1Block(countRow, 0, 1, width))
+  rows.push([])
+  const fundRow = rows.length
+  rows.push(['Nguồn vốn', 'Số tiền (đồng)'])
+  bold.push(a1Block(fundRow, 0, 1, 2))
+  for (const s of FUND_SOURCES) rows.push([s.name, agg.funds.bySource[s.id] || 0])
+  rows.push(['Tổng cộng', agg.funds.total])
+  formats.push({ address: a1Block(fundRow + 1, 1, FUND_SOURCES.length + 1, 1), rows: FUND_SOURCES.length + 1, cols: 1, format: MONEY_FORMAT })
+  rows.push([])
+  rows.push(['Tên các tiêu chí'])
+  for (const k of criteria) rows.push(['TC' + k.no, k.name, k.communes + '/' + c.expected + ' xã đạt'])
+
+  const out: SheetOutput = { name: SHEETS.aggregate, values: rectangular(rows, width), fills, formats, bold }
+  if (agg.communes.length > 0) {
+    const chartLeft = columnLetter(width + 1)
+    const chartRight = columnLetter(width + 9)
+    out.chart = {
+      source: a1Block(headerRow, 1, lastCommuneRow - headerRow + 1, 2),
+      title: 'Số tiêu chí đạt theo xã - kỳ ' + agg.period,
+      from: chartLeft + (headerRow + 1),
+      to: chartRight + (headerRow + 18),
+    }
+  }
+  return out
+}
+
+export function overdueSheet(agg: AggregateResponse): SheetOutput {
+  const rows: Cell[][] = [['Mã', 'Nội dung', 'Đơn vị', 'Chủ trì', 'Hạn', 'Quá hạn (ngày)']]
+  for (const t of agg.overdueTasks) rows.push([t.id, t.title, t.owner, t.lead, toExcelSerial(t.occurrence), t.days])
+  const formats: Format[] = []
+  if (agg.overdueTasks.length > 0) formats.push({ address: a1Block(1, 4, agg.overdueTasks.length, 1), rows: agg.overdueTasks.length, cols: 1, format: DATE_FORMAT })
+  const fills: Fill[] = [{ address: 'A1:F1', color: AGG_COLORS.header }]
+  if (agg.overdueTasks.length > 0) fills.push({ address: a1Block(1, 5, agg.overdueTasks.length, 1), color: AGG_COLORS.notMet })
+  return { name: SHEETS.overdue, values: rows, fills, formats, bold: ['A1:F1'] }
+}

@@ -1,0 +1,521 @@
+// The report workbook's layout and the mapping between its sheets and the shared domain's drafts.
+// Pure: grids in, drafts / grids / addresses out. Columns are found by their header text (case and
+// diacritics ignored), rows by their key (indicator code, task id, fund source), so users may sort, insert
+// rows or move columns without breaking the mapping. The workbook is always written in Vietnamese.
+import type { FundInput, IndicatorInput, ReportRequest, StoredTask, TaskInput, TaskFlagRow, ReportFlagRow } from '../shared/api'
+import type { CellValue, ReportDraft, IndicatorEntry } from '../shared/report'
+import type { Catalog } from '../shared/catalog'
+import type { FundDraft } from '../shared/funds'
+import type { TaskDraft } from '../shared/task-check'
+import type { Issue } from '../shared/issues'
+import { describeThreshold, thresholdFor } from '../shared/catalog'
+import { FUND_SOURCES } from '../shared/funds'
+import { TASK_STATUSES, formatRecurrence } from '../shared/tasks'
+import { parseUnitList } from '../shared/task-check'
+import { formatDateVi, parseDateInput, toExcelSerial } from '../shared/dates'
+import { foldText, isBlank } from '../shared/text'
+import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
+
+export const SHEETS = {
+  info: 'Thông tin',
+  indicators: 'Chỉ tiêu',
+  tasks: 'Nhiệm vụ',
+  funds: 'Nguồn vốn',
+  aggregate: 'Tổng hợp',
+  overdue: 'Việc quá hạn',
+} as const
+
+export const DATE_FORMAT = 'dd/mm/yyyy'
+export const MONEY_FORMAT = '#,##0'
+
+export type ColumnSpec = { key: string; header: string; format?: string; width?: number; list?: string[] }
+
+export const INDICATOR_COLUMNS: ColumnSpec[] = [
+  { key: 'code', header: 'Mã', width: 45 },
+  { key: 'criterion', header: 'Tiêu chí', width: 120 },
+  { key: 'name', header: 'Chỉ tiêu', width: 320 },
+  { key: 'unit', header: 'Đơn vị tính', width: 90 },
+  { key: 'target', header: 'Mục tiêu', width: 110 },
+  { key: 'value', header: 'Giá trị', width: 70 },
+  { key: 'status', header: 'Đánh giá', width: 80, list: ['đạt', 'chưa đạt'] },
+  { key: 'evidence', header: 'Minh chứng', width: 160 },
+  { key: 'note', header: 'Ghi chú', width: 160 },
+]
+
+export const TASK_COLUMNS: ColumnSpec[] = [
+  { key: 'id', header: 'Mã', width: 60 },
+  { key: 'title', header: 'Nội dung', width: 280 },
+  { key: 'lead', header: 'Chủ trì', width: 110 },
+  { key: 'collaborators', header: 'Phối hợp', width: 140 },
+  { key: 'due', header: 'Hạn', format: DATE_FORMAT, width: 80 },
+  { key: 'recurrence', header: 'Lặp lại', width: 120 },
+  { key: 'status', header: 'Trạng thái', width: 90, list: TASK_STATUSES.map((s) => s.name) },
+  { key: 'progress', header: 'Tiến độ (%)', width: 70 },
+  { key: 'completedOn', header: 'Ngày hoàn thành', format: DATE_FORMAT, width: 100 },
+  { key: 'note', header: 'Ghi chú', width: 160 },
+  { key: 'flag', header: 'Cờ', width: 130 },
+]
+
+export const FUND_COLUMNS: ColumnSpec[] = [
+  { key: 'source', header: 'Nguồn vốn', width: 220, list: FUND_SOURCES.map((s) => s.name) },
+  { key: 'amount', header: 'Số tiền (đồng)', format: MONEY_FORMAT, width: 130 },
+  { key: 'note', header: 'Ghi chú', width: 200 },
+]
+
+/** Rows of the info sheet (column A label, column B value), 0-based row numbers. */
+export const INFO_ROWS = {
+  title: 0,
+  unitName: 1,
+  unit: 2,
+  period: 3,
+  due: 4,
+  catalog: 5,
+  region: 6,
+  revision: 7,
+  receivedAt: 8,
+  timeliness: 9,
+  result: 10,
+  flagsDate: 11,
+  recentHeader: 13,
+} as const
+const INFO_LABELS: { [k in Exclude<keyof typeof INFO_ROWS, 'title' | 'recentHeader'>]: string } = {
+  unitName: 'Đơn vị',
+  unit: 'Mã đơn vị',
+  period: 'Kỳ báo cáo',
+  due: 'Hạn nộp',
+  catalog: 'Bộ tiêu chí',
+  region: 'Vùng',
+  revision: 'Lần gửi gần nhất',
+  receivedAt: 'Thời điểm nhận',
+  timeliness: 'Đúng hạn / trễ',
+  result: 'Kết quả tự đánh giá',
+  flagsDate: 'Cờ cập nhật ngày',
+}
+export const RECENT_ROWS = 12
+export const INFO_WIDTH = 3
+
+export type SheetGrid = { sheet: string; address: string; values: Grid }
+
+export type InfoFacts = {
+  unitName: string
+  unit: string
+  period: string
+  due: string
+  catalog: string
+  region: string
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building the workbook
+
+export type SheetPlan = {
+  name: string
+  values: Grid
+  /** Number formats per column key, applied to the data rows. */
+  columns: ColumnSpec[]
+  /** When set, the block is made an Excel table with this name. */
+  table?: string
+  /** Columns shown as text (`@`) so "2026-11-14" or "1.1" stay as typed. */
+  textColumns?: number[]
+}
+
+export function infoGrid(facts: InfoFacts): Grid {
+  const rows: Cell[][] = []
+  for (let r = 0; r <= INFO_ROWS.recentHeader; r++) rows.push(['', '', ''])
+  rows[INFO_ROWS.title] = ['Thông tin báo cáo nông thôn mới', '', '']
+  for (const key of Object.keys(INFO_LABELS) as Array<keyof typeof INFO_LABELS>) {
+    const row = rows[INFO_ROWS[key]] as Cell[]
+    row[0] = INFO_LABELS[key]
+    if (key in facts) row[1] = facts[key as keyof InfoFacts]
+  }
+  rows[INFO_ROWS.recentHeader] = ['Kỳ gần đây', 'Tình trạng', 'Số ngày']
+  return rows
+}
+
+export function indicatorGrid(catalog: Catalog, region: string | null): Grid {
+  const rows: Cell[][] = [INDICATOR_COLUMNS.map((c) => c.header)]
+  for (const c of catalog.criteria) {
+    for (const i of c.indicators) {
+      const threshold = region ? thresholdFor(i, region) : undefined
+      const target = describeThreshold(threshold, i.unit) + (i.targetNote ? ' (' + i.targetNote + ')' : '')
+      rows.push([i.code, c.no + '. ' + c.name, i.name, i.unit, target, '', '', '', ''])
+    }
+  }
+  return rows
+}
+
+function statusName(id: string): string {
+  for (const s of TASK_STATUSES) if (s.id === id) return s.name
+  return id
+}
+
+export function taskGrid(tasks: readonly StoredTask[]): Grid {
+  const rows: Cell[][] = [TASK_COLUMNS.map((c) => c.header)]
+  for (const t of tasks) {
+    rows.push([
+      t.id, t.title, t.lead, t.collaborators.join(', '), toExcelSerial(t.due), formatRecurrence(t.recurrence),
+      statusName(t.status), t.progress, t.completedOn ? toExcelSerial(t.completedOn) : '', t.note || '', '',
+    ])
+  }
+  if (rows.length === 1) rows.push(TASK_COLUMNS.map(() => ''))
+  return rows
+}
+
+export function fundGrid(): Grid {
+  return [FUND_COLUMNS.map((c) => c.header)].concat(FUND_SOURCES.map((s) => [s.name, '', '']))
+}
+
+/** The sheets of a commune's report workbook (district: info and tasks only). */
+export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, regionId: string | null, tasks: readonly StoredTask[]): SheetPlan[] {
+  const plans: SheetPlan[] = [{ name: SHEETS.info, values: infoGrid(facts), columns: [], textColumns: [1] }]
+  if (catalog) {
+    plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
+  }
+  plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0] })
+  if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon' })
+  return plans
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the workbook
+
+export type ColumnMap = { [key: string]: number }
+
+/** Which column holds each spec'd header (by folded text); missing headers are absent from the map. */
+export function mapColumns(header: readonly Cell[], specs: readonly ColumnSpec[]): ColumnMap {
+  const map: ColumnMap = {}
+  for (const spec of specs) {
+    const want = foldText(spec.header)
+    for (let c = 0; c < header.length; c++) {
+      const h = header[c]
+      if (typeof h === 'string' && foldText(h) === want) {
+        map[spec.key] = c
+        break
+      }
+    }
+  }
+  return map
+}
+
+/** A sheet's data rows as records keyed by column key, with the sheet row (0-based) of each. */
+export type SheetRows = { sheet: string; origin: { row: number; col: number }; columns: ColumnMap; rows: Array<{ row: number; cells: { [key: string]: Cell } }> }
+
+export function readRows(grid: SheetGrid, specs: readonly ColumnSpec[], origin: { row: number; col: number }): SheetRows {
+  const header = grid.values[0] || []
+  const columns = mapColumns(header, specs)
+  const rows: SheetRows['rows'] = []
+  for (let r = 1; r < grid.values.length; r++) {
+    const line = grid.values[r] as Cell[]
+    const cells: { [key: string]: Cell } = {}
+    let blank = true
+    for (const spec of specs) {
+      const c = columns[spec.key]
+      const v = c === undefined ? '' : line[c]
+      cells[spec.key] = v === undefined || v === null ? '' : v
+      if (spec.key !== 'flag' && !isBlank(cells[spec.key])) blank = false
+    }
+    if (!blank) rows.push({ row: origin.row + r, cells })
+  }
+  return { sheet: grid.sheet, origin, columns, rows }
+}
+
+export type InfoValues = { [k in keyof typeof INFO_LABELS]: Cell }
+
+export function readInfo(values: Grid): InfoValues {
+  const out = {} as InfoValues
+  for (const key of Object.keys(INFO_LABELS) as Array<keyof typeof INFO_LABELS>) {
+    const want = foldText(INFO_LABELS[key])
+    let found: Cell = ''
+    for (const line of values) {
+      if (typeof line[0] === 'string' && foldText(line[0]) === want) {
+        found = line[1] === undefined ? '' : (line[1] as Cell)
+        break
+      }
+    }
+    out[key] = found
+  }
+  return out
+}
+
+/** A period typed as text or turned into a date by Excel reads back as `YYYY-MM-DD`. */
+export function cellText(value: Cell): string {
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number') return String(value)
+  return value ? 'TRUE' : ''
+}
+export function periodFromCell(value: Cell): string {
+  if (typeof value === 'number') return parseDateInput(value) || String(value)
+  return cellText(value)
+}
+
+export type BookGrids = { info: SheetGrid | null; indicators: SheetGrid | null; tasks: SheetGrid | null; funds: SheetGrid | null }
+
+export type ReadBook = {
+  draft: ReportDraft
+  unit: string
+  period: string
+  indicators: SheetRows | null
+  tasks: SheetRows | null
+  funds: SheetRows | null
+  missingColumns: Array<{ sheet: string; header: string }>
+}
+
+function originOf(grid: SheetGrid): { row: number; col: number } {
+  const bang = grid.address.lastIndexOf('!')
+  const local = bang >= 0 ? grid.address.slice(bang + 1) : grid.address
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(local)
+  if (!m) return { row: 0, col: 0 }
+  let col = 0
+  const letters = m[1] as string
+  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64
+  return { row: Number(m[2]) - 1, col: col - 1 }
+}
+
+const REQUIRED: { [sheet: string]: string[] } = {
+  indicators: ['code', 'value', 'status'],
+  tasks: ['id', 'title', 'lead', 'due'],
+  funds: ['source', 'amount'],
+}
+
+export function readBook(grids: BookGrids): ReadBook {
+  const info = grids.info ? readInfo(grids.info.values) : null
+  const unit = info ? cellText(info.unit) : ''
+  const period = info ? periodFromCell(info.period) : ''
+  const missingColumns: ReadBook['missingColumns'] = []
+  const read = (grid: SheetGrid | null, specs: ColumnSpec[], kind: string): SheetRows | null => {
+    if (!grid) return null
+    const rows = readRows(grid, specs, originOf(grid))
+    for (const key of REQUIRED[kind] || []) {
+      if (rows.columns[key] === undefined) missingColumns.push({ sheet: grid.sheet, header: (specs.filter((s) => s.key === key)[0] as ColumnSpec).header })
+    }
+    return rows
+  }
+  const indicators = read(grids.indicators, INDICATOR_COLUMNS, 'indicators')
+  const tasks = read(grids.tasks, TASK_COLUMNS, 'tasks')
+  const funds = read(grids.funds, FUND_COLUMNS, 'funds')
+  const draft: ReportDraft = {
+    unit,
+    period,
+    indicators: indicators ? indicators.rows.map((r): IndicatorEntry => ({ code: r.cells.code, value: r.cells.value, status: r.cells.status, note: r.cells.note, evidence: r.cells.evidence })) : [],
+    tasks: tasks ? tasks.rows.map((r): TaskDraft => ({
+      id: r.cells.id, title: r.cells.title, lead: r.cells.lead, collaborators: r.cells.collaborators, due: r.cells.due,
+      recurrence: r.cells.recurrence, status: r.cells.status, progress: r.cells.progress, completedOn: r.cells.completedOn, note: r.cells.note,
+    })) : [],
+    funds: funds ? funds.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
+  }
+  return { draft, unit, period, indicators, tasks, funds, missingColumns }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// To the API
+
+function cellValue(v: Cell | undefined): CellValue {
+  if (v === undefined || isBlank(v)) return null
+  return typeof v === 'string' ? v.trim() : v
+}
+function optionalText(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined
+}
+function dateText(v: unknown): string | null {
+  if (isBlank(v)) return null
+  const d = parseDateInput(v)
+  return d || String(v)
+}
+
+export function toReportRequest(book: ReadBook): ReportRequest {
+  const indicators = book.draft.indicators.map((e): IndicatorInput => {
+    const input: IndicatorInput = { code: typeof e.code === 'number' ? String(e.code) : String(e.code || '').trim(), value: cellValue(e.value as Cell) }
+    const status = cellValue(e.status as Cell)
+    if (status !== null) input.status = status
+    const note = optionalText(e.note)
+    if (note !== undefined) input.note = note
+    const evidence = optionalText(e.evidence)
+    if (evidence !== undefined) input.evidence = evidence
+    return input
+  })
+  const funds = (book.draft.funds || []).map((f): FundInput => {
+    const amount = cellValue(f.amount as Cell)
+    const input: FundInput = { source: String(f.source || '').trim(), amount: typeof amount === 'boolean' ? String(amount) : amount }
+    const note = optionalText(f.note)
+    if (note !== undefined) input.note = note
+    return input
+  })
+  return { unit: book.unit, period: book.period, indicators, funds }
+}
+
+export function toTaskInputs(book: ReadBook): TaskInput[] {
+  return (book.draft.tasks || []).map((t): TaskInput => {
+    const input: TaskInput = {
+      id: cellText(t.id as Cell),
+      title: cellText(t.title as Cell),
+      lead: cellText(t.lead as Cell),
+      collaborators: parseUnitList(t.collaborators),
+      due: dateText(t.due) || '',
+    }
+    const recurrence = optionalText(t.recurrence)
+    input.recurrence = recurrence === undefined ? null : recurrence
+    const status = optionalText(t.status)
+    if (status !== undefined) input.status = status
+    const progress = cellValue(t.progress as Cell)
+    input.progress = typeof progress === 'boolean' ? String(progress) : progress
+    input.completedOn = dateText(t.completedOn)
+    const note = optionalText(t.note)
+    if (note !== undefined) input.note = note
+    return input
+  })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issues ↔ cells
+
+export type Place = { sheet: string; address: string }
+
+/** An issue from the shared rules or from the server's error body (which adds body-shape codes). */
+export type IssueLike = Pick<Issue, 'severity' | 'path' | 'message' | 'message_en'> & { indicator?: string }
+
+const PATH_RE = /^(indicators|tasks|funds)\[(\d+)\](?:\.(\w+))?$/
+const KEY_OF: { [list: string]: string } = { indicators: 'code', tasks: 'id', funds: 'source' }
+
+/** The cell an issue speaks of, when it speaks of one. */
+export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Place | null {
+  const path = issue.path
+  if (path === 'period' || path === 'unit') {
+    return { sheet: SHEETS.info, address: a1(path === 'period' ? INFO_ROWS.period : INFO_ROWS.unit, 1) }
+  }
+  if (path === 'funds' && book.funds && book.funds.columns.amount !== undefined) {
+    return { sheet: book.funds.sheet, address: a1(book.funds.origin.row, book.funds.origin.col + book.funds.columns.amount) }
+  }
+  const m = PATH_RE.exec(path)
+  if (!m) {
+    // indicator_missing and the like: point at the code column's header when the indicator has no row.
+    return null
+  }
+  const list = m[1] as 'indicators' | 'tasks' | 'funds'
+  const sheetRows = book[list]
+  if (!sheetRows) return null
+  // funds in the draft skip untouched rows: map back through the same filter.
+  const rows = list === 'funds' ? sheetRows.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)) : sheetRows.rows
+  const entry = rows[Number(m[2])]
+  if (!entry) return null
+  const field = m[3] || (KEY_OF[list] as string)
+  const col = sheetRows.columns[field] !== undefined ? sheetRows.columns[field] : sheetRows.columns[KEY_OF[list] as string]
+  if (col === undefined) return null
+  return { sheet: sheetRows.sheet, address: a1(entry.row, sheetRows.origin.col + col) }
+}
+
+export const MARK_COLORS = { error: '#F4B6B6', warning: '#FFE699' } as const
+
+export type Marks = {
+  /** Ranges whose fill is cleared first (the input columns of each data sheet). */
+  clear: Place[]
+  fills: Array<Place & { color: string }>
+}
+
+/** Clears old marks from the data columns and colours each cell an issue names (errors win over warnings). */
+export function marksFor(book: ReadBook, issues: readonly IssueLike[]): Marks {
+  const clear: Place[] = []
+  const lists: Array<[SheetRows | null, ColumnSpec[]]> = [[book.indicators, INDICATOR_COLUMNS], [book.tasks, TASK_COLUMNS], [book.funds, FUND_COLUMNS]]
+  for (const [rows, specs] of lists) {
+    if (!rows) continue
+    const last = rows.rows.length ? rows.rows[rows.rows.length - 1]!.row : rows.origin.row
+    const height = last - rows.origin.row
+    if (height < 1) continue
+    for (const spec of specs) {
+      const c = rows.columns[spec.key]
+      if (c === undefined || spec.key === 'flag') continue
+      clear.push({ sheet: rows.sheet, address: a1Block(rows.origin.row + 1, rows.origin.col + c, height, 1) })
+    }
+  }
+  clear.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.unit, 1, INFO_ROWS.period - INFO_ROWS.unit + 1, 1) })
+  const byCell: { [key: string]: Place & { color: string } } = {}
+  for (const issue of issues) {
+    const place = placeOfIssue(book, issue)
+    if (!place) continue
+    const key = place.sheet + '!' + place.address
+    const color = MARK_COLORS[issue.severity]
+    if (!byCell[key] || color === MARK_COLORS.error) byCell[key] = { sheet: place.sheet, address: place.address, color }
+  }
+  return { clear, fills: Object.keys(byCell).map((k) => byCell[k] as Place & { color: string }) }
+}
+
+export function displayAddress(place: Place): string {
+  return qualified(place.sheet, place.address)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Receipts and flags back into the workbook
+
+export type CellWrite = { sheet: string; address: string; values: Grid; numberFormat?: string }
+
+export type ReceiptFacts = { revision: number; receivedAt: string; timelinessText: string; resultText: string }
+
+export function receiptWrite(r: ReceiptFacts): CellWrite {
+  return {
+    sheet: SHEETS.info,
+    address: a1Block(INFO_ROWS.revision, 1, 4, 1),
+    values: [[r.revision], [r.receivedAt], [r.timelinessText], [r.resultText]],
+  }
+}
+
+export const FLAG_COLORS: { [flag: string]: string } = {
+  overdue: '#F4B6B6',
+  due_soon: '#FFE699',
+  done_late: '#F8CBAD',
+  done: '#C6EFCE',
+  ok: '#E2EFDA',
+  cancelled: '#D9D9D9',
+}
+
+export type FlagWrites = { writes: CellWrite[]; fills: Array<Place & { color: string }>; clear: Place[]; unknown: string[]; written: number }
+
+/**
+ * The flag column of the tasks sheet (one 2-D write) and the recent periods of the info sheet.
+ * `flagText` and `reportText` turn a flag into words (Vietnamese, from messages.ts).
+ */
+export function flagWrites(
+  tasks: SheetRows,
+  flags: readonly TaskFlagRow[],
+  reports: readonly ReportFlagRow[],
+  date: string,
+  flagText: (f: TaskFlagRow) => string,
+  reportText: (r: ReportFlagRow) => string,
+): FlagWrites {
+  const byId: { [id: string]: TaskFlagRow } = {}
+  for (const f of flags) if (!byId[f.id] || f.role === 'lead' || f.role === 'owner') byId[f.id] = f
+  const writes: CellWrite[] = []
+  const fills: FlagWrites['fills'] = []
+  const clear: Place[] = []
+  const seen: { [id: string]: boolean } = {}
+  let written = 0
+  const flagCol = tasks.columns.flag
+  if (flagCol !== undefined && tasks.rows.length > 0) {
+    const first = tasks.origin.row + 1
+    const last = tasks.rows[tasks.rows.length - 1]!.row
+    const column: Grid = []
+    for (let r = first; r <= last; r++) column.push([''])
+    for (const row of tasks.rows) {
+      const id = cellText(row.cells.id as Cell)
+      const f = byId[id]
+      if (!f) continue
+      seen[id] = true
+      written++
+      column[row.row - first] = [flagText(f)]
+      fills.push({ sheet: tasks.sheet, address: a1(row.row, tasks.origin.col + flagCol), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
+    }
+    const address = a1Block(first, tasks.origin.col + flagCol, last - first + 1, 1)
+    clear.push({ sheet: tasks.sheet, address })
+    writes.push({ sheet: tasks.sheet, address, values: column })
+  }
+  const recent: Grid = []
+  const list = reports.slice(-RECENT_ROWS)
+  for (let i = 0; i < RECENT_ROWS; i++) {
+    const r = list[i]
+    recent.push(r ? [r.period, reportText(r), r.days] : ['', '', ''])
+  }
+  writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 0, RECENT_ROWS, 3), values: recent })
+  writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })
+  const unknown = flags.filter((f) => !seen[f.id]).map((f) => f.id)
+  return { writes, fills, clear, unknown: unknown.filter((id, i) => unknown.indexOf(id) === i), written }
+}
+
+export { rectangular }

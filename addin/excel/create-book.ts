@@ -1,0 +1,74 @@
+// Creates the report workbook's sheets from plans: sync 1 learns which sheets exist, sync 2 adds the missing
+// ones with their values, formats and tables. Sheets already present are left untouched (nothing a user typed
+// is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
+import { a1Block } from '../grid'
+import type { SheetPlan } from '../book'
+import { supports } from './features'
+
+export type CreateResult = { created: string[]; kept: string[] }
+
+function fill<T>(rows: number, cols: number, value: T): T[][] {
+  const out: T[][] = []
+  for (let r = 0; r < rows; r++) {
+    const line: T[] = []
+    for (let c = 0; c < cols; c++) line.push(value)
+    out.push(line)
+  }
+  return out
+}
+
+export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
+  return Excel.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load('items/name')
+    await ctx.sync()
+    const existing = sheets.items.map((s) => s.name)
+    const created: string[] = []
+    const kept: string[] = []
+    const widths = supports('columnWidths')
+    const freeze = supports('freezePanes')
+    const lists = supports('dataValidation')
+    let first: Excel.Worksheet | null = null
+    for (const plan of plans) {
+      if (existing.indexOf(plan.name) >= 0) {
+        kept.push(plan.name)
+        continue
+      }
+      created.push(plan.name)
+      const sheet = sheets.add(plan.name)
+      const rows = plan.values.length
+      const cols = (plan.values[0] || []).length
+      const block = sheet.getRange(a1Block(0, 0, rows, cols))
+      // Text columns first, so "1.1" or "2026-11-14" stay as typed.
+      for (const c of plan.textColumns || []) sheet.getRange(a1Block(0, c, rows, 1)).numberFormat = fill(rows, 1, '@')
+      plan.columns.forEach((spec, c) => {
+        if (spec.format && rows > 1) sheet.getRange(a1Block(1, c, rows - 1, 1)).numberFormat = fill(rows - 1, 1, spec.format)
+      })
+      block.values = plan.values
+      if (plan.table) {
+        const table = sheet.tables.add(a1Block(0, 0, rows, cols), true)
+        table.name = plan.table
+      } else {
+        sheet.getRange('A1').format.font.bold = true
+      }
+      if (widths) {
+        plan.columns.forEach((spec, c) => {
+          if (spec.width) sheet.getRange(a1Block(0, c, 1, 1)).format.columnWidth = spec.width
+        })
+        if (plan.columns.length === 0) sheet.getRange(a1Block(0, 0, 1, cols)).format.columnWidth = 160
+      }
+      if (freeze && plan.table) sheet.freezePanes.freezeRows(1)
+      if (lists && rows > 1) {
+        plan.columns.forEach((spec, c) => {
+          if (!spec.list) return
+          sheet.getRange(a1Block(1, c, rows - 1, 1)).dataValidation.rule = {
+            list: { inCellDropDown: true, source: spec.list.join(',') },
+          }
+        })
+      }
+      if (!first && plan.table) first = sheet
+    }
+    if (first) first.activate()
+    await ctx.sync()
+    return { created, kept }
+  })
+}

@@ -1,0 +1,55 @@
+// Writes generated sheets (the district's aggregate and overdue tasks), replacing earlier copies:
+// sync 1 learns which exist; sync 2 adds each under a temporary name, deletes the old one, renames the new
+// one (so the workbook is never left without a sheet) and writes values, formats, fills and the chart.
+import { a1Block } from '../grid'
+import type { SheetOutput } from '../aggregate-sheet'
+import { supports } from './features'
+
+function repeat(rows: number, cols: number, format: string): string[][] {
+  const out: string[][] = []
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = []
+    for (let c = 0; c < cols; c++) line.push(format)
+    out.push(line)
+  }
+  return out
+}
+
+export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void> {
+  return Excel.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load('items/name')
+    await ctx.sync()
+    const existing = sheets.items.map((s) => s.name)
+    const widths = supports('columnWidths')
+    let first: Excel.Worksheet | null = null
+    for (const out of outputs) {
+      let name = out.name
+      const replace = existing.indexOf(out.name) >= 0
+      if (replace) {
+        name = out.name.slice(0, 26) + ' (mới)'
+        let n = 2
+        while (existing.indexOf(name) >= 0) name = out.name.slice(0, 24) + ' (mới ' + n++ + ')'
+      }
+      const sheet = sheets.add(name)
+      if (replace) {
+        sheets.getItem(out.name).delete()
+        sheet.name = out.name
+      }
+      const rows = out.values.length
+      const cols = (out.values[0] || []).length
+      sheet.getRange(a1Block(0, 0, rows, cols)).values = out.values
+      for (const f of out.formats) sheet.getRange(f.address).numberFormat = repeat(f.rows, f.cols, f.format)
+      for (const f of out.fills) sheet.getRange(f.address).format.fill.color = f.color
+      for (const b of out.bold) sheet.getRange(b).format.font.bold = true
+      if (widths) sheet.getRange(a1Block(0, 1, 1, 1)).format.columnWidth = 160
+      if (out.chart) {
+        const chart = sheet.charts.add('ColumnClustered', sheet.getRange(out.chart.source), 'Columns')
+        chart.title.text = out.chart.title
+        chart.setPosition(out.chart.from, out.chart.to)
+      }
+      if (!first) first = sheet
+    }
+    if (first) first.activate()
+    await ctx.sync()
+  })
+}

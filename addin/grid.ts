@@ -1,0 +1,60 @@
+// A1 addresses from row/column numbers, and back: the core path addresses ranges in A1 form because
+// getRangeByIndexes is ExcelApi 1.7 and volume-licensed Office 2016 has only 1.1. Rows and columns are 0-based.
+
+export type Cell = string | number | boolean
+export type Grid = Cell[][]
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1
+  let out = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    out = String.fromCharCode(65 + r) + out
+    n = Math.floor((n - 1) / 26)
+  }
+  return out
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64)
+  return n - 1
+}
+
+/** The cell at (row, col): a1(0, 0) = "A1". */
+export function a1(row: number, col: number): string {
+  return columnLetter(col) + (row + 1)
+}
+
+/** A block of `rows` × `cols` cells whose top-left is (row, col): a1Block(0, 0, 40, 11) = "A1:K40". */
+export function a1Block(row: number, col: number, rows: number, cols: number): string {
+  if (rows < 1 || cols < 1) throw new RangeError('empty block')
+  const start = a1(row, col)
+  return rows === 1 && cols === 1 ? start : start + ':' + a1(row + rows - 1, col + cols - 1)
+}
+
+/** The top-left cell of an address such as "'Chỉ tiêu'!B2:K40" or "Sheet1!A1" → { row: 1, col: 1 }. */
+export function topLeftOf(address: string): { row: number; col: number } {
+  const bang = address.lastIndexOf('!')
+  const local = bang >= 0 ? address.slice(bang + 1) : address
+  const m = /^\$?([A-Za-z]+)\$?(\d+)/.exec(local)
+  if (!m) throw new RangeError('not an A1 address: ' + address)
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) }
+}
+
+/** "Sheet 1" → "'Sheet 1'!A1", the form Excel shows and a user can type in the Name Box. */
+export function qualified(sheet: string, address: string): string {
+  return (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : "'" + sheet.replace(/'/g, "''") + "'") + '!' + address
+}
+
+/** Pads every row of a grid to the same width with empty strings (Excel wants rectangular arrays). */
+export function rectangular(rows: Cell[][], width?: number): Grid {
+  let w = width || 0
+  for (const r of rows) if (r.length > w) w = r.length
+  return rows.map((r) => {
+    const out = r.slice(0, w)
+    while (out.length < w) out.push('')
+    return out
+  })
+}

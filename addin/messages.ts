@@ -1,0 +1,207 @@
+// Every word the pane shows, in Vietnamese (first) and English. Issue texts come from shared/issues.ts
+// (message / message_en). The workbook itself is always written in Vietnamese (see book.ts).
+import type { TaskFlagRow } from '../shared/api'
+import type { FailureCode } from './api-client'
+
+export type Lang = 'vi' | 'en'
+
+/** Vietnamese when the Office UI is Vietnamese, English otherwise. */
+export function pickLang(displayLanguage: string | undefined | null): Lang {
+  return displayLanguage && /^vi\b/i.test(displayLanguage) ? 'vi' : 'en'
+}
+
+const VI = {
+  title: 'Báo cáo nông thôn mới',
+  settings: 'Cài đặt kết nối',
+  serverUrl: 'Địa chỉ máy chủ',
+  token: 'Mã truy cập',
+  saveSettings: 'Lưu và kết nối',
+  period: 'Kỳ báo cáo',
+  communeSection: 'Báo cáo của xã',
+  districtSection: 'Văn phòng điều phối',
+  create: 'Tạo sổ báo cáo',
+  check: 'Kiểm tra',
+  submit: 'Gửi báo cáo',
+  flags: 'Cập nhật cờ nhiệm vụ',
+  syncTasks: 'Đồng bộ nhiệm vụ',
+  aggregate: 'Tổng hợp kỳ',
+  lock: 'Khóa kỳ',
+  unlock: 'Mở khóa kỳ',
+  createTasks: 'Tạo sheet nhiệm vụ',
+  issuesTitle: 'Cần xem lại',
+  ready: 'Sẵn sàng.',
+  busy: 'Đang xử lý…',
+  notExcel: 'Ngăn này chạy trong Excel. Hãy mở tệp trong Excel rồi bấm nút "Báo cáo NTM".',
+  notConnected: 'Chưa kết nối: nhập mã truy cập trong phần Cài đặt kết nối.',
+  connected: 'Đã kết nối: {unit} ({role}).',
+  settingsSaved: 'Đã lưu cài đặt.',
+  roleCommune: 'xã',
+  roleDistrict: 'văn phòng điều phối',
+  roleLeader: 'lãnh đạo',
+  roleAdmin: 'quản trị',
+  headline: 'Đạt {x}/{total} tiêu chí',
+  created: 'Đã tạo sổ báo cáo: {sheets}.',
+  kept: 'Giữ nguyên các sheet đã có: {sheets}.',
+  nothingCreated: 'Sổ đã có đủ các sheet; không thay đổi gì. Muốn tạo lại, hãy đổi tên hoặc xóa sheet cũ.',
+  noBook: 'Tệp này chưa có sổ báo cáo (sheet "{sheet}"). Bấm "Tạo sổ báo cáo" trước.',
+  missingColumn: 'Sheet "{sheet}" thiếu cột "{header}". Đừng đổi tên tiêu đề cột.',
+  noUnit: 'Sheet "Thông tin" chưa có mã đơn vị.',
+  checkOk: 'Không có lỗi. Có thể gửi báo cáo.',
+  checkWarnings: 'Không có lỗi; có {w} cảnh báo (ô tô vàng).',
+  checkErrors: 'Có {e} lỗi và {w} cảnh báo (ô tô đỏ, vàng). Bấm vào từng dòng để đến ô cần sửa.',
+  submitRefused: 'Chưa gửi: còn {e} lỗi. Sửa các ô tô đỏ rồi bấm "Gửi báo cáo" lại.',
+  submitting: 'Đang gửi báo cáo…',
+  resubmitting: 'Đang gửi lại lần gửi trước chưa có biên nhận (cùng mã gửi, máy chủ không tạo bản trùng)…',
+  submitted: 'Đã gửi: lần {rev}, nhận lúc {time}, {timeliness}. Đạt {x}/{total} tiêu chí.',
+  submitNetwork: 'Mất kết nối khi gửi. Sổ vẫn giữ nguyên; bấm "Gửi báo cáo" để gửi lại — máy chủ sẽ không tạo bản trùng.',
+  serverRejected: 'Máy chủ trả lại báo cáo vì còn lỗi. Bấm vào từng dòng để đến ô cần sửa.',
+  onTime: 'đúng hạn',
+  late: 'trễ {n} ngày',
+  flagsDone: 'Đã cập nhật cờ cho {n} nhiệm vụ.',
+  flagsUnknown: 'Máy chủ có {n} nhiệm vụ chưa có trong sheet: {ids}. Bấm "Đồng bộ nhiệm vụ" hoặc "Tạo sổ báo cáo" ở tệp mới để lấy về.',
+  tasksSynced: 'Đã đồng bộ nhiệm vụ: {c} mới, {u} cập nhật, {s} không đổi; đã cập nhật cờ.',
+  tasksInvalid: 'Chưa đồng bộ: sheet nhiệm vụ còn {e} lỗi.',
+  aggregated: 'Đã tổng hợp kỳ {period}: {received}/{expected} xã đã nộp, {onTime} đúng hạn.',
+  locked: 'Đã khóa kỳ {period}: xã không thể gửi thêm.',
+  unlocked: 'Đã mở khóa kỳ {period}.',
+  districtOnly: 'Chức năng này dành cho văn phòng điều phối.',
+  communeOnly: 'Chức năng này dành cho xã.',
+  excelError: 'Excel báo lỗi: {message} (mã {code}). Dữ liệu trong sổ không bị thay đổi.',
+  unexpected: 'Có lỗi không mong đợi: {message}',
+  catalogOffline: 'Không kết nối được máy chủ; đang kiểm tra bằng bộ tiêu chí đã lưu.',
+  // Server and connection errors
+  err_network: 'Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ rồi thử lại. Dữ liệu trong sổ không bị thay đổi.',
+  err_timeout: 'Máy chủ không trả lời kịp. Thử lại sau ít phút; dữ liệu trong sổ không bị thay đổi.',
+  err_bad_response: 'Máy chủ trả lời không đúng định dạng. Kiểm tra địa chỉ máy chủ trong phần Cài đặt.',
+  err_unauthorized: 'Mã truy cập không đúng hoặc đã hết hạn. Nhập lại trong phần Cài đặt kết nối.',
+  err_forbidden: 'Tài khoản này không có quyền làm việc này (hoặc không quản lý đơn vị này).',
+  err_not_found: 'Không tìm thấy dữ liệu trên máy chủ (đơn vị hoặc kỳ báo cáo không đúng).',
+  err_conflict: 'Dữ liệu trên máy chủ vừa thay đổi. Thử lại.',
+  err_period_locked: 'Kỳ báo cáo này đã khóa. Liên hệ văn phòng điều phối nếu cần mở khóa.',
+  err_idempotency_mismatch: 'Lần gửi trước bị gián đoạn và sổ đã thay đổi sau đó. Bấm "Gửi báo cáo" lần nữa để gửi bản mới.',
+  err_payload_too_large: 'Báo cáo quá lớn. Bớt ghi chú, minh chứng dài rồi gửi lại.',
+  err_validation_failed: 'Máy chủ trả lại vì dữ liệu còn lỗi:',
+  err_bad_request: 'Máy chủ không hiểu yêu cầu. Kiểm tra phiên bản ngăn báo cáo.',
+  err_invalid_json: 'Máy chủ không đọc được dữ liệu gửi lên.',
+  err_internal: 'Máy chủ gặp lỗi. Thử lại sau ít phút.',
+}
+
+export type MessageKey = keyof typeof VI
+
+const EN: { [k in MessageKey]: string } = {
+  title: 'New rural development reports',
+  settings: 'Connection settings',
+  serverUrl: 'Server address',
+  token: 'Access token',
+  saveSettings: 'Save and connect',
+  period: 'Reporting period',
+  communeSection: 'Commune report',
+  districtSection: 'Coordination office',
+  create: 'Create report workbook',
+  check: 'Check',
+  submit: 'Submit report',
+  flags: 'Refresh task flags',
+  syncTasks: 'Sync tasks',
+  aggregate: 'Aggregate period',
+  lock: 'Lock period',
+  unlock: 'Unlock period',
+  createTasks: 'Create task sheet',
+  issuesTitle: 'To review',
+  ready: 'Ready.',
+  busy: 'Working…',
+  notExcel: 'This pane runs in Excel. Open the file in Excel and click the "NTM report" button.',
+  notConnected: 'Not connected: enter the access token under Connection settings.',
+  connected: 'Connected: {unit} ({role}).',
+  settingsSaved: 'Settings saved.',
+  roleCommune: 'commune',
+  roleDistrict: 'coordination office',
+  roleLeader: 'leader',
+  roleAdmin: 'administrator',
+  headline: '{x}/{total} criteria met',
+  created: 'Report workbook created: {sheets}.',
+  kept: 'Existing sheets left as they were: {sheets}.',
+  nothingCreated: 'The workbook already has every sheet; nothing changed. To start again, rename or delete the old sheets.',
+  noBook: 'This file has no report workbook yet (sheet "{sheet}"). Click "Create report workbook" first.',
+  missingColumn: 'Sheet "{sheet}" has no column "{header}". Do not rename the column headers.',
+  noUnit: 'The "Thông tin" sheet has no unit code.',
+  checkOk: 'No errors. The report can be submitted.',
+  checkWarnings: 'No errors; {w} warnings (yellow cells).',
+  checkErrors: '{e} errors and {w} warnings (red and yellow cells). Click a line to go to its cell.',
+  submitRefused: 'Not submitted: {e} errors remain. Fix the red cells and click "Submit report" again.',
+  submitting: 'Submitting the report…',
+  resubmitting: 'Resending the earlier submission that got no receipt (same key: the server will not create a duplicate)…',
+  submitted: 'Submitted: revision {rev}, received {time}, {timeliness}. {x}/{total} criteria met.',
+  submitNetwork: 'The connection dropped while submitting. The workbook is unchanged; click "Submit report" to retry — the server will not create a duplicate.',
+  serverRejected: 'The server returned the report because of errors. Click a line to go to its cell.',
+  onTime: 'on time',
+  late: '{n} days late',
+  flagsDone: 'Flags updated for {n} tasks.',
+  flagsUnknown: 'The server has {n} tasks not in the sheet: {ids}. Use "Sync tasks", or "Create report workbook" in a new file, to fetch them.',
+  tasksSynced: 'Tasks synced: {c} new, {u} updated, {s} unchanged; flags updated.',
+  tasksInvalid: 'Not synced: the task sheet has {e} errors.',
+  aggregated: 'Period {period} aggregated: {received}/{expected} communes reported, {onTime} on time.',
+  locked: 'Period {period} locked: communes can no longer submit.',
+  unlocked: 'Period {period} unlocked.',
+  districtOnly: 'This is for the coordination office.',
+  communeOnly: 'This is for communes.',
+  excelError: 'Excel reported an error: {message} (code {code}). The workbook was not changed.',
+  unexpected: 'Unexpected error: {message}',
+  catalogOffline: 'Cannot reach the server; checking against the saved criteria set.',
+  err_network: 'Cannot reach the server. Check the network or the server address and try again. The workbook was not changed.',
+  err_timeout: 'The server did not answer in time. Try again in a few minutes; the workbook was not changed.',
+  err_bad_response: 'The server answered in an unexpected format. Check the server address in the settings.',
+  err_unauthorized: 'The access token is wrong or has expired. Enter it again under Connection settings.',
+  err_forbidden: 'This account may not do this (or does not manage this unit).',
+  err_not_found: 'Not found on the server (wrong unit or period).',
+  err_conflict: 'The data on the server just changed. Try again.',
+  err_period_locked: 'This reporting period is locked. Ask the coordination office to unlock it if needed.',
+  err_idempotency_mismatch: 'The earlier submission was interrupted and the workbook changed since. Click "Submit report" again to send the new version.',
+  err_payload_too_large: 'The report is too large. Shorten long notes or evidence and submit again.',
+  err_validation_failed: 'The server returned the data because of errors:',
+  err_bad_request: 'The server did not understand the request. Check the pane version.',
+  err_invalid_json: 'The server could not read the data sent.',
+  err_internal: 'The server had an error. Try again in a few minutes.',
+}
+
+const TABLES: { [l in Lang]: { [k in MessageKey]: string } } = { vi: VI, en: EN }
+
+let current: Lang = 'vi'
+
+export function setLang(lang: Lang): void {
+  current = lang
+}
+export function lang(): Lang {
+  return current
+}
+
+/** The text of `key` in the current language with `{name}` placeholders filled. */
+export function t(key: MessageKey, params?: { [name: string]: string | number }): string {
+  const text = TABLES[current][key]
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params && params[name] !== undefined ? String(params[name]) : whole))
+}
+
+export function errorText(code: FailureCode): string {
+  const key = ('err_' + code) as MessageKey
+  return Object.prototype.hasOwnProperty.call(VI, key) ? t(key) : t('unexpected', { message: code })
+}
+
+export const FAILURE_CODES: FailureCode[] = [
+  'network', 'timeout', 'bad_response', 'bad_request', 'invalid_json', 'unauthorized', 'forbidden', 'not_found', 'conflict',
+  'period_locked', 'idempotency_mismatch', 'payload_too_large', 'validation_failed', 'internal',
+]
+
+/** Words written into the workbook's flag column (always Vietnamese: the workbook is an official record). */
+export function flagTextVi(f: Pick<TaskFlagRow, 'flag' | 'days'>): string {
+  switch (f.flag) {
+    case 'overdue': return 'Quá hạn ' + f.days + ' ngày'
+    case 'due_soon': return f.days === 0 ? 'Sắp đến hạn (hôm nay)' : 'Sắp đến hạn (còn ' + f.days + ' ngày)'
+    case 'done_late': return 'Hoàn thành trễ ' + f.days + ' ngày'
+    case 'done': return 'Đúng hạn'
+    case 'ok': return 'Trong hạn (còn ' + f.days + ' ngày)'
+    case 'cancelled': return 'Đã hủy'
+  }
+}
+
+export function roleText(role: string): string {
+  return role === 'commune' ? t('roleCommune') : role === 'district' ? t('roleDistrict') : role === 'leader' ? t('roleLeader') : t('roleAdmin')
+}

@@ -1,0 +1,76 @@
+// The pane's own storage: server URL and access token, and a copy of the last catalogue for checking
+// offline. Kept in localStorage under a key partitioned by Office.context.partitionKey where the host gives
+// one (Excel on the web, new Outlook…), never in the workbook.
+import type { CatalogResponse } from '../shared/api'
+
+export type PaneSettings = { serverUrl: string; token: string }
+
+const memory: { [key: string]: string } = {}
+
+function partition(): string {
+  try {
+    const pk = typeof Office !== 'undefined' && Office.context ? (Office.context as { partitionKey?: string }).partitionKey : undefined
+    return pk ? pk + ':' : ''
+  } catch {
+    return ''
+  }
+}
+
+function read(key: string): string | null {
+  const k = partition() + key
+  try {
+    const v = window.localStorage.getItem(k)
+    if (v !== null) return v
+  } catch {
+    // storage blocked (private mode, policy): fall back to memory for this session
+  }
+  return Object.prototype.hasOwnProperty.call(memory, k) ? (memory[k] as string) : null
+}
+
+function write(key: string, value: string | null): void {
+  const k = partition() + key
+  if (value === null) delete memory[k]
+  else memory[k] = value
+  try {
+    if (value === null) window.localStorage.removeItem(k)
+    else window.localStorage.setItem(k, value)
+  } catch {
+    // kept in memory only
+  }
+}
+
+/** The pane's own origin (IE11 has no location.origin). */
+export function defaultServerUrl(): string {
+  return window.location.protocol + '//' + window.location.host
+}
+
+export function loadSettings(): PaneSettings {
+  const raw = read('ntm.settings')
+  let saved: Partial<PaneSettings> = {}
+  try {
+    saved = raw ? (JSON.parse(raw) as Partial<PaneSettings>) : {}
+  } catch {
+    saved = {}
+  }
+  return {
+    serverUrl: typeof saved.serverUrl === 'string' && saved.serverUrl !== '' ? saved.serverUrl : defaultServerUrl(),
+    token: typeof saved.token === 'string' ? saved.token : '',
+  }
+}
+
+export function saveSettings(s: PaneSettings): void {
+  write('ntm.settings', JSON.stringify({ serverUrl: s.serverUrl.replace(/\/+$/, ''), token: s.token.replace(/^\s+|\s+$/g, '') }))
+}
+
+export function loadCachedCatalog(): CatalogResponse | null {
+  const raw = read('ntm.catalog')
+  try {
+    return raw ? (JSON.parse(raw) as CatalogResponse) : null
+  } catch {
+    return null
+  }
+}
+
+export function saveCachedCatalog(c: CatalogResponse): void {
+  write('ntm.catalog', JSON.stringify(c))
+}

@@ -2,7 +2,7 @@
 // Wire names are fixed by the contract; other clients are written against them.
 import type { Timeliness } from './calendar'
 import type { Catalog } from './catalog'
-import type { PeriodAggregate } from './aggregate'
+import type { CommuneRow, PeriodAggregate } from './aggregate'
 import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
 import type { CellValue, Evaluation } from './report'
@@ -141,8 +141,11 @@ export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; 
 // POST /aggregate
 export type AggregateRequest = { unit: string; period: string }
 export type OverdueTask = { id: string; title: string; owner: string; lead: string; occurrence: string; days: number }
-export type AggregateResponse = PeriodAggregate & {
+/** A commune's row: `receivedAt` is its latest revision's; timeliness is judged on `firstReceivedAt`. */
+export type AggregateCommuneRow = CommuneRow & { firstReceivedAt: string | null }
+export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   unit: UnitRef
+  communes: AggregateCommuneRow[]
   locked: boolean
   generatedAt: string
   overdueTasks: OverdueTask[]

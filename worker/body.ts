@@ -16,7 +16,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   const result = schema.safeParse(data)
   if (!result.success) {
-    throw new ApiError(400, 'bad_request', ['Dữ liệu gửi lên sai cấu trúc.', 'The request body has the wrong shape.'], shapeIssues(result.error))
+    throw new ApiError(400, 'bad_request', ['Dữ liệu gửi lên sai cấu trúc.', 'The request body has the wrong shape.'], shapeIssues(result.error, data))
   }
   return { value: result.data, text }
 }
@@ -39,10 +39,19 @@ const WORDS: { [code in ShapeIssueCode]: (path: string) => [string, string] } = 
   field_too_many: (p) => ['Trường "' + p + '" có quá nhiều phần tử.', 'Field "' + p + '" has too many items.'],
 }
 
-function codeOf(issue: z.core.$ZodIssue): ShapeIssueCode {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = data
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as { [k: PropertyKey]: unknown })[key]
+  }
+  return at
+}
+
+function codeOf(issue: z.core.$ZodIssue, data: unknown): ShapeIssueCode {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'field_required' : 'field_wrong_type'
+      return valueAt(data, issue.path) === undefined ? 'field_required' : 'field_wrong_type'
     case 'invalid_union':
       return 'field_wrong_type'
     case 'too_big':
@@ -52,10 +61,10 @@ function codeOf(issue: z.core.$ZodIssue): ShapeIssueCode {
   }
 }
 
-export function shapeIssues(error: z.ZodError): ShapeIssue[] {
+export function shapeIssues(error: z.ZodError, data: unknown): ShapeIssue[] {
   return error.issues.slice(0, 50).map((issue) => {
     const path = jsonPath(issue.path)
-    const code = codeOf(issue)
+    const code = codeOf(issue, data)
     const [message, message_en] = WORDS[code](path)
     return { code, severity: 'error', path, message, message_en }
   })

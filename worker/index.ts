@@ -6,10 +6,15 @@ import { authenticate } from './auth'
 import { clock } from './clock'
 import type { AppEnv } from './env'
 import { ApiError, notFound, onError } from './errors'
+import { aggregate } from './routes/aggregate'
+import { audit } from './routes/audit'
 import { catalog } from './routes/catalog'
+import { flags } from './routes/flags'
+import { locks } from './routes/locks'
 import { me } from './routes/me'
 import { periods } from './routes/periods'
 import { reports } from './routes/reports'
+import { tasks } from './routes/tasks'
 
 export type AppOptions = { now?: () => Date }
 
@@ -21,7 +26,12 @@ export function createApp(options: AppOptions = {}) {
     .route('/me', me)
     .route('/catalog', catalog)
     .route('/periods', periods)
+    .route('/periods', locks)
     .route('/reports', reports)
+    .route('/units', tasks)
+    .route('/units', flags)
+    .route('/aggregate', aggregate)
+    .route('/audit', audit)
 
   const app = new Hono<AppEnv>()
   app.route('/api/v1', api)

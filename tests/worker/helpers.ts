@@ -1,6 +1,11 @@
 import { env } from 'cloudflare:workers'
+import type { Role } from '../../shared/api'
+import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { insertTokenStatement } from '../../worker/db/tokens'
+import { insertUnitStatement } from '../../worker/db/units'
+import { sha256Hex } from '../../worker/hash'
 import { createApp } from '../../worker/index'
-import { demoStatements } from '../../worker/seed/demo'
+import { demoIndicators, demoStatements } from '../../worker/seed/demo'
 import { DEMO_TOKENS } from '../../worker/seed/demo-data'
 
 /** "Today" of the demo: Thursday 26/11/2026, 09:00 in Vietnam. */
@@ -55,4 +60,30 @@ export function client(now: () => Date = () => DEMO_NOW) {
     }
     return { status: res.status, body: parsed, headers: res.headers, text }
   }
+}
+
+/** A commune body that meets exactly the criteria in `met` (valid for the demo's catalogue and region). */
+export function reportBody(unit: string, period: string, met: number[] = [1, 2, 3], extra: Record<string, unknown> = {}) {
+  return { unit, period, indicators: demoIndicators(QD_318_2022, 'btb', met), ...extra }
+}
+
+/** Issues a token for a unit in the test database (the same statement the seed uses). */
+export async function addToken(id: string, role: Role, unitId: string): Promise<string> {
+  const token = 'ntm_test_' + id
+  await insertTokenStatement(env.DB, { id, tokenHash: await sha256Hex(token), role, unitId, label: 'test' }, DEMO_NOW.toISOString()).run()
+  return token
+}
+
+/** Another district outside Triệu Sơn, for scope tests. */
+export async function addOtherDistrict(): Promise<void> {
+  const at = DEMO_NOW.toISOString()
+  await env.DB.batch([
+    insertUnitStatement(env.DB, { id: 'nhu-thanh', name: 'Huyện Như Thanh', level: 'district', parentId: 'thanh-hoa', region: null, catalogId: null, reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'xuan-du', name: 'Xã Xuân Du', level: 'commune', parentId: 'nhu-thanh', region: null, catalogId: null, reportsFrom: null }, at),
+  ])
+}
+
+export async function countRevisions(unit: string, period: string): Promise<number> {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM report_revisions WHERE unit_id = ?1 AND period = ?2').bind(unit, period).first<{ n: number }>()
+  return row?.n ?? 0
 }

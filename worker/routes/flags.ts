@@ -1,0 +1,19 @@
+import { Hono } from 'hono'
+import type { FlagsResponse } from '../../shared/api'
+import { isLocalDate, vnDate } from '../../shared/dates'
+import type { AppEnv } from '../env'
+import { ApiError } from '../errors'
+import { assertCanRead, loadUnit } from '../scope'
+import { computeFlags } from '../services/flags'
+
+/** Mounted at /units: GET /units/{unit}/flags?date=YYYY-MM-DD (default: today in Vietnam). */
+export const flags = new Hono<AppEnv>().get('/:unit/flags', async (c) => {
+  const now = c.get('now')()
+  const date = c.req.query('date') ?? vnDate(now)
+  if (!isLocalDate(date)) {
+    throw new ApiError(400, 'bad_request', ['Ngày "' + date + '" không hợp lệ (NNNN-TT-NN).', 'Date "' + date + '" is invalid (YYYY-MM-DD).'])
+  }
+  const target = await loadUnit(c.env.DB, c.req.param('unit'))
+  assertCanRead(c.get('principal'), target)
+  return c.json<FlagsResponse>(await computeFlags(c.env.DB, target.unit, date, now))
+})

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import type { LockResponse } from '../../shared/api'
+import { isPeriodId } from '../../shared/calendar'
+import { requireRole } from '../auth'
+import { readJson } from '../body'
+import { auditStatement } from '../db/audit'
+import { insertLockEventStatement, listLatestLockEvents } from '../db/locks'
+import type { AppEnv } from '../env'
+import { newId } from '../hash'
+import { unitSchema } from '../schemas'
+import { assertCanWrite, loadUnit } from '../scope'
+import { assertParentUnit } from './aggregate'
+import { invalidPeriod } from './reports'
+
+/**
+ * Mounted at /periods: POST /periods/{period}/lock and /unlock with `{ unit }`. Locking what is already
+ * locked (or unlocking what is not) answers the current state and records nothing.
+ */
+export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', async (c) => {
+  const principal = c.get('principal')
+  requireRole(principal, 'district', 'admin')
+  const period = c.req.param('period')
+  const action = c.req.param('action') === 'lock' ? 'lock' : 'unlock'
+  if (!isPeriodId(period)) throw invalidPeriod(period)
+  const { value: body } = await readJson(c, unitSchema)
+  const target = await loadUnit(c.env.DB, body.unit)
+  assertCanWrite(principal, target)
+  assertParentUnit(target)
+  const unitId = target.unit.id
+
+  const [current] = await listLatestLockEvents(c.env.DB, [unitId], period)
+  const isLocked = current?.action === 'lock'
+  if (isLocked === (action === 'lock') && current) {
+    return c.json<LockResponse>({ unit: unitId, period, locked: isLocked, by: current.actor, at: current.at })
+  }
+  if (!current && action === 'unlock') {
+    return c.json<LockResponse>({ unit: unitId, period, locked: false, by: '', at: '' })
+  }
+  const at = c.get('now')().toISOString()
+  await c.env.DB.batch([
+    insertLockEventStatement(c.env.DB, { unitId, period, action, actor: principal.tokenId, at }),
+    auditStatement(c.env.DB, {
+      id: newId('aud'), at, actor: principal.tokenId, role: principal.role, unit: unitId, action: 'period.' + action,
+      target: unitId + '/' + period, detail: { period },
+    }),
+  ])
+  return c.json<LockResponse>({ unit: unitId, period, locked: action === 'lock', by: principal.tokenId, at })
+})

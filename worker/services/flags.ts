@@ -1,0 +1,44 @@
+// Flags for one unit on one day: each task it owns, leads or helps with, and its recent reporting periods.
+import type { FlagsResponse, ReportFlagRow, TaskFlagRow } from '../../shared/api'
+import { deadlineEndsAt, periodIdForDate, previousPeriodId, reportTimeliness } from '../../shared/calendar'
+import { taskFlag } from '../../shared/tasks'
+import { listFirstReceived } from '../db/reports'
+import { listTasksInvolving } from '../db/tasks'
+import type { Unit } from '../db/units'
+
+/** How many periods, ending with the one the date falls in, the report flags cover (about three months). */
+export const REPORT_FLAG_WINDOW = 6
+
+export function flagWindow(date: string, reportsFrom: string | null): string[] {
+  const periods: string[] = []
+  let id = periodIdForDate(date)
+  for (let i = 0; i < REPORT_FLAG_WINDOW; i++) {
+    periods.unshift(id)
+    id = previousPeriodId(id)
+  }
+  return reportsFrom ? periods.filter((p) => p >= reportsFrom) : periods
+}
+
+export async function computeFlags(db: D1Database, unit: Unit, date: string, now: Date): Promise<FlagsResponse> {
+  const tasks: TaskFlagRow[] = (await listTasksInvolving(db, [unit.id])).map((t) => {
+    const f = taskFlag(t, date)
+    const role = t.lead === unit.id ? 'lead' : t.collaborators.indexOf(unit.id) >= 0 ? 'collaborator' : 'owner'
+    return { id: t.id, title: t.title, owner: t.owner, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
+  })
+
+  const reports: ReportFlagRow[] = []
+  if (unit.level === 'commune') {
+    // As of the end of the asked day (or now, for today): later arrivals do not count yet.
+    const asOf = Math.min(now.getTime(), deadlineEndsAt(date))
+    const periods = flagWindow(date, unit.reportsFrom)
+    const received = await listFirstReceived(db, unit.id, periods)
+    for (const period of periods) {
+      const first = received[period]
+      const arrived = first !== undefined && Date.parse(first) <= asOf ? first : null
+      const t = reportTimeliness(period, arrived, asOf)
+      reports.push({ period, status: t.status, days: t.days })
+    }
+  }
+  return { unit: unit.id, date, tasks, reports }
+}
+

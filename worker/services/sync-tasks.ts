@@ -1,0 +1,61 @@
+// Upserting an owner's task sheet by stable task id: the shared checkTasks reads the rows; only tasks that
+// changed are written, each with an audit row holding what changed, all in one batch.
+import type { StoredTask, TasksPutResponse } from '../../shared/api'
+import { vnDate } from '../../shared/dates'
+import { hasErrors } from '../../shared/issues'
+import { type TaskDraft, checkTasks } from '../../shared/task-check'
+import type { Task } from '../../shared/tasks'
+import { auditStatement } from '../db/audit'
+import { listOwnedTasks, upsertTaskStatement } from '../db/tasks'
+import type { Principal } from '../env'
+import { ApiError } from '../errors'
+import { newId } from '../hash'
+
+const FIELDS = ['title', 'lead', 'collaborators', 'due', 'recurrence', 'status', 'progress', 'completedOn', 'source', 'note'] as const
+type Field = (typeof FIELDS)[number]
+
+function changedFields(before: Task, after: Task): Field[] {
+  return FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+}
+
+function pick(task: Task, fields: readonly Field[]): { [k: string]: unknown } {
+  const out: { [k: string]: unknown } = {}
+  for (const f of fields) out[f] = task[f] ?? null
+  return out
+}
+
+export async function syncTasks(
+  db: D1Database, principal: Principal, ownerId: string, drafts: readonly TaskDraft[], now: Date,
+): Promise<TasksPutResponse> {
+  const check = checkTasks(drafts, vnDate(now))
+  if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
+  const existing: { [id: string]: StoredTask } = {}
+  for (const t of await listOwnedTasks(db, ownerId)) existing[t.id] = t
+
+  const at = now.toISOString()
+  const statements: D1PreparedStatement[] = []
+  let created = 0
+  let updated = 0
+  let unchanged = 0
+  for (const task of check.tasks) {
+    const before = existing[task.id]
+    const changes = before ? changedFields(before, task) : [...FIELDS]
+    if (before && changes.length === 0) {
+      unchanged++
+      continue
+    }
+    if (before) updated++
+    else created++
+    const action = !before ? 'task.create' : changes.indexOf('status') >= 0 && task.status === 'done' ? 'task.done' : 'task.update'
+    statements.push(upsertTaskStatement(db, ownerId, task, at, principal.tokenId))
+    statements.push(auditStatement(db, {
+      id: newId('aud'), at, actor: principal.tokenId, role: principal.role, unit: ownerId, action, target: ownerId + '/' + task.id,
+      detail: before ? { before: pick(before, changes), after: pick(task, changes) } : { after: pick(task, FIELDS) },
+    }))
+  }
+  if (statements.length > 0) await db.batch(statements)
+  return {
+    unit: ownerId, created, updated, unchanged, tasks: await listOwnedTasks(db, ownerId),
+    issues: check.issues,
+  }
+}

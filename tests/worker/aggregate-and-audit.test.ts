@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TOKENS, addOtherDistrict, client, reportBody, seedDemo } from './helpers'
+
+const call = client()
+
+beforeAll(async () => {
+  await seedDemo()
+  await addOtherDistrict()
+})
+
+type Row = { unit: { id: string }; revision: number | null; achieved: number | null; timeliness: { status: string; days: number }; receivedAt: string | null; firstReceivedAt: string | null }
+
+describe('POST /api/v1/aggregate', () => {
+  it("summarises Triệu Sơn's communes for 2026-11-14: latest revisions, timeliness, completeness, criteria, funds, overdue tasks", async () => {
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-11-14' } })
+    expect(res.status).toBe(200)
+    const body = res.body
+    expect(body.unit).toEqual({ id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' })
+    expect(body.period).toBe('2026-11-14')
+    expect(body.locked).toBe(false)
+    expect(body.generatedAt).toBe('2026-11-26T02:00:00.000Z')
+    const rows: { [id: string]: Row } = Object.fromEntries(body.communes.map((r: Row) => [r.unit.id, r]))
+    expect(Object.keys(rows).sort()).toEqual(['binh-son', 'dan-luc', 'hop-ly', 'tho-binh', 'tho-son'])
+    expect(rows['binh-son']).toMatchObject({
+      revision: 2, achieved: 9, total: 19, timeliness: { status: 'on_time' },
+      receivedAt: '2026-11-14T08:20:00.000Z', firstReceivedAt: '2026-11-12T03:00:00.000Z',
+    })
+    expect(rows['hop-ly']).toMatchObject({ achieved: 7, timeliness: { status: 'late', days: 3 } })
+    expect(rows['tho-binh']).toMatchObject({ revision: null, achieved: null, timeliness: { status: 'missing', days: 12 } })
+    expect(body.completeness).toEqual({ expected: 5, received: 4, receivedOnTime: 3, rate: 0.8, onTimeRate: 0.6 })
+    expect(body.criteriaMet).toHaveLength(19)
+    // Criterion 1: Bình Sơn, Thọ Sơn, Hợp Lý, Dân Lực (Thọ Bình missing).
+    expect(body.criteriaMet[0]).toMatchObject({ no: 1, communes: 4 })
+    // Criterion 19: only Bình Sơn.
+    expect(body.criteriaMet[18]).toMatchObject({ no: 19, communes: 1 })
+    expect(body.funds.bySource.provincial).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
+    expect(body.funds.total).toBeGreaterThan(0)
+    expect(body.overdueTasks.map((t: { id: string }) => t.id)).toEqual(['demo-2026-tho-son-17', 'demo-2026-m2'])
+    expect(body.overdueTasks[0]).toMatchObject({ owner: 'trieu-son', lead: 'tho-son', days: 11, occurrence: '2026-11-15' })
+  })
+
+  it('counts a period before the communes started reporting as expecting nobody', async () => {
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.leader, body: { unit: 'trieu-son', period: '2026-09-14' } })
+    expect(res.status).toBe(200)
+    expect(res.body.completeness).toMatchObject({ expected: 0, received: 0, rate: 0 })
+  })
+
+  it('aggregates a province over every commune below it, districts included', async () => {
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.admin, body: { unit: 'thanh-hoa', period: '2026-11-14' } })
+    expect(res.status).toBe(200)
+    expect(res.body.completeness.expected).toBe(6)
+  })
+
+  it('shows a lock on the unit', async () => {
+    await call('POST', '/api/v1/periods/2026-10-28/lock', { token: TOKENS.district, body: { unit: 'trieu-son' } })
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-10-28' } })
+    expect(res.body.locked).toBe(true)
+    expect(res.body.completeness).toMatchObject({ expected: 5, received: 5, receivedOnTime: 4 })
+  })
+
+  it('is for the district, leaders and admin only, within scope, on parent units and valid periods', async () => {
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.binhSon, body: { unit: 'trieu-son', period: '2026-11-14' } })).status).toBe(403)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'nhu-thanh', period: '2026-11-14' } })).status).toBe(403)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'thanh-hoa', period: '2026-11-14' } })).status).toBe(403)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'binh-son', period: '2026-11-14' } })).status).toBe(400)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: 'soon' } })).status).toBe(400)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son' } })).status).toBe(400)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, raw: '{' })).status).toBe(400)
+  })
+})
+
+describe('GET /api/v1/audit', () => {
+  it('records submissions, task changes and lock events with actor and time, readable by district and admin', async () => {
+    await call('POST', '/api/v1/reports', { token: TOKENS.binhSon, body: reportBody('binh-son', '2026-11-28') })
+    await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon, body: { tasks: [{ id: 'A1', title: 'Việc A1', lead: 'binh-son', due: '2026-12-01' }] } })
+    await call('POST', '/api/v1/periods/2026-11-14/lock', { token: TOKENS.district, body: { unit: 'trieu-son' } })
+    await call('POST', '/api/v1/periods/2026-11-14/unlock', { token: TOKENS.district, body: { unit: 'trieu-son' } })
+
+    const res = await call('GET', '/api/v1/audit?unit=trieu-son', { token: TOKENS.district })
+    expect(res.status).toBe(200)
+    const actions = res.body.entries.map((e: { action: string }) => e.action)
+    expect(actions).toEqual(expect.arrayContaining(['report.submit', 'task.create', 'period.lock', 'period.unlock']))
+    expect(actions.indexOf('period.unlock')).toBeLessThan(actions.indexOf('period.lock'))
+    const submit = res.body.entries.find((e: { action: string }) => e.action === 'report.submit')
+    expect(submit).toMatchObject({ actor: 'tok_demo_binh_son', role: 'commune', unit: 'binh-son', target: 'binh-son/2026-11-28#1', at: '2026-11-26T02:00:00.000Z' })
+    expect(submit.detail).toMatchObject({ revision: 1, achieved: 3, timeliness: 'on_time' })
+
+    const own = await call('GET', '/api/v1/audit', { token: TOKENS.admin })
+    expect(own.status).toBe(200)
+    expect(own.body.entries.length).toBeGreaterThanOrEqual(res.body.entries.length)
+    const limited = await call('GET', '/api/v1/audit?unit=binh-son&limit=1', { token: TOKENS.district })
+    expect(limited.body.entries).toHaveLength(1)
+  })
+
+  it('is closed to communes and leaders, and to a district outside its subtree', async () => {
+    expect((await call('GET', '/api/v1/audit?unit=binh-son', { token: TOKENS.binhSon })).status).toBe(403)
+    expect((await call('GET', '/api/v1/audit?unit=trieu-son', { token: TOKENS.leader })).status).toBe(403)
+    expect((await call('GET', '/api/v1/audit?unit=nhu-thanh', { token: TOKENS.district })).status).toBe(403)
+    expect((await call('GET', '/api/v1/audit?unit=trieu-son&limit=0', { token: TOKENS.district })).status).toBe(400)
+  })
+})
+
+describe('catalogue and calendar', () => {
+  it("GET /catalog returns the unit's assigned catalogue and inherited region", async () => {
+    const res = await call('GET', '/api/v1/catalog', { token: TOKENS.binhSon })
+    expect(res.status).toBe(200)
+    expect(res.body.region).toBe('btb')
+    expect(res.body.catalog).toMatchObject({ id: 'qd-318-2022', version: '2022.1' })
+    expect(res.body.catalog.criteria).toHaveLength(19)
+    expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.district })).status).toBe(200)
+    expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.binhSon })).status).toBe(403)
+  })
+
+  it('GET /periods lists both periods of each month with their deadlines', async () => {
+    const res = await call('GET', '/api/v1/periods?from=2026-11&to=2027-02', { token: TOKENS.binhSon })
+    expect(res.status).toBe(200)
+    expect(res.body).toHaveLength(8)
+    expect(res.body[0]).toEqual({ id: '2026-11-14', start: '2026-10-29', end: '2026-11-14', communeDue: '2026-11-14', districtDue: '2026-11-15' })
+    expect(res.body[7]).toMatchObject({ id: '2027-02-28', districtDue: '2027-02-28' })
+    for (const q of ['', '?from=2026-11', '?from=2026-13&to=2027-01', '?from=2027-01&to=2026-01', '?from=2020-01&to=2026-01']) {
+      const bad = await call('GET', '/api/v1/periods' + q, { token: TOKENS.binhSon })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error).toBe('bad_request')
+    }
+  })
+})

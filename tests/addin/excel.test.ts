@@ -1,0 +1,203 @@
+// The Excel layer against office-addin-mock (tests/addin/fake-excel.ts): what is loaded, what is written,
+// how many context.sync() calls each function costs, and that the ExcelApi 1.1 host gets only 1.1 calls.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { FakeExcel, installOffice } from './fake-excel'
+import { createBook } from '../../addin/excel/create-book'
+import { readSheets } from '../../addin/excel/read-sheets'
+import { writeCells } from '../../addin/excel/write-cells'
+import { writeOutputSheets } from '../../addin/excel/write-output-sheets'
+import { clearPendingSubmit, readPendingSubmit, writePendingSubmit } from '../../addin/excel/book-settings'
+import { SHEETS, reportBookPlan } from '../../addin/book'
+import { aggregateSheet, overdueSheet } from '../../addin/aggregate-sheet'
+import type { AggregateResponse } from '../../shared/api'
+import { CATALOG, INDICATOR_CODES, TASKS } from './fixtures'
+
+const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'qd-318-2022 (2022.1)', region: 'Bắc Trung Bộ' }
+const g = globalThis as unknown as { Excel: unknown; Office: unknown }
+
+function setup(apiVersion: string, sheets?: { [name: string]: Array<Array<string | number | boolean>> }) {
+  const fake = new FakeExcel({ apiVersion, sheets })
+  return installOffice(g, fake)
+}
+
+describe('the fake itself', () => {
+  it('refuses reads that were not loaded and synced, and writes never synced', async () => {
+    const { fake } = setup('1.1')
+    await expect(fake.run(async (ctx) => ctx.workbook.worksheets.items)).rejects.toThrow(/not loaded/)
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]]
+    })).rejects.toThrow(/never synced/)
+    const unloaded = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1')
+      await ctx.sync()
+      return r.values
+    })
+    expect(unloaded).toMatch(/not loaded/)
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [[1]]
+      await ctx.sync()
+    })).rejects.toMatchObject({ code: 'InvalidArgument' })
+  })
+})
+
+describe('createBook', () => {
+  beforeEach(() => undefined)
+
+  it('creates info, indicators, tasks and funds sheets as tables in 2 syncs on ExcelApi 1.1', async () => {
+    const { fake } = setup('1.1')
+    const result = await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', TASKS))
+    expect(fake.syncCount).toBe(2)
+    expect(result).toEqual({ created: [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds], kept: [] })
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds])
+    expect(fake.value(SHEETS.info, 'B4')).toBe('2026-11-14')
+    expect(fake.format(SHEETS.info, 'B4')).toBe('@')
+    expect(fake.value(SHEETS.indicators, 'A2')).toBe('1.1')
+    expect(fake.format(SHEETS.indicators, 'A2')).toBe('@')
+    expect(fake.grid(SHEETS.indicators)).toHaveLength(INDICATOR_CODES.length + 1)
+    expect(fake.sheet(SHEETS.indicators).tables).toEqual([{ name: 'NtmChiTieu', address: 'A1:I' + (INDICATOR_CODES.length + 1), hasHeaders: true }])
+    expect(fake.value(SHEETS.tasks, 'A3')).toBe('TB-4')
+    expect(fake.format(SHEETS.tasks, 'E2')).toBe('dd/mm/yyyy')
+    expect(fake.format(SHEETS.funds, 'B2')).toBe('#,##0')
+    expect(fake.active).toBe(SHEETS.indicators)
+    // 1.1: no frozen panes, lists or widths
+    expect(fake.sheet(SHEETS.indicators).frozenRows).toBe(0)
+    expect(fake.sheet(SHEETS.indicators).validations).toEqual([])
+  })
+
+  it('adds frozen headers, drop-down lists and widths where the host supports them', async () => {
+    const { fake } = setup('1.12')
+    await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', TASKS))
+    expect(fake.syncCount).toBe(2)
+    const sheet = fake.sheet(SHEETS.indicators)
+    expect(sheet.frozenRows).toBe(1)
+    expect(sheet.validations).toEqual([{ address: 'G2:G' + (INDICATOR_CODES.length + 1), rule: { list: { inCellDropDown: true, source: 'đạt,chưa đạt' } } }])
+    expect(sheet.widths[2]).toBe(320)
+    expect(fake.sheet(SHEETS.tasks).validations[0]!.rule).toEqual({ list: { inCellDropDown: true, source: 'Chưa làm,Đang làm,Hoàn thành,Hủy' } })
+  })
+
+  it('leaves existing sheets (and what users typed in them) alone', async () => {
+    const { fake } = setup('1.1', { [SHEETS.indicators]: [['Mã', 'Giá trị'], ['1.1', 'đạt']] })
+    const result = await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', []))
+    expect(result.kept).toEqual([SHEETS.indicators])
+    expect(fake.grid(SHEETS.indicators)).toEqual([['Mã', 'Giá trị'], ['1.1', 'đạt']])
+    expect(fake.syncCount).toBe(2)
+  })
+
+  it('a district book has info and tasks only', async () => {
+    const { fake } = setup('1.1')
+    await createBook(reportBookPlan(FACTS, null, null, []))
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.tasks])
+  })
+})
+
+describe('readSheets', () => {
+  it('reads whole used ranges of the sheets present in 2 syncs, whatever the row count', async () => {
+    const big: Array<Array<string | number>> = [['Mã', 'Giá trị']]
+    for (let i = 0; i < 2000; i++) big.push(['X' + i, i])
+    const { fake } = setup('1.1', { [SHEETS.indicators]: big, Other: [['x']] })
+    const read = await readSheets([SHEETS.info, SHEETS.indicators])
+    expect(fake.syncCount).toBe(2)
+    expect(read.present).toEqual([SHEETS.indicators])
+    expect(read.grids[SHEETS.indicators]!.values).toHaveLength(2001)
+    expect(read.grids[SHEETS.indicators]!.address).toBe("'Chỉ tiêu'!A1:B2001")
+  })
+
+  it('costs one sync when none of the sheets exist', async () => {
+    const { fake } = setup('1.1')
+    const read = await readSheets([SHEETS.info])
+    expect(read.present).toEqual([])
+    expect(fake.syncCount).toBe(1)
+  })
+})
+
+describe('writeCells', () => {
+  it('clears, writes, colours and selects in one sync', async () => {
+    const { fake } = setup('1.1', { A: [['a', 'b'], ['c', 'd']] })
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('A').getRange('A1:B2').format.fill.color = '#123456'
+      await ctx.sync()
+    })
+    fake.syncCount = 0
+    await writeCells({
+      clear: [{ sheet: 'A', address: 'A1:A2' }],
+      writes: [{ sheet: 'A', address: 'C1:C2', values: [[1], [2]], numberFormat: '0.0' }],
+      fills: [{ sheet: 'A', address: 'B2', color: '#F4B6B6' }],
+      select: { sheet: 'A', address: 'B2' },
+    })
+    expect(fake.syncCount).toBe(1)
+    expect(fake.fill('A', 'A1')).toBeUndefined()
+    expect(fake.fill('A', 'B1')).toBe('#123456')
+    expect(fake.fill('A', 'B2')).toBe('#F4B6B6')
+    expect(fake.value('A', 'C2')).toBe(2)
+    expect(fake.format('A', 'C1')).toBe('0.0')
+    expect(fake.selected).toEqual({ sheet: 'A', address: 'B2' })
+    expect(fake.active).toBe('A')
+  })
+
+  it('fails as a whole (Excel error) when a sheet is gone', async () => {
+    const { fake } = setup('1.1', { A: [['a']] })
+    await expect(writeCells({ writes: [{ sheet: 'A', address: 'A1', values: [['x']] }, { sheet: 'Gone', address: 'A1', values: [['y']] }] }))
+      .rejects.toMatchObject({ code: 'ItemNotFound' })
+    expect(fake.value('A', 'A1')).toBe('a')
+  })
+})
+
+const AGG: AggregateResponse = {
+  period: '2026-11-14',
+  unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' },
+  locked: false,
+  generatedAt: '2026-11-15T02:00:00Z',
+  communes: [
+    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 } },
+    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 } },
+  ],
+  completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
+  criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),
+  funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 5, integrated: 0, credit: 0, enterprise: 0, people: 1 }, total: 6, peopleShare: 1 / 6 },
+  overdueTasks: [{ id: 'TB-2', title: 'Báo cáo tiến độ', owner: 'binh-son', lead: 'binh-son', occurrence: '2026-11-10', days: 5 }],
+}
+
+describe('writeOutputSheets', () => {
+  it('writes the aggregate matrix, colours and chart in 2 syncs, and replaces it the next time', async () => {
+    const { fake } = setup('1.1')
+    await writeOutputSheets([aggregateSheet(AGG), overdueSheet(AGG)])
+    expect(fake.syncCount).toBe(2)
+    const header = fake.rowOf(SHEETS.aggregate, 0, 'Mã xã')
+    expect(header).toBe(6)
+    expect(fake.value(SHEETS.aggregate, 'B8')).toBe('Xã Bình Sơn')
+    expect(fake.value(SHEETS.aggregate, 'C8')).toBe(9)
+    expect(fake.value(SHEETS.aggregate, 'E9')).toBe('Chưa nộp (quá hạn 1 ngày)')
+    expect(fake.value(SHEETS.aggregate, 'G8')).toBe('đạt')
+    expect(fake.fill(SHEETS.aggregate, 'G8')).toBe('#C6EFCE')
+    expect(fake.value(SHEETS.aggregate, 'H8')).toBe('chưa đạt')
+    expect(fake.fill(SHEETS.aggregate, 'H8')).toBe('#F4B6B6')
+    expect(fake.fill(SHEETS.aggregate, 'G9')).toBe('#EDEDED')
+    expect(fake.value(SHEETS.aggregate, 'G10')).toBe(1)
+    expect(fake.format(SHEETS.aggregate, 'D3')).toBe('0.0%')
+    expect(fake.sheet(SHEETS.aggregate).charts).toEqual([
+      { type: 'ColumnClustered', source: "'Tổng hợp'!B7:C9", seriesBy: 'Columns', title: 'Số tiêu chí đạt theo xã - kỳ 2026-11-14', from: 'AA7', to: 'AI24' },
+    ])
+    expect(fake.value(SHEETS.overdue, 'A2')).toBe('TB-2')
+    expect(fake.format(SHEETS.overdue, 'E2')).toBe('dd/mm/yyyy')
+
+    fake.syncCount = 0
+    await writeOutputSheets([aggregateSheet({ ...AGG, communes: AGG.communes.slice(0, 1) }), overdueSheet(AGG)])
+    expect(fake.syncCount).toBe(2)
+    expect(fake.names().filter((n) => n === SHEETS.aggregate)).toHaveLength(1)
+    expect(fake.value(SHEETS.aggregate, 'B9')).not.toBe('Xã Dân Lý')
+    expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
+  })
+})
+
+describe('book settings (idempotency key)', () => {
+  it('keeps the pending submission in the workbook until cleared', async () => {
+    const { settings } = setup('1.1')
+    expect(readPendingSubmit()).toBeNull()
+    await writePendingSubmit({ key: 'k1', unit: 'binh-son', period: '2026-11-14', hash: 'h', startedAt: '2026-11-14T00:00:00Z' })
+    expect(settings.state.saved['ntm.pendingSubmit']).toMatchObject({ key: 'k1' })
+    expect(readPendingSubmit()!.key).toBe('k1')
+    await clearPendingSubmit()
+    expect(readPendingSubmit()).toBeNull()
+    expect(settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+})

@@ -148,8 +148,8 @@ const AGG: AggregateResponse = {
   locked: false,
   generatedAt: '2026-11-15T02:00:00Z',
   communes: [
-    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 } },
-    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 } },
+    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 } },
+    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 } },
   ],
   completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
   criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),

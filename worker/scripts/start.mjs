@@ -1,0 +1,59 @@
+// `npm start`: everything the local demo needs, offline, nothing by hand.
+//  1. builds the task pane into addin/dist if it is missing (or leaves a placeholder page),
+//  2. applies the D1 migrations to the local database,
+//  3. seeds the demo (repeatable: fixed ids, INSERT OR IGNORE),
+//  4. runs `wrangler dev` on 127.0.0.1:${PORT:-8787} and, once it answers, prints the base URL and one
+//     demo token per role. Extra arguments go to wrangler dev; FIXED_NOW=<ISO instant> fixes the API clock.
+import { ensurePane, seedLocal, spawnWrangler, wrangler } from './lib.mjs'
+
+const port = Number(process.env.PORT || 8787)
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  process.stderr.write('PORT must be a port number, got "' + process.env.PORT + '".\n')
+  process.exit(2)
+}
+
+const pane = ensurePane({ build: true })
+process.stderr.write('Task pane: ' + pane + ' (addin/dist)\n')
+wrangler(['d1', 'migrations', 'apply', 'DB', '--local'], { quiet: true })
+const tokens = await seedLocal()
+process.stderr.write('Local D1: migrations applied, demo data seeded.\n')
+
+const args = ['dev', '--port', String(port), ...process.argv.slice(2)]
+if (process.env.FIXED_NOW) args.push('--var', 'FIXED_NOW:' + process.env.FIXED_NOW)
+const child = spawnWrangler(args)
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal)
+  })
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+
+const base = 'http://127.0.0.1:' + port
+const probe = tokens.find((t) => t.role === 'admin')
+const deadline = Date.now() + 90_000
+let ready = false
+while (!ready && Date.now() < deadline && child.exitCode === null) {
+  try {
+    const res = await fetch(base + '/api/v1/me', { headers: { Authorization: 'Bearer ' + probe.token } })
+    ready = res.status === 200
+  } catch {
+    // not listening yet
+  }
+  if (!ready) await new Promise((r) => setTimeout(r, 300))
+}
+
+if (ready) {
+  const lines = [
+    '',
+    'NTM API ready: ' + base + '/api/v1   (task pane: ' + base + '/taskpane.html)',
+    process.env.FIXED_NOW ? 'Clock fixed at ' + process.env.FIXED_NOW : 'Clock: real time (set FIXED_NOW=2026-11-26T09:00:00+07:00 to fix it)',
+    'Demo tokens (local demo only):',
+    ...tokens.map((t) => '  ' + t.role.padEnd(9) + ' ' + t.unitId.padEnd(10) + ' ' + t.token),
+    'Try: curl -H "Authorization: Bearer ' + tokens.find((t) => t.role === 'commune').token + '" ' + base + '/api/v1/me',
+    '',
+  ]
+  console.log(lines.join('\n'))
+} else if (child.exitCode === null) {
+  process.stderr.write('wrangler dev did not answer on ' + base + ' within 90 s; still waiting on it.\n')
+}

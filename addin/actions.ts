@@ -90,7 +90,10 @@ function isOfficeError(e: unknown): e is { code: string; message: string; debugI
 /** The Vietnamese (or English) explanation of a failure, with a line per issue where the server sent some. */
 export function describeFailure(e: unknown): { text: string; details: string[] } {
   if (isApiFailure(e)) {
-    const details = e.body && e.body.issues ? e.body.issues.map(issueText) : []
+    const details: string[] = []
+    // The server's own sentence says what exactly (which unit, which period); ours says what to do.
+    if (e.body && e.body.message) details.push(issueText(e.body))
+    if (e.body && e.body.issues) for (const i of e.body.issues) details.push(issueText(i))
     return { text: errorText(e.code), details }
   }
   if (isOfficeError(e)) {
@@ -346,7 +349,8 @@ async function submitFailed(e: ApiFailure, book: ReadBook): Promise<null> {
     showError(e.code === 'validation_failed' ? t('serverRejected') : errorText(e.code))
     return null
   }
-  showError(errorText(e.code))
+  const d = describeFailure(e)
+  showError(d.text, d.details)
   return null
 }
 

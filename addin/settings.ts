@@ -19,23 +19,21 @@ function partition(): string {
 function read(key: string): string | null {
   const k = partition() + key
   try {
-    const v = window.localStorage.getItem(k)
-    if (v !== null) return v
+    return window.localStorage.getItem(k)
   } catch {
-    // storage blocked (private mode, policy): fall back to memory for this session
+    // storage blocked (private mode, policy): this session's memory instead
+    return Object.prototype.hasOwnProperty.call(memory, k) ? (memory[k] as string) : null
   }
-  return Object.prototype.hasOwnProperty.call(memory, k) ? (memory[k] as string) : null
 }
 
 function write(key: string, value: string | null): void {
   const k = partition() + key
-  if (value === null) delete memory[k]
-  else memory[k] = value
   try {
     if (value === null) window.localStorage.removeItem(k)
     else window.localStorage.setItem(k, value)
   } catch {
-    // kept in memory only
+    if (value === null) delete memory[k]
+    else memory[k] = value
   }
 }
 

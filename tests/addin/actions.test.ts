@@ -1,0 +1,272 @@
+// @vitest-environment happy-dom
+// The pane's flows against the fake Excel (office-addin-mock) and an in-memory API: what ends up in the
+// workbook, what the pane says, how many context.sync() calls each action costs (≤ 3), and that errors
+// leave what the user typed untouched.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { FakeExcel, installOffice, type OfficeStub } from './fake-excel'
+import { FakeServer } from './fake-server'
+import { INDICATOR_CODES, passingValue } from './fixtures'
+import {
+  guard, onAggregate, onCheck, onCreateBook, onLock, onRefreshFlags, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
+} from '../../addin/actions'
+import { setLang } from '../../addin/messages'
+import { saveSettings } from '../../addin/settings'
+import { INFO_ROWS, SHEETS } from '../../addin/book'
+import { ROOT } from './bundle'
+
+const NOW = Date.parse('2026-11-12T03:00:00Z') // 12/11/2026 10:00 in Vietnam, inside period 2026-11-14
+const html = readFileSync(join(ROOT, 'addin', 'taskpane.html'), 'utf8')
+const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '')
+
+let office: OfficeStub
+let fake: FakeExcel
+let server: FakeServer
+
+function text(id: string): string {
+  return (document.getElementById(id)!.textContent || '').trim()
+}
+function details(): string[] {
+  return Array.from(document.querySelectorAll('#status-details li')).map((li) => li.textContent || '')
+}
+function issueButtons(): HTMLButtonElement[] {
+  return Array.from(document.querySelectorAll('#issues button')) as HTMLButtonElement[]
+}
+/** Runs one button's action as the pane does and returns the number of syncs it cost. */
+async function press(action: () => Promise<unknown>): Promise<number> {
+  const before = fake.syncCount
+  await guard(action)
+  return fake.syncCount - before
+}
+function login(token: string): void {
+  saveSettings({ serverUrl: 'https://ntm.example.org', token })
+}
+function fillAll(): void {
+  for (const code of INDICATOR_CODES) {
+    const row = fake.rowOf(SHEETS.indicators, 0, code)
+    fake.setValues(SHEETS.indicators, 'F' + (row + 1), [[passingValue(code), 'đạt']])
+  }
+}
+function snapshot(): string {
+  return JSON.stringify(fake.names().map((n) => [n, fake.grid(n)]))
+}
+
+beforeEach(() => {
+  document.body.innerHTML = body
+  window.localStorage.clear()
+  fake = new FakeExcel({ apiVersion: '1.1' })
+  office = installOffice(globalThis, fake)
+  server = new FakeServer(NOW)
+  ;(globalThis as { fetch: unknown }).fetch = server.fetch
+  setClock(() => NOW)
+  setLang('vi')
+  resetState()
+  setPeriod('2026-11-14')
+  login('commune-token')
+})
+
+describe('commune: create, check, fix, submit', () => {
+  it('creates the workbook from the catalogue (2 syncs)', async () => {
+    expect(await press(onCreateBook)).toBe(2)
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds])
+    expect(fake.value(SHEETS.info, 'B3')).toBe('binh-son')
+    expect(fake.value(SHEETS.info, 'B4')).toBe('2026-11-14')
+    expect(fake.value(SHEETS.info, 'B7')).toBe('Bắc Trung Bộ')
+    expect(text('status')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn.')
+    expect(document.getElementById('status')!.className).toBe('status status-ok')
+  })
+
+  it('checks in ≤ 3 syncs: marks cells, lists issues with addresses, shows the headline; re-check clears marks', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const row = fake.rowOf(SHEETS.indicators, 0, '3.1') // ≥ 80 % in the North Central region
+    fake.setValues(SHEETS.indicators, 'F' + (row + 1), [['nhiều']])
+    expect(await press(onCheck)).toBe(3)
+    expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6')
+    expect(text('status')).toMatch(/^Có 1 lỗi và 0 cảnh báo/)
+    expect(text('headline')).toBe('Đạt 18/19 tiêu chí')
+    const buttons = issueButtons()
+    expect(buttons).toHaveLength(1)
+    expect(buttons[0]!.textContent).toBe("'Chỉ tiêu'!F" + (row + 1) + ' Chỉ tiêu 3.1: "nhiều" không phải là số.')
+    // clicking the issue selects its cell (1 sync)
+    const before = fake.syncCount
+    buttons[0]!.click()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(fake.selected).toEqual({ sheet: SHEETS.indicators, address: 'F' + (row + 1) })
+    expect(fake.syncCount - before).toBe(1)
+    // fix and re-check: the mark goes away
+    fake.setValues(SHEETS.indicators, 'F' + (row + 1), [[95]])
+    expect(await press(onCheck)).toBe(3)
+    expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBeUndefined()
+    expect(text('status')).toBe('Không có lỗi. Có thể gửi báo cáo.')
+    expect(text('headline')).toBe('Đạt 19/19 tiêu chí')
+    expect(issueButtons()).toHaveLength(0)
+  })
+
+  it('refuses to submit while errors remain, without calling the server', async () => {
+    await press(onCreateBook)
+    const posts = () => server.calls.filter((c) => c.method === 'POST').length
+    expect(await press(onSubmit)).toBeLessThanOrEqual(3)
+    expect(posts()).toBe(0)
+    expect(text('status')).toMatch(/^Chưa gửi: còn \d+ lỗi/)
+    expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+
+  it('submits in ≤ 3 syncs and writes the receipt into the info sheet', async () => {
+    await press(onCreateBook)
+    fillAll()
+    expect(await press(onSubmit)).toBe(3)
+    expect(server.revisions).toHaveLength(1)
+    const post = server.calls.filter((c) => c.method === 'POST')[0]!
+    expect(post.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect((post.body as { indicators: unknown[] }).indicators).toHaveLength(INDICATOR_CODES.length)
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.revision + 1))).toBe(1)
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.receivedAt + 1))).toBe('12/11/2026 10:00')
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.timeliness + 1))).toBe('Đúng hạn')
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.result + 1))).toBe('Đạt 19/19 tiêu chí')
+    expect(text('status')).toBe('Đã gửi: lần 1, nhận lúc 12/11/2026 10:00, đúng hạn. Đạt 19/19 tiêu chí.')
+    expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+
+  it('a submit whose answer was lost is retried with the same key: no second revision', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const typed = snapshot()
+    server.failNext = 'drop'
+    await press(onSubmit)
+    expect(text('status')).toMatch(/^Mất kết nối khi gửi/)
+    expect(server.revisions).toHaveLength(1) // stored, but the pane never heard back
+    const pending = office.settings.state.saved['ntm.pendingSubmit'] as { key: string }
+    expect(pending.key).toBeTruthy()
+    expect(snapshot()).toBe(typed) // nothing the user typed changed
+    await press(onSubmit)
+    const keys = server.calls.filter((c) => c.method === 'POST').map((c) => c.headers['Idempotency-Key'])
+    expect(keys).toEqual([pending.key, pending.key])
+    expect(server.revisions).toHaveLength(1)
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.revision + 1))).toBe(1)
+    expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+
+  it('a changed workbook after a failed submit is sent under a new key', async () => {
+    await press(onCreateBook)
+    fillAll()
+    server.failNext = 'network'
+    await press(onSubmit)
+    const first = (office.settings.state.saved['ntm.pendingSubmit'] as { key: string }).key
+    const row = fake.rowOf(SHEETS.indicators, 0, '2.1')
+    fake.setValues(SHEETS.indicators, 'I' + (row + 1), [['đã cập nhật']])
+    await press(onSubmit)
+    const keys = server.calls.filter((c) => c.method === 'POST').map((c) => c.headers['Idempotency-Key'])
+    expect(keys[1]).not.toBe(first)
+    expect(server.revisions).toHaveLength(1)
+  })
+
+  it('explains a locked period, a wrong token and server-side validation in Vietnamese, leaving the workbook as typed', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const typed = snapshot()
+    server.locked['2026-11-14'] = true
+    await press(onSubmit)
+    expect(text('status')).toBe('Kỳ báo cáo này đã khóa. Liên hệ văn phòng điều phối nếu cần mở khóa.')
+    expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+    expect(snapshot()).toBe(typed)
+
+    login('wrong-token')
+    resetState()
+    await press(onSubmit)
+    expect(text('status')).toBe('Mã truy cập không đúng hoặc đã hết hạn. Nhập lại trong phần Cài đặt kết nối.')
+    expect(snapshot()).toBe(typed)
+
+    login('commune-token')
+    server.locked['2026-11-14'] = false
+    window.localStorage.clear() // no saved catalogue to fall back on
+    login('commune-token')
+    server.failNext = 'network'
+    resetState()
+    await press(onCheck)
+    expect(text('status')).toMatch(/^Không kết nối được máy chủ/)
+  })
+
+  it('checks offline with the catalogue saved earlier', async () => {
+    await press(onCreateBook)
+    fillAll()
+    resetState()
+    server.failNext = 'network'
+    expect(await press(onCheck)).toBe(3)
+    expect(text('headline')).toBe('Đạt 19/19 tiêu chí')
+  })
+
+  it('says so when the workbook has no report yet', async () => {
+    expect(await press(onCheck)).toBe(1)
+    expect(text('status')).toBe('Tệp này chưa có sổ báo cáo (sheet "Thông tin"). Bấm "Tạo sổ báo cáo" trước.')
+  })
+
+  it('speaks English when Office is not Vietnamese', async () => {
+    setLang('en')
+    await press(onCreateBook)
+    await press(onCheck)
+    expect(text('status')).toMatch(/^\d+ errors and \d+ warnings/)
+    expect(issueButtons()[0]!.textContent).toMatch(/Indicator 1\.1/)
+  })
+})
+
+describe('tasks and flags', () => {
+  it('syncs the task sheet and writes flags back in ≤ 3 syncs', async () => {
+    await press(onCreateBook)
+    fake.setValues(SHEETS.tasks, 'A2', [
+      ['T1', 'Rà soát tiêu chí', 'binh-son', 'trieu-son-vp-ntm', '05/11/2026', '', 'Đang làm', 50, '', ''],
+      ['T2', 'Hoàn thiện hồ sơ', 'binh-son', '', '13/11/2026', '', 'Chưa làm', 0, '', ''],
+      ['T3', 'Vệ sinh môi trường', 'binh-son', '', '01/11/2026', '', 'Hoàn thành', 100, '03/11/2026', ''],
+    ])
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(server.tasks['binh-son']!.map((t) => t.id)).toEqual(['T1', 'T2', 'T3'])
+    expect(fake.value(SHEETS.tasks, 'K2')).toBe('Quá hạn 7 ngày')
+    expect(fake.fill(SHEETS.tasks, 'K2')).toBe('#F4B6B6')
+    expect(fake.value(SHEETS.tasks, 'K3')).toBe('Sắp đến hạn (còn 1 ngày)')
+    expect(fake.value(SHEETS.tasks, 'K4')).toBe('Hoàn thành trễ 2 ngày')
+    expect(fake.value(SHEETS.info, 'A15')).toBe('2026-10-28')
+    expect(fake.value(SHEETS.info, 'B15')).toBe('Trễ 2 ngày')
+    expect(text('status')).toBe('Đã đồng bộ nhiệm vụ: 3 mới, 0 cập nhật, 0 không đổi; đã cập nhật cờ.')
+
+    expect(await press(onRefreshFlags)).toBe(3)
+    expect(text('status')).toBe('Đã cập nhật cờ cho 3 nhiệm vụ.')
+  })
+
+  it('refuses to sync a task sheet with errors, marking the cells', async () => {
+    await press(onCreateBook)
+    fake.setValues(SHEETS.tasks, 'A2', [['T1', 'Rà soát', 'binh-son, tho-son', '', 'mai', '', '', '', '', '']])
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(server.calls.some((c) => c.method === 'PUT')).toBe(false)
+    expect(text('status')).toBe('Chưa đồng bộ: sheet nhiệm vụ còn 2 lỗi.')
+    expect(fake.fill(SHEETS.tasks, 'C2')).toBe('#F4B6B6')
+    expect(fake.fill(SHEETS.tasks, 'E2')).toBe('#F4B6B6')
+  })
+})
+
+describe('district', () => {
+  beforeEach(() => login('district-token'))
+
+  it('aggregates a period into a summary sheet with a chart (2 syncs), and locks it', async () => {
+    expect(await press(onAggregate)).toBe(2)
+    expect(fake.names()).toContain(SHEETS.aggregate)
+    expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
+    expect(text('status')).toBe('Đã tổng hợp kỳ 2026-11-14: 1/1 xã đã nộp, 1 đúng hạn.')
+    expect(await press(() => onLock(true))).toBe(0)
+    expect(text('status')).toBe('Đã khóa kỳ 2026-11-14: xã không thể gửi thêm.')
+    expect(server.locked['2026-11-14']).toBe(true)
+  })
+
+  it('a commune token cannot aggregate: a clear message, nothing written', async () => {
+    login('commune-token')
+    await press(onAggregate)
+    expect(text('status')).toBe('Tài khoản này không có quyền làm việc này (hoặc không quản lý đơn vị này).')
+    expect(details()).toEqual(['Lỗi forbidden'])
+    expect(fake.names()).toEqual(['Sheet1'])
+  })
+
+  it('creates a district task sheet without the indicator sheets', async () => {
+    await press(onCreateBook)
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.tasks])
+  })
+})

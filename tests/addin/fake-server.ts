@@ -1,0 +1,110 @@
+// An in-memory stand-in for the Worker's /api/v1 (the contract of shared/api.ts), for pane tests in Node.
+// The real Worker is exercised by the browser test (tests/e2e). Rules come from shared/, as on the server.
+import type { AggregateResponse, ErrorBody, ReportReceipt, ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
+import { checkReport } from '../../shared/report'
+import { checkTasks } from '../../shared/task-check'
+import { taskFlag } from '../../shared/tasks'
+import { vnDate } from '../../shared/dates'
+import { reportTimeliness } from '../../shared/calendar'
+import type { FetchLike } from '../../addin/api-client'
+import { CATALOG, COMMUNE_ME, DISTRICT_ME } from './fixtures'
+
+export type Call = { method: string; path: string; headers: { [k: string]: string }; body: unknown }
+
+export class FakeServer {
+  calls: Call[] = []
+  receipts: { [key: string]: ReportReceipt } = {}
+  revisions: ReportReceipt[] = []
+  tasks: { [unit: string]: StoredTask[] } = {}
+  locked: { [period: string]: boolean } = {}
+  /** 'network': the request never arrives; 'drop': it is processed, but the answer is lost. */
+  failNext: 'network' | 'drop' | null = null
+  constructor(public now: number) {}
+
+  fetch: FetchLike = async (url, init) => {
+    const path = url.replace(/^https?:\/\/[^/]+\/api\/v1/, '')
+    const call: Call = { method: init.method, path, headers: init.headers, body: init.body ? JSON.parse(init.body) : undefined }
+    this.calls.push(call)
+    const fail = this.failNext
+    this.failNext = null
+    if (fail === 'network') throw new TypeError('Failed to fetch')
+    const [status, body] = this.handle(call)
+    if (fail === 'drop') throw new TypeError('Failed to fetch')
+    const text = JSON.stringify(body)
+    return { status, ok: status < 300, text: async () => text }
+  }
+
+  private error(status: number, code: ErrorBody['error'], issues?: ErrorBody['issues']): [number, ErrorBody] {
+    const body: ErrorBody = { error: code, message: 'Lỗi ' + code, message_en: 'Error ' + code }
+    if (issues) body.issues = issues
+    return [status, body]
+  }
+
+  private handle(call: Call): [number, unknown] {
+    const token = (call.headers.Authorization || '').replace('Bearer ', '')
+    const me = token === 'commune-token' ? COMMUNE_ME : token === 'district-token' ? DISTRICT_ME : null
+    if (!me) return this.error(401, 'unauthorized')
+    const today = vnDate(this.now)
+    let m: RegExpExecArray | null
+    if (call.method === 'GET' && call.path === '/me') return [200, me]
+    if (call.method === 'GET' && call.path === '/catalog') return [200, CATALOG]
+    if ((m = /^\/units\/([^/]+)\/tasks$/.exec(call.path))) {
+      const unit = decodeURIComponent(m[1] as string)
+      if (call.method === 'GET') return [200, { unit, tasks: this.tasks[unit] || [] }]
+      const body = call.body as TasksPutRequest
+      const checked = checkTasks(body.tasks, today)
+      if (checked.issues.some((i) => i.severity === 'error')) return this.error(422, 'validation_failed', checked.issues)
+      const before = this.tasks[unit] || []
+      const created = checked.tasks.filter((t) => !before.some((b) => b.id === t.id)).length
+      this.tasks[unit] = checked.tasks.map((t) => ({ ...t, owner: unit, updatedAt: new Date(this.now).toISOString() }))
+      return [200, { unit, created, updated: checked.tasks.length - created, unchanged: 0, tasks: this.tasks[unit], issues: checked.issues }]
+    }
+    if ((m = /^\/units\/([^/]+)\/flags\?date=(.+)$/.exec(call.path))) {
+      const unit = decodeURIComponent(m[1] as string)
+      const date = decodeURIComponent(m[2] as string)
+      const tasks = (this.tasks[unit] || []).map((t) => {
+        const f = taskFlag(t, date)
+        return { id: t.id, title: t.title, owner: unit, role: 'owner' as const, flag: f.flag, days: f.days, occurrence: f.occurrence }
+      })
+      return [200, { unit, date, tasks, reports: [{ period: '2026-10-28', status: 'late', days: 2 }, { period: '2026-11-14', status: 'open', days: 4 }] }]
+    }
+    if (call.method === 'POST' && call.path === '/reports') {
+      const key = call.headers['Idempotency-Key'] || ''
+      const body = call.body as ReportRequest
+      if (key && this.receipts[key]) return [201, this.receipts[key]]
+      if (this.locked[body.period]) return this.error(409, 'period_locked')
+      const check = checkReport(CATALOG.catalog, CATALOG.region || '', body, { now: this.now })
+      if (!check.ok) return this.error(422, 'validation_failed', check.issues)
+      const t = reportTimeliness(body.period, this.now, this.now)
+      const receipt: ReportReceipt = {
+        id: 'r' + (this.revisions.length + 1), unit: body.unit, period: body.period, revision: this.revisions.length + 1,
+        receivedAt: new Date(this.now).toISOString(), timeliness: t.status === 'late' ? 'late' : 'on_time', lateDays: t.status === 'late' ? t.days : 0,
+        achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues,
+      }
+      this.revisions.push(receipt)
+      if (key) this.receipts[key] = receipt
+      return [201, receipt]
+    }
+    if (call.method === 'POST' && call.path === '/aggregate') {
+      if (me.role !== 'district') return this.error(403, 'forbidden')
+      const body = call.body as { period: string }
+      const agg: AggregateResponse = {
+        period: body.period, unit: { id: me.unit.id, name: me.unit.name, level: 'district' }, locked: !!this.locked[body.period],
+        generatedAt: new Date(this.now).toISOString(),
+        communes: [{ unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 1, receivedAt: '2026-11-13T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 19, total: 19, criteria: { '1': true }, timeliness: { status: 'on_time', days: 0 } }],
+        completeness: { expected: 1, received: 1, receivedOnTime: 1, rate: 1, onTimeRate: 1 },
+        criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: 1 })),
+        funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 0, integrated: 0, credit: 0, enterprise: 0, people: 0 }, total: 0, peopleShare: 0 },
+        overdueTasks: [],
+      }
+      return [200, agg]
+    }
+    if ((m = /^\/periods\/([^/]+)\/(lock|unlock)$/.exec(call.path))) {
+      if (me.role !== 'district') return this.error(403, 'forbidden')
+      const period = decodeURIComponent(m[1] as string)
+      this.locked[period] = m[2] === 'lock'
+      return [200, { unit: me.unit.id, period, locked: this.locked[period], by: 'x', at: new Date(this.now).toISOString() }]
+    }
+    return this.error(404, 'not_found')
+  }
+}

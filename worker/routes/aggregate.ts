@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AggregateResponse } from '../../shared/api'
-import { isPeriodId } from '../../shared/calendar'
 import { requireRole } from '../auth'
+import { isSupportedPeriod } from '../calendar-range'
 import { readJson } from '../body'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
@@ -24,7 +24,7 @@ export const aggregate = new Hono<AppEnv>().post('/', async (c) => {
   const principal = c.get('principal')
   requireRole(principal, 'district', 'leader', 'admin')
   const { value: body } = await readJson(c, unitPeriodSchema)
-  if (!isPeriodId(body.period)) throw invalidPeriod(body.period)
+  if (!isSupportedPeriod(body.period)) throw invalidPeriod(body.period)
   const target = await loadUnit(c.env.DB, body.unit)
   assertCanRead(principal, target)
   assertParentUnit(target)

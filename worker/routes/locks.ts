@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { LockResponse } from '../../shared/api'
-import { isPeriodId } from '../../shared/calendar'
 import { requireRole } from '../auth'
+import { isSupportedPeriod } from '../calendar-range'
 import { readJson } from '../body'
 import { auditStatement } from '../db/audit'
 import { insertLockEventStatement, listLatestLockEvents } from '../db/locks'
@@ -21,7 +21,7 @@ export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', as
   requireRole(principal, 'district', 'admin')
   const period = c.req.param('period')
   const action = c.req.param('action') === 'lock' ? 'lock' : 'unlock'
-  if (!isPeriodId(period)) throw invalidPeriod(period)
+  if (!isSupportedPeriod(period)) throw invalidPeriod(period)
   const { value: body } = await readJson(c, unitSchema)
   const target = await loadUnit(c.env.DB, body.unit)
   assertCanWrite(principal, target)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { PeriodsResponse } from '../../shared/api'
-import { isMonthId, periodsInMonths } from '../../shared/calendar'
+import { periodsInMonths } from '../../shared/calendar'
+import { isSupportedMonth } from '../calendar-range'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 
@@ -17,7 +18,7 @@ const monthIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.
 export const periods = new Hono<AppEnv>().get('/', (c) => {
   const from = c.req.query('from')
   const to = c.req.query('to')
-  if (!isMonthId(from) || !isMonthId(to)) throw badMonths()
+  if (!isSupportedMonth(from) || !isSupportedMonth(to)) throw badMonths()
   const span = monthIndex(to) - monthIndex(from)
   if (span < 0 || span >= MAX_MONTHS) throw badMonths()
   return c.json<PeriodsResponse>(

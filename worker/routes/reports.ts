@@ -1,8 +1,7 @@
 import { Hono } from 'hono'
 import type { ReportDetail, ValidateResponse } from '../../shared/api'
-import { isPeriodId } from '../../shared/calendar'
-import { checkReport } from '../../shared/report'
 import { requireRole } from '../auth'
+import { isSupportedPeriod } from '../calendar-range'
 import { readJson } from '../body'
 import { findLatestRevision, listRevisions } from '../db/reports'
 import { listLatestLockEvents } from '../db/locks'
@@ -10,7 +9,7 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
-import { submitReport, toDraft } from '../services/submit-report'
+import { checkReportSafely, submitReport, toDraft } from '../services/submit-report'
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/
 
@@ -26,7 +25,7 @@ export const reports = new Hono<AppEnv>()
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanRead(c.get('principal'), target)
     const catalog = await loadCatalogFor(c.env.DB, target)
-    const check = checkReport(catalog, target.region ?? '', toDraft(body), { now: c.get('now')() })
+    const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), c.get('now')())
     return c.json<ValidateResponse>({ ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues })
   })
   .post('/', async (c) => {
@@ -49,7 +48,7 @@ export const reports = new Hono<AppEnv>()
   })
   .get('/:unit/:period', async (c) => {
     const period = c.req.param('period')
-    if (!isPeriodId(period)) throw invalidPeriod(period)
+    if (!isSupportedPeriod(period)) throw invalidPeriod(period)
     const target = await loadUnit(c.env.DB, c.req.param('unit'))
     assertCanRead(c.get('principal'), target)
     const unitId = target.unit.id

@@ -1,10 +1,12 @@
 // Accepting a commune's report: shared rules decide, then one atomic batch appends the revision, the
 // Idempotency-Key with its response, and the audit row.
 import type { IndicatorInput, ReportReceipt } from '../../shared/api'
-import { reportTimeliness } from '../../shared/calendar'
+import { isPeriodId, reportTimeliness } from '../../shared/calendar'
+import type { Catalog } from '../../shared/catalog'
 import { formatDateVi } from '../../shared/dates'
-import { hasErrors } from '../../shared/issues'
-import { type ReportDraft, checkReport } from '../../shared/report'
+import { hasErrors, makeIssue } from '../../shared/issues'
+import { type ReportCheck, type ReportDraft, checkReport } from '../../shared/report'
+import { isSupportedPeriod } from '../calendar-range'
 import type { z } from 'zod'
 import {
   auditRevisionStatement, findFirstReceivedAt, findIdempotent, insertIdempotencyStatement, insertRevisionStatement,
@@ -21,6 +23,17 @@ export type SubmitResult = { status: number; body: string; replayed: boolean }
 
 export function toDraft(body: ReportBody): ReportDraft {
   return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks }
+}
+
+/** checkReport, with period ids outside 1900–2199 reported as invalid before the calendar sees them. */
+export function checkReportSafely(catalog: Catalog, region: string, draft: ReportDraft, now: Date): ReportCheck {
+  if (isPeriodId(draft.period) && !isSupportedPeriod(draft.period)) {
+    // Check everything else against a harmless period, then report the real one as invalid.
+    const rest = checkReport(catalog, region, { ...draft, period: '2000-01-14' }, { now })
+    const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...rest.issues.filter((i) => i.path !== 'period')]
+    return { ...rest, issues, ok: false }
+  }
+  return checkReport(catalog, region, draft, { now })
 }
 
 const lockedError = (period: string, by: string, at: string): ApiError =>
@@ -52,7 +65,7 @@ export async function submitReport(
   }
 
   const catalog = await loadCatalogFor(db, target)
-  const check = checkReport(catalog, target.region ?? '', toDraft(body), { now })
+  const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), now)
   if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
   const period = body.period
 

@@ -50,7 +50,7 @@ export function showIssues(items: readonly IssueItem[]): void {
   while (list.firstChild) list.removeChild(list.firstChild)
   for (const item of items) {
     const li = document.createElement('li')
-    li.className = 'issue issue-' + item.severity
+    li.className = 'issue issue-' + item.severity + (item.address && item.onSelect ? ' has-link' : '')
     if (item.address && item.onSelect) {
       const button = document.createElement('button')
       button.type = 'button'

@@ -421,20 +421,37 @@ export function fakeSettings(): Office.Settings & { state: FakeSettings } {
 
 export type OfficeStub = { fake: FakeExcel; settings: ReturnType<typeof fakeSettings> }
 
-/** Installs global Office and Excel objects backed by a FakeExcel. */
+/**
+ * Installs Excel and Office backed by a FakeExcel. Where Office.js is loaded (the browser test serves the npm
+ * copy, which outside Office reports no host and later swaps window.Office for Microsoft.Office.WebExtension),
+ * onReady and context are kept on both objects.
+ */
 export function installOffice(target: any, fake: FakeExcel, displayLanguage = 'vi-VN'): OfficeStub {
   const settings = fakeSettings()
   target.Excel = { run: fake.run }
-  target.Office = {
-    HostType: { Excel: 'Excel' },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    context: { displayLanguage, requirements: fake.requirements, document: { settings } },
-    onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: 'Excel', platform: 'PC' }
-      if (cb) setTimeout(() => cb(info), 0)
-      return Promise.resolve(info)
-    },
+  const context = { displayLanguage, requirements: fake.requirements, document: { settings } }
+  const onReady = (cb?: (info: { host: string; platform: string }) => void) => {
+    const info = { host: 'Excel', platform: 'PC' }
+    if (cb) setTimeout(() => cb(info), 0)
+    return Promise.resolve(info)
   }
+  const patch = (office: any): any => {
+    if (!office || typeof office !== 'object') return office
+    const define = (name: string, value: unknown): void => {
+      Object.defineProperty(office, name, { get: () => value, set: () => undefined, configurable: true, enumerable: true })
+    }
+    if (!office.HostType) office.HostType = { Excel: 'Excel' }
+    if (!office.AsyncResultStatus) office.AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' }
+    define('context', context)
+    define('onReady', onReady)
+    return office
+  }
+  // office.js later runs `window.Office = Microsoft.Office.WebExtension` (copying what window.Office held):
+  // patch that object in advance so the swap keeps the stubs.
+  target.Office = patch(target.Office || {})
+  const ms = target.Microsoft || (target.Microsoft = {})
+  const msOffice = ms.Office || (ms.Office = {})
+  msOffice.WebExtension = patch(msOffice.WebExtension || {})
   return { fake, settings }
 }
 

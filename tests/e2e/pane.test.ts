@@ -1,0 +1,194 @@
+// The pane end to end: the built addin/dist served by the real local Worker (wrangler dev, seeded D1),
+// in headless Chromium, with Excel stood in for by the office-addin-mock fake. A commune fills a report,
+// checks, fixes, submits (once through a dropped connection), syncs its tasks and refreshes flags; the
+// district aggregates and locks the period; the commune's next submit is refused.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { ensureBuilt } from '../addin/bundle'
+import { ROOT, type Worker, launch, officeStubScript, openPane, startWorker } from './harness'
+import type { FakeExcel } from '../addin/fake-excel'
+
+const NOW = '2026-11-26T09:00:00+07:00'
+const COMMUNE_TOKEN = 'ntm_demo_commune_binh_son'
+const DISTRICT_TOKEN = 'ntm_demo_district_trieu_son'
+const INFO = 'Thông tin'
+const IND = 'Chỉ tiêu'
+const TASKS = 'Nhiệm vụ'
+
+let worker: Worker
+let browser: Browser
+let stub: string
+let commune: Page
+const pageErrors: string[] = []
+
+type W = Window & { __fake: FakeExcel }
+
+async function press(page: Page, id: string): Promise<string> {
+  await page.click('#' + id)
+  await page.waitForFunction((b) => !(document.getElementById(b) as HTMLButtonElement).disabled, id)
+  return ((await page.textContent('#status')) || '').trim()
+}
+
+async function connect(page: Page, token: string): Promise<string> {
+  if (!(await page.isVisible('#token'))) await page.click('#btn-settings-toggle')
+  await page.fill('#token', token)
+  return press(page, 'btn-save-settings')
+}
+
+function value(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(([s, a]) => (window as unknown as W).__fake.value(s as string, a as string), [sheet, address])
+}
+
+async function api<T>(path: string, token: string): Promise<T> {
+  const res = await fetch(worker.origin + '/api/v1' + path, { headers: { Authorization: 'Bearer ' + token } })
+  return (await res.json()) as T
+}
+
+beforeAll(async () => {
+  ensureBuilt()
+  stub = await officeStubScript()
+  worker = await startWorker(NOW)
+  browser = await launch()
+  const opened = await openPane(browser, worker.origin, stub, { clock: NOW })
+  commune = opened.page
+  commune.on('pageerror', (e) => pageErrors.push(e.message))
+})
+
+afterAll(async () => {
+  if (browser) await browser.close()
+  if (worker) await worker.stop()
+})
+
+describe('the pane in Chromium against the local Worker', () => {
+  it('loads from the Worker with Office.js and the fake Excel, in Vietnamese', async () => {
+    await commune.waitForFunction(() => (document.getElementById('status')!.textContent || '').indexOf('Chưa kết nối') === 0)
+    expect(await commune.textContent('h1')).toBe('Báo cáo nông thôn mới')
+    expect(await commune.inputValue('#server-url')).toBe(worker.origin)
+    expect(await commune.inputValue('#period')).toBe('2026-11-28')
+  })
+
+  it('a wrong token gets a clear message', async () => {
+    expect(await connect(commune, 'not-a-real-token-123')).toBe('Mã truy cập không đúng hoặc đã hết hạn. Nhập lại trong phần Cài đặt kết nối.')
+  })
+
+  it('commune: connect, create the workbook, check, fix, submit through a dropped connection', async () => {
+    expect(await connect(commune, COMMUNE_TOKEN)).toBe('Đã kết nối: Xã Bình Sơn (xã).')
+    expect(await commune.isVisible('#district')).toBe(false)
+    expect(await press(commune, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn.')
+    expect(await value(commune, INFO, 'B4')).toBe('2026-11-28')
+
+    // The accountant fills every indicator, with two mistakes, and the funds.
+    const typo = await commune.evaluate(() => {
+      const fake = (window as unknown as W).__fake
+      const grid = fake.grid('Chỉ tiêu')
+      let typoRow = 0
+      for (let r = 1; r < grid.length; r++) {
+        const code = String(grid[r]![0])
+        const target = String(grid[r]![4])
+        const unit = String(grid[r]![3])
+        let v: string | number = unit.indexOf('%') >= 0 || unit.indexOf('/') > 0 && unit.indexOf('Đạt') < 0 ? 100 : 'đạt'
+        if (target.indexOf('Không') === 0) v = 'không'
+        if (code === '3.1') { v = '85,5%' }
+        if (code === '2.1') { v = 'nhiều'; typoRow = r + 1 }
+        fake.setValues('Chỉ tiêu', 'F' + (r + 1), [[v, code === '17.4' ? 'đạtt' : 'đạt']])
+      }
+      fake.setValues('Nguồn vốn', 'B3', [[1200000000]])
+      fake.setValues('Nguồn vốn', 'B9', [[150000000]])
+      return typoRow
+    })
+    const status = await press(commune, 'btn-check')
+    expect(status).toMatch(/^Có 2 lỗi/)
+    expect(await commune.textContent('#headline')).toMatch(/^Đạt \d+\/19 tiêu chí$/)
+    const issues = await commune.$$eval('#issues button', (bs) => bs.map((b) => b.textContent))
+    expect(issues).toContain("'Chỉ tiêu'!F" + typo + ' Chỉ tiêu 2.1: "nhiều" không phải là số.')
+    expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Chỉ tiêu', 'F' + r), typo)).toBe('#F4B6B6')
+
+    mkdirSync(join(ROOT, 'docs'), { recursive: true })
+    await commune.screenshot({ path: join(ROOT, 'docs', 'pane.png') })
+
+    // Clicking an issue selects its cell.
+    await commune.click('#issues button >> nth=0')
+    await commune.waitForFunction(() => (window as unknown as W).__fake.selected !== null)
+    expect(await commune.evaluate(() => (window as unknown as W).__fake.selected)).toMatchObject({ sheet: 'Chỉ tiêu' })
+
+    // Submitting is refused while errors remain.
+    expect(await press(commune, 'btn-submit')).toMatch(/^Chưa gửi: còn 2 lỗi/)
+
+    // Fix both, re-check: the marks go.
+    await commune.evaluate((r) => {
+      const fake = (window as unknown as W).__fake
+      fake.setValues('Chỉ tiêu', 'F' + r, [[92]])
+      const row = fake.rowOf('Chỉ tiêu', 0, '17.4')
+      fake.setValues('Chỉ tiêu', 'G' + (row + 1), [['đạt']])
+    }, typo)
+    expect(await press(commune, 'btn-check')).toMatch(/^Không có lỗi/)
+    expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Chỉ tiêu', 'F' + r), typo)).toBeUndefined()
+
+    // The first submit reaches the Worker but the answer is lost.
+    await commune.route('**/api/v1/reports', async (route) => {
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    expect(await press(commune, 'btn-submit')).toMatch(/^Mất kết nối khi gửi/)
+    const pending = await commune.evaluate(() => (window as unknown as { __stub: { settings: { state: { saved: { [k: string]: { key: string } } } } } }).__stub.settings.state.saved['ntm.pendingSubmit'])
+    expect(pending && pending.key).toBeTruthy()
+    await commune.unroute('**/api/v1/reports')
+
+    // The retry carries the same key: the Worker answers with the first receipt, no second revision.
+    expect(await press(commune, 'btn-submit')).toMatch(/^Đã gửi: lần 1, nhận lúc 26\/11\/2026 09:00, đúng hạn\. Đạt \d+\/19 tiêu chí\.$/)
+    expect(await value(commune, INFO, 'B8')).toBe(1)
+    expect(await value(commune, INFO, 'B10')).toBe('Đúng hạn')
+    const detail = await api<{ revisions: unknown[]; latest: { revision: number } }>('/reports/binh-son/2026-11-28', COMMUNE_TOKEN)
+    expect(detail.revisions).toHaveLength(1)
+    expect(detail.latest.revision).toBe(1)
+  })
+
+  it('commune: syncs its task sheet and writes flags back', async () => {
+    await commune.evaluate(() => {
+      (window as unknown as W).__fake.setValues('Nhiệm vụ', 'A2', [
+        ['XBS-1', 'Rà soát hồ sơ minh chứng tiêu chí 17', 'binh-son', 'trieu-son-vp-ntm', '20/11/2026', '', 'Đang làm', 50, '', ''],
+        ['XBS-2', 'Họp dân thôn 3 về đóng góp làm đường', 'binh-son', '', '27/11/2026', '', 'Chưa làm', 0, '', ''],
+      ])
+    })
+    expect(await press(commune, 'btn-tasks')).toMatch(/^Đã đồng bộ nhiệm vụ: 2 mới/)
+    expect(await value(commune, TASKS, 'K2')).toBe('Quá hạn 6 ngày')
+    expect(await value(commune, TASKS, 'K3')).toBe('Sắp đến hạn (còn 1 ngày)')
+    expect(await press(commune, 'btn-flags')).toMatch(/^Đã cập nhật cờ cho 2 nhiệm vụ\./)
+    expect(await value(commune, INFO, 'B12')).toBe('26/11/2026')
+    expect(String(await value(commune, INFO, 'A15'))).toMatch(/^\d{4}-\d{2}-(14|28)$/)
+  })
+
+  it('district: aggregates a period with a chart, locks the open period; the commune is then refused', async () => {
+    const { page: district } = await openPane(browser, worker.origin, stub, { clock: NOW })
+    district.on('pageerror', (e) => pageErrors.push(e.message))
+    expect(await connect(district, DISTRICT_TOKEN)).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng điều phối).')
+    expect(await district.isVisible('#commune')).toBe(false)
+    await district.selectOption('#period', '2026-11-14')
+    expect(await press(district, 'btn-aggregate')).toMatch(/^Đã tổng hợp kỳ 2026-11-14: 4\/5 xã đã nộp, 3 đúng hạn\./)
+    const summary = await district.evaluate(() => {
+      const fake = (window as unknown as W).__fake
+      const grid = fake.grid('Tổng hợp')
+      const header = grid.findIndex((r) => r[0] === 'Mã xã')
+      const binhSon = grid.filter((r) => r[0] === 'binh-son')[0]
+      return { names: fake.names(), header: grid[header], binhSon, charts: fake.sheet('Tổng hợp').charts.length, overdue: fake.grid('Việc quá hạn').length }
+    })
+    expect(summary.names).toEqual(expect.arrayContaining(['Tổng hợp', 'Việc quá hạn']))
+    expect(summary.header!.slice(0, 7)).toEqual(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
+    expect(summary.binhSon!.slice(1, 6)).toEqual(['Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
+    expect(summary.charts).toBe(1)
+    expect(summary.overdue).toBeGreaterThan(1)
+    await district.screenshot({ path: join(ROOT, 'docs', 'pane-district.png') })
+
+    await district.selectOption('#period', '2026-11-28')
+    expect(await press(district, 'btn-lock')).toBe('Đã khóa kỳ 2026-11-28: xã không thể gửi thêm.')
+
+    // The commune changes a note and submits again: the locked period is explained, the workbook kept.
+    await commune.evaluate(() => (window as unknown as W).__fake.setValues('Chỉ tiêu', 'I2', [['bổ sung minh chứng']]))
+    expect(await press(commune, 'btn-submit')).toBe('Kỳ báo cáo này đã khóa. Liên hệ văn phòng điều phối nếu cần mở khóa.')
+    expect(await value(commune, IND, 'I2')).toBe('bổ sung minh chứng')
+    expect(await press(district, 'btn-unlock')).toBe('Đã mở khóa kỳ 2026-11-28.')
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -18,6 +18,8 @@ export default defineProject({
       },
     })),
   ],
+  // The same fflate shim the Worker build uses (wrangler.jsonc "alias").
+  resolve: { alias: [{ find: /^fflate$/, replacement: root + 'worker/xlsx/fflate-sync.ts' }] },
   test: {
     name: 'worker',
     include: ['**/*.test.ts'],

@@ -8,7 +8,12 @@ import { ApiError } from '../errors'
 import { unitPeriodSchema } from '../schemas'
 import { type UnitContext, assertCanRead, loadUnit } from '../scope'
 import { computeAggregate } from '../services/aggregate'
+import { aggregateSheets, workbookNames } from '../services/aggregate-workbook'
+import { writeWorkbook } from '../xlsx/write-workbook'
 import { invalidPeriod } from './reports'
+
+const rfc5987 = (text: string): string =>
+  encodeURIComponent(text).replace(/['()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase())
 
 export function assertParentUnit(target: UnitContext): void {
   if (target.unit.level !== 'province' && target.unit.level !== 'district') {
@@ -20,13 +25,32 @@ export function assertParentUnit(target: UnitContext): void {
 }
 
 // Aggregating stores nothing, so leaders (read-only) may run it too.
-export const aggregate = new Hono<AppEnv>().post('/', async (c) => {
-  const principal = c.get('principal')
-  requireRole(principal, 'district', 'leader', 'admin')
-  const { value: body } = await readJson(c, unitPeriodSchema)
-  if (!isSupportedPeriod(body.period)) throw invalidPeriod(body.period)
-  const target = await loadUnit(c.env.DB, body.unit)
-  assertCanRead(principal, target)
-  assertParentUnit(target)
-  return c.json<AggregateResponse>(await computeAggregate(c.env.DB, target, body.period, c.get('now')()))
-})
+export const aggregate = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const principal = c.get('principal')
+    requireRole(principal, 'district', 'leader', 'admin')
+    const { value: body } = await readJson(c, unitPeriodSchema)
+    if (!isSupportedPeriod(body.period)) throw invalidPeriod(body.period)
+    const target = await loadUnit(c.env.DB, body.unit)
+    assertCanRead(principal, target)
+    assertParentUnit(target)
+    return c.json<AggregateResponse>(await computeAggregate(c.env.DB, target, body.period, c.get('now')()))
+  })
+  // GET /aggregate/{unit}/{period}.xlsx: the same aggregate as a workbook for leaders.
+  .get('/:unit/:file{[^/]+\\.xlsx}', async (c) => {
+    const principal = c.get('principal')
+    requireRole(principal, 'district', 'leader', 'admin')
+    const period = c.req.param('file').slice(0, -'.xlsx'.length)
+    if (!isSupportedPeriod(period)) throw invalidPeriod(period)
+    const target = await loadUnit(c.env.DB, c.req.param('unit'))
+    assertCanRead(principal, target)
+    assertParentUnit(target)
+    const result = await computeAggregate(c.env.DB, target, period, c.get('now')())
+    const bytes = await writeWorkbook(aggregateSheets(result))
+    const names = workbookNames(result)
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': 'attachment; filename="' + names.ascii + '"; filename*=UTF-8\'\'' + rfc5987(names.utf8),
+      'Cache-Control': 'no-store',
+    })
+  })

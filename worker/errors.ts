@@ -77,3 +77,9 @@ export const roleNotAllowed = (role: string): ApiError =>
     'Vai trò "' + role + '" không được thực hiện thao tác này.',
     'Role "' + role + '" may not do this.',
   ])
+
+export const invalidPeriod = (value: string): ApiError =>
+  new ApiError(400, 'bad_request', [
+    'Kỳ báo cáo "' + value + '" không hợp lệ (NNNN-TT-14 hoặc NNNN-TT-28).',
+    'Reporting period "' + value + '" is invalid (YYYY-MM-14 or YYYY-MM-28).',
+  ])

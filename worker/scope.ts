@@ -35,6 +35,16 @@ export function assertCanWrite(principal: Principal, target: UnitContext): void 
   if (!within(principal, target)) throw outOfScope(target.unit.id)
 }
 
+/** Aggregating and locking are for units with communes below them. */
+export function assertParentUnit(target: UnitContext): void {
+  if (target.unit.level !== 'province' && target.unit.level !== 'district') {
+    throw new ApiError(400, 'bad_request', [
+      'Đơn vị "' + target.unit.id + '" không phải cấp tỉnh hoặc huyện; chỉ tổng hợp và khóa sổ cho đơn vị có xã trực thuộc.',
+      'Unit "' + target.unit.id + '" is not a province or district; only units with communes below them are aggregated and locked.',
+    ])
+  }
+}
+
 export async function loadCatalogFor(db: D1Database, target: UnitContext): Promise<Catalog> {
   const catalog = target.catalogId ? await findCatalog(db, target.catalogId) : null
   if (!catalog) {

@@ -4,25 +4,15 @@ import { requireRole } from '../auth'
 import { isSupportedPeriod } from '../calendar-range'
 import { readJson } from '../body'
 import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
+import { invalidPeriod } from '../errors'
 import { unitPeriodSchema } from '../schemas'
-import { type UnitContext, assertCanRead, loadUnit } from '../scope'
+import { assertCanRead, assertParentUnit, loadUnit } from '../scope'
 import { computeAggregate } from '../services/aggregate'
 import { aggregateSheets, workbookNames } from '../services/aggregate-workbook'
 import { writeWorkbook } from '../xlsx/write-workbook'
-import { invalidPeriod } from './reports'
 
 const rfc5987 = (text: string): string =>
   encodeURIComponent(text).replace(/['()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase())
-
-export function assertParentUnit(target: UnitContext): void {
-  if (target.unit.level !== 'province' && target.unit.level !== 'district') {
-    throw new ApiError(400, 'bad_request', [
-      'Đơn vị "' + target.unit.id + '" không phải cấp tỉnh hoặc huyện; chỉ tổng hợp và khóa sổ cho đơn vị có xã trực thuộc.',
-      'Unit "' + target.unit.id + '" is not a province or district; only units with communes below them are aggregated and locked.',
-    ])
-  }
-}
 
 // Aggregating stores nothing, so leaders (read-only) may run it too.
 export const aggregate = new Hono<AppEnv>()

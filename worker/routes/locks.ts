@@ -6,11 +6,10 @@ import { readJson } from '../body'
 import { auditStatement } from '../db/audit'
 import { insertLockEventStatement, listLatestLockEvents } from '../db/locks'
 import type { AppEnv } from '../env'
+import { invalidPeriod } from '../errors'
 import { newId } from '../hash'
 import { unitSchema } from '../schemas'
-import { assertCanWrite, loadUnit } from '../scope'
-import { assertParentUnit } from './aggregate'
-import { invalidPeriod } from './reports'
+import { assertCanWrite, assertParentUnit, loadUnit } from '../scope'
 
 /**
  * Mounted at /periods: POST /periods/{period}/lock and /unlock with `{ unit }`. Locking what is already

@@ -6,18 +6,12 @@ import { readJson } from '../body'
 import { findLatestRevision, listRevisions } from '../db/reports'
 import { listLatestLockEvents } from '../db/locks'
 import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
+import { ApiError, invalidPeriod } from '../errors'
 import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
 import { checkReportSafely, submitReport, toDraft } from '../services/submit-report'
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/
-
-export const invalidPeriod = (value: string): ApiError =>
-  new ApiError(400, 'bad_request', [
-    'Kỳ báo cáo "' + value + '" không hợp lệ (NNNN-TT-14 hoặc NNNN-TT-28).',
-    'Reporting period "' + value + '" is invalid (YYYY-MM-14 or YYYY-MM-28).',
-  ])
 
 export const reports = new Hono<AppEnv>()
   .post('/validate', async (c) => {

@@ -57,6 +57,30 @@ describe('PUT /api/v1/units/{unit}/tasks', () => {
     clock.set('2026-11-26T09:00:00+07:00')
   })
 
+  it('round-trips every field and takes a full sheet of 200 tasks in one request', async () => {
+    const full = task('RT-1', {
+      lead: 'trieu-son-vp-ntm', collaborators: 'binh-son; trieu-son-tnmt', due: 46357, recurrence: 'Hằng tháng, ngày 28, đến 31/12/2027',
+      status: 'đang làm', progress: '40%', source: 'TB 17/11/2020, mục 10', note: 'Ghi chú',
+    })
+    const many = Array.from({ length: 199 }, (_, i) => task('BULK-' + i, { due: '2027-01-' + String((i % 28) + 1).padStart(2, '0') }))
+    const res = await call('PUT', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district, body: { tasks: [full, ...many] } })
+    expect(res.status).toBe(200)
+    expect(res.body.created).toBe(200)
+    const got = res.body.tasks.find((t: { id: string }) => t.id === 'RT-1')
+    expect(got).toEqual({
+      id: 'RT-1', title: 'Nhiệm vụ RT-1', lead: 'trieu-son-vp-ntm', collaborators: ['binh-son', 'trieu-son-tnmt'], due: '2026-12-01',
+      recurrence: { kind: 'monthly', day: 28, until: '2027-12-31' }, status: 'doing', progress: 40, source: 'TB 17/11/2020, mục 10',
+      note: 'Ghi chú', owner: 'trieu-son', updatedAt: '2026-11-26T02:00:00.000Z',
+    })
+    const again = await call('PUT', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district, body: { tasks: [full, ...many] } })
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 200 })
+    const audits = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE unit_id = 'trieu-son' AND action = 'task.create'").first<{ n: number }>()
+    expect(audits?.n).toBe(200)
+    const tooMany = await call('PUT', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district, body: { tasks: [...many, ...many] } })
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.body.issues[0]).toMatchObject({ code: 'field_too_many', path: 'tasks' })
+  })
+
   it('refuses rule errors with 422 and the shared issue codes, writing nothing', async () => {
     const res = await call('PUT', '/api/v1/units/binh-son/tasks', {
       token: TOKENS.binhSon,

@@ -18,6 +18,21 @@ export function auditStatement(db: D1Database, e: AuditInput): D1PreparedStateme
     .bind(e.id, e.at, e.actor, e.role, e.unit, e.action, e.target, JSON.stringify(e.detail ?? null))
 }
 
+/** Many audit rows of one actor in one statement (rows as a JSON parameter). */
+export function auditManyStatement(
+  db: D1Database, actor: { at: string; actor: string; role: Role; unit: string },
+  entries: ReadonlyArray<{ id: string; action: string; target: string; detail: unknown }>,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail)
+       SELECT json_extract(e.value, '$.id'), ?1, ?2, ?3, ?4, json_extract(e.value, '$.action'), json_extract(e.value, '$.target'),
+         json_extract(e.value, '$.detail')
+       FROM json_each(?5) AS e`,
+    )
+    .bind(actor.at, actor.actor, actor.role, actor.unit, JSON.stringify(entries.map((e) => ({ ...e, detail: JSON.stringify(e.detail ?? null) }))))
+}
+
 type AuditRow = { id: string; at: string; actor: string; role: Role; unit_id: string; action: string; target: string; detail: string }
 
 /** Entries about any of these units, newest first. */

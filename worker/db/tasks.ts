@@ -44,23 +44,31 @@ export async function listTasksInvolving(db: D1Database, unitIds: readonly strin
   return results.map(toStoredTask)
 }
 
-/** Inserts or replaces one task of an owner's sheet (the key is owner + task id). */
-export function upsertTaskStatement(db: D1Database, ownerId: string, task: Task, at: string, by: string): D1PreparedStatement {
+/**
+ * Inserts or updates many tasks of an owner's sheet in one statement (the key is owner + task id): the rows
+ * travel as one JSON parameter, so a sheet of any size is one query and stays far below D1's 100 bound
+ * parameters and its per-invocation query limit.
+ */
+export function upsertTasksStatement(db: D1Database, ownerId: string, tasks: readonly Task[], at: string, by: string): D1PreparedStatement {
+  const rows = tasks.map((t) => ({
+    id: t.id, title: t.title, lead: t.lead, collaborators: t.collaborators, due: t.due, recurrence: t.recurrence ?? null,
+    status: t.status, progress: t.progress, completedOn: t.completedOn ?? null, source: t.source ?? null, note: t.note ?? null,
+  }))
   return db
     .prepare(
       `INSERT INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note,
          created_at, updated_at, updated_by)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
+       SELECT ?1, json_extract(t.value, '$.id'), json_extract(t.value, '$.title'), json_extract(t.value, '$.lead'),
+         json_extract(t.value, '$.collaborators'), json_extract(t.value, '$.due'), json_extract(t.value, '$.recurrence'),
+         json_extract(t.value, '$.status'), json_extract(t.value, '$.progress'), json_extract(t.value, '$.completedOn'),
+         json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4
+       FROM json_each(?2) AS t WHERE true
        ON CONFLICT (owner_id, id) DO UPDATE SET title = excluded.title, lead = excluded.lead, collaborators = excluded.collaborators,
          due = excluded.due, recurrence = excluded.recurrence, status = excluded.status, progress = excluded.progress,
          completed_on = excluded.completed_on, source = excluded.source, note = excluded.note,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .bind(
-      ownerId, task.id, task.title, task.lead, JSON.stringify(task.collaborators), task.due,
-      task.recurrence ? JSON.stringify(task.recurrence) : null, task.status, task.progress, task.completedOn ?? null,
-      task.source ?? null, task.note ?? null, at, by,
-    )
+    .bind(ownerId, JSON.stringify(rows), at, by)
 }
 
 /** Seed form: leaves an existing task untouched. */

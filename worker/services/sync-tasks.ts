@@ -1,12 +1,12 @@
 // Upserting an owner's task sheet by stable task id: the shared checkTasks reads the rows; only tasks that
-// changed are written, each with an audit row holding what changed, all in one batch.
+// changed are written, each with an audit row holding what changed: two statements in one batch.
 import type { StoredTask, TasksPutResponse } from '../../shared/api'
 import { vnDate } from '../../shared/dates'
 import { hasErrors } from '../../shared/issues'
 import { type TaskDraft, checkTasks } from '../../shared/task-check'
 import type { Task } from '../../shared/tasks'
-import { auditStatement } from '../db/audit'
-import { listOwnedTasks, upsertTaskStatement } from '../db/tasks'
+import { auditManyStatement } from '../db/audit'
+import { listOwnedTasks, upsertTasksStatement } from '../db/tasks'
 import type { Principal } from '../env'
 import { ApiError } from '../errors'
 import { newId } from '../hash'
@@ -33,7 +33,8 @@ export async function syncTasks(
   for (const t of await listOwnedTasks(db, ownerId)) existing[t.id] = t
 
   const at = now.toISOString()
-  const statements: D1PreparedStatement[] = []
+  const changed: Task[] = []
+  const audits: Array<{ id: string; action: string; target: string; detail: unknown }> = []
   let created = 0
   let updated = 0
   let unchanged = 0
@@ -47,13 +48,18 @@ export async function syncTasks(
     if (before) updated++
     else created++
     const action = !before ? 'task.create' : changes.indexOf('status') >= 0 && task.status === 'done' ? 'task.done' : 'task.update'
-    statements.push(upsertTaskStatement(db, ownerId, task, at, principal.tokenId))
-    statements.push(auditStatement(db, {
-      id: newId('aud'), at, actor: principal.tokenId, role: principal.role, unit: ownerId, action, target: ownerId + '/' + task.id,
+    changed.push(task)
+    audits.push({
+      id: newId('aud'), action, target: ownerId + '/' + task.id,
       detail: before ? { before: pick(before, changes), after: pick(task, changes) } : { after: pick(task, FIELDS) },
-    }))
+    })
   }
-  if (statements.length > 0) await db.batch(statements)
+  if (changed.length > 0) {
+    await db.batch([
+      upsertTasksStatement(db, ownerId, changed, at, principal.tokenId),
+      auditManyStatement(db, { at, actor: principal.tokenId, role: principal.role, unit: ownerId }, audits),
+    ])
+  }
   return {
     unit: ownerId, created, updated, unchanged, tasks: await listOwnedTasks(db, ownerId),
     issues: check.issues,

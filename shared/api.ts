@@ -47,6 +47,15 @@ export const MAX_BODY_BYTES = 512 * 1024
 /** A retry with the same key and body returns the first response and stores nothing new. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 
+/** Most rows one request may carry (more → 400 `bad_request`, issue `field_too_many`): split larger sheets. */
+export const MAX_TASKS_PER_REQUEST = 200
+export const MAX_INDICATORS_PER_REPORT = 300
+
+/** GET: the aggregate of a parent unit for a period as an .xlsx workbook (district, leader and admin roles). */
+export function aggregateWorkbookPath(unit: string, period: string): string {
+  return API_BASE + '/aggregate/' + encodeURIComponent(unit) + '/' + encodeURIComponent(period) + '.xlsx'
+}
+
 // GET /me
 export type MeResponse = { role: Role; unit: UnitRef & { region: string | null } }
 

@@ -1,14 +1,15 @@
 // JSON shapes of request bodies. They check types and sizes only; the shared rules judge the content.
 import { z } from 'zod'
+import { MAX_INDICATORS_PER_REPORT, MAX_TASKS_PER_REQUEST } from '../shared/api'
 
 const TEXT_MAX = 2000
 const text = z.string().max(TEXT_MAX)
 const cell = z.union([text, z.number(), z.boolean(), z.null()])
 const unitId = z.string().min(1).max(64)
 
-export const MAX_INDICATORS = 300
-export const MAX_TASKS = 200
-export const MAX_FUNDS = 30
+const MAX_INDICATORS = MAX_INDICATORS_PER_REPORT
+const MAX_TASKS = MAX_TASKS_PER_REQUEST
+const MAX_FUNDS = 30
 
 const indicator = z.object({
   code: z.union([z.string().max(40), z.number()]),

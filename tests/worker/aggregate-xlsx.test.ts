@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { aggregateWorkbookPath } from '../../shared/api'
 import { createApp } from '../../worker/index'
 import { DEMO_NOW, TOKENS, client, seedDemo } from './helpers'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +16,7 @@ async function download(path: string, token: string): Promise<Response> {
 
 describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
   it('returns the aggregate as a workbook that reads back with the same figures', async () => {
-    const res = await download('/api/v1/aggregate/trieu-son/2026-11-14.xlsx', TOKENS.leader)
+    const res = await download(aggregateWorkbookPath('trieu-son', '2026-11-14'), TOKENS.leader)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(res.headers.get('Content-Disposition')).toBe(

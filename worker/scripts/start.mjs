@@ -4,6 +4,8 @@
 //  3. seeds the demo (repeatable: fixed ids, INSERT OR IGNORE),
 //  4. runs `wrangler dev` on 127.0.0.1:${PORT:-8787} and, once it answers, prints the base URL and one
 //     demo token per role. Extra arguments go to wrangler dev; FIXED_NOW=<ISO instant> fixes the API clock.
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { ensurePane, seedLocal, spawnWrangler, wrangler } from './lib.mjs'
 
 const port = Number(process.env.PORT || 8787)
@@ -29,17 +31,32 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 
-const base = 'http://127.0.0.1:' + port
+// `npm start -- --local-protocol https …` (sideloading in Excel) serves HTTPS with a localhost certificate.
+const https = args.includes('https') && args.some((a) => a === '--local-protocol' || a.startsWith('--local-protocol='))
+const base = (https ? 'https://localhost:' : 'http://127.0.0.1:') + port
 const probe = tokens.find((t) => t.role === 'admin')
+
+// node:http(s) rather than fetch: the dev certificate may not be trusted by Node, and it names localhost.
+function answers() {
+  return new Promise((resolve) => {
+    const client = https ? httpsRequest : httpRequest
+    const req = client(
+      { host: '127.0.0.1', port, path: '/api/v1/me', servername: 'localhost', rejectUnauthorized: false, headers: { Authorization: 'Bearer ' + probe.token }, timeout: 2000 },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode === 200)
+      },
+    )
+    req.on('error', () => resolve(false))
+    req.on('timeout', () => req.destroy())
+    req.end()
+  })
+}
+
 const deadline = Date.now() + 90_000
 let ready = false
 while (!ready && Date.now() < deadline && child.exitCode === null) {
-  try {
-    const res = await fetch(base + '/api/v1/me', { headers: { Authorization: 'Bearer ' + probe.token } })
-    ready = res.status === 200
-  } catch {
-    // not listening yet
-  }
+  ready = await answers()
   if (!ready) await new Promise((r) => setTimeout(r, 300))
 }
 
@@ -50,7 +67,7 @@ if (ready) {
     process.env.FIXED_NOW ? 'Clock fixed at ' + process.env.FIXED_NOW : 'Clock: real time (set FIXED_NOW=2026-11-26T09:00:00+07:00 to fix it)',
     'Demo tokens (local demo only):',
     ...tokens.map((t) => '  ' + t.role.padEnd(9) + ' ' + t.unitId.padEnd(10) + ' ' + t.token),
-    'Try: curl -H "Authorization: Bearer ' + tokens.find((t) => t.role === 'commune').token + '" ' + base + '/api/v1/me',
+    'Try: curl ' + (https ? '-k ' : '') + '-H "Authorization: Bearer ' + tokens.find((t) => t.role === 'commune').token + '" ' + base + '/api/v1/me',
     '',
   ]
   console.log(lines.join('\n'))

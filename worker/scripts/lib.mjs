@@ -1,6 +1,6 @@
 // Helpers shared by the worker's Node scripts: quiet offline wrangler, the pane placeholder, the seed bundle.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -57,20 +57,29 @@ export function ensurePane({ build = true } = {}) {
 /** Bundles worker/seed/build-sql.ts (TypeScript, imports shared/) for Node and imports it. */
 export async function loadSeedModule() {
   const esbuild = await import('esbuild')
-  const outfile = join(ROOT, '.wrangler', 'tmp', 'seed-build.mjs')
+  // One file per process: npm start and the e2e harness may bundle at the same time.
+  const outfile = join(ROOT, '.wrangler', 'tmp', 'seed-build-' + process.pid + '.mjs')
   mkdirSync(dirname(outfile), { recursive: true })
   await esbuild.build({
     entryPoints: [join(ROOT, 'worker', 'seed', 'build-sql.ts')],
     bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
   })
-  return import(outfile + '?t=' + Date.now())
+  try {
+    return await import(outfile + '?t=' + Date.now())
+  } finally {
+    rmSync(outfile, { force: true })
+  }
 }
 
 /** Writes the demo SQL and applies it to the local D1 (INSERT OR IGNORE with fixed ids: repeatable). */
 export async function seedLocal() {
   const seed = await loadSeedModule()
-  const file = join(ROOT, '.wrangler', 'tmp', 'demo-seed.sql')
+  const file = join(ROOT, '.wrangler', 'tmp', 'demo-seed-' + process.pid + '.sql')
   writeFileSync(file, await seed.buildDemoSql())
-  wrangler(['d1', 'execute', 'DB', '--local', '--file', file], { quiet: true })
+  try {
+    wrangler(['d1', 'execute', 'DB', '--local', '--file', file], { quiet: true })
+  } finally {
+    rmSync(file, { force: true })
+  }
   return seed.DEMO_TOKENS
 }

@@ -10,8 +10,8 @@ import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client
 import {
   type BookGrids, type IssueLike, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
   reportBookPlan, toReportRequest, toTaskInputs,
-} from './book'
-import { aggregateSheet, overdueSheet, timelinessText } from './aggregate-sheet'
+} from '../shared/workbook/report-book'
+import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
 import { createBook } from './excel/create-book'

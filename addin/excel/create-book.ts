@@ -1,8 +1,8 @@
 // Creates the report workbook's sheets from plans: sync 1 learns which sheets exist, sync 2 adds the missing
 // ones with their values, formats and tables. Sheets already present are left untouched (nothing a user typed
 // is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
-import { a1Block } from '../grid'
-import type { SheetPlan } from '../book'
+import { a1Block } from '../../shared/workbook/grid'
+import type { SheetPlan } from '../../shared/workbook/report-book'
 import { supports } from './features'
 
 export type CreateResult = { created: string[]; kept: string[] }

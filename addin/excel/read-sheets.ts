@@ -1,7 +1,7 @@
 // Reads whole sheets (their used ranges) in one batch: sync 1 learns which sheets exist (ExcelApi 1.1 has no
 // getItemOrNullObject), sync 2 loads the address and values of each one present.
-import type { Grid } from '../grid'
-import type { SheetGrid } from '../book'
+import type { Grid } from '../../shared/workbook/grid'
+import type { SheetGrid } from '../../shared/workbook/report-book'
 
 export type SheetsRead = { present: string[]; grids: { [name: string]: SheetGrid } }
 

@@ -1,6 +1,6 @@
 // Writes prepared cells in one batch (one sync): clears fills, writes 2-D blocks, colours cells, selects one.
 // Used for check marks, receipts and flags. Everything here is ExcelApi 1.1.
-import type { CellWrite, Place } from '../book'
+import type { CellWrite, Place } from '../../shared/workbook/report-book'
 
 export type CellBatch = {
   clear?: Place[]

@@ -1,8 +1,8 @@
 // Writes generated sheets (the district's aggregate and overdue tasks), replacing earlier copies:
 // sync 1 learns which exist; sync 2 adds each under a temporary name, deletes the old one, renames the new
 // one (so the workbook is never left without a sheet) and writes values, formats, fills and the chart.
-import { a1Block } from '../grid'
-import type { SheetOutput } from '../aggregate-sheet'
+import { a1Block } from '../../shared/workbook/grid'
+import type { SheetOutput } from '../../shared/workbook/aggregate-sheets'
 import { supports } from './features'
 
 function repeat(rows: number, cols: number, format: string): string[][] {

@@ -1,12 +1,12 @@
 // The district's aggregate as sheets: a communes × criteria matrix with scores and timeliness, completeness
 // and timeliness rates, how many communes meet each criterion, funds by source, and overdue tasks.
 // Pure: the server's AggregateResponse in, grids, fills and number formats out (written by excel/write-aggregate.ts).
-import type { AggregateResponse } from '../shared/api'
-import type { Timeliness } from '../shared/calendar'
-import { FUND_SOURCES } from '../shared/funds'
-import { toExcelSerial } from '../shared/dates'
+import type { AggregateResponse } from '../api'
+import type { Timeliness } from '../calendar'
+import { FUND_SOURCES } from '../funds'
+import { toExcelSerial } from '../dates'
 import { type Cell, type Grid, a1, a1Block, columnLetter, rectangular } from './grid'
-import { DATE_FORMAT, MONEY_FORMAT, SHEETS } from './book'
+import { DATE_FORMAT, MONEY_FORMAT, SHEETS } from './report-book'
 
 export const AGG_COLORS = { met: '#C6EFCE', notMet: '#F4B6B6', none: '#EDEDED', late: '#FFE699', header: '#DDEBF7' } as const
 

@@ -2,18 +2,18 @@
 // Pure: grids in, drafts / grids / addresses out. Columns are found by their header text (case and
 // diacritics ignored), rows by their key (indicator code, task id, fund source), so users may sort, insert
 // rows or move columns without breaking the mapping. The workbook is always written in Vietnamese.
-import type { FundInput, IndicatorInput, ReportRequest, StoredTask, TaskInput, TaskFlagRow, ReportFlagRow } from '../shared/api'
-import type { CellValue, ReportDraft, IndicatorEntry } from '../shared/report'
-import type { Catalog } from '../shared/catalog'
-import type { FundDraft } from '../shared/funds'
-import type { TaskDraft } from '../shared/task-check'
-import type { Issue } from '../shared/issues'
-import { describeThreshold, thresholdFor } from '../shared/catalog'
-import { FUND_SOURCES } from '../shared/funds'
-import { TASK_STATUSES, formatRecurrence } from '../shared/tasks'
-import { parseUnitList } from '../shared/task-check'
-import { formatDateVi, parseDateInput, toExcelSerial } from '../shared/dates'
-import { foldText, isBlank } from '../shared/text'
+import type { FundInput, IndicatorInput, ReportRequest, StoredTask, TaskInput, TaskFlagRow, ReportFlagRow } from '../api'
+import type { CellValue, ReportDraft, IndicatorEntry } from '../report'
+import type { Catalog } from '../catalog'
+import type { FundDraft } from '../funds'
+import type { TaskDraft } from '../task-check'
+import type { Issue } from '../issues'
+import { describeThreshold, thresholdFor } from '../catalog'
+import { FUND_SOURCES } from '../funds'
+import { TASK_STATUSES, formatRecurrence } from '../tasks'
+import { parseUnitList } from '../task-check'
+import { formatDateVi, parseDateInput, toExcelSerial } from '../dates'
+import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
 
 export const SHEETS = {

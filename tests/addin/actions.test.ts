@@ -13,7 +13,7 @@ import {
 } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
-import { INFO_ROWS, SHEETS } from '../../addin/book'
+import { INFO_ROWS, SHEETS } from '../../shared/workbook/report-book'
 import { ROOT } from './bundle'
 
 const NOW = Date.parse('2026-11-12T03:00:00Z') // 12/11/2026 10:00 in Vietnam, inside period 2026-11-14

@@ -5,7 +5,7 @@
 // as office-addin-mock does; either kind left unsynced at the end of Excel.run is an error.
 // Counts sync() calls. No Node APIs: the browser test bundles this file too.
 import { OfficeMockObject } from 'office-addin-mock'
-import { a1, a1Block, columnIndex, qualified } from '../../addin/grid'
+import { a1, a1Block, columnIndex, qualified } from '../../shared/workbook/grid'
 
 export type CellV = string | number | boolean
 type Rect = { r0: number; c0: number; r1: number; c1: number }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { a1, a1Block, columnIndex, columnLetter, qualified, rectangular, topLeftOf } from '../../addin/grid'
+import { a1, a1Block, columnIndex, columnLetter, qualified, rectangular, topLeftOf } from '../../../shared/workbook/grid'
 
 describe('A1 helpers', () => {
   it('turns column numbers into letters and back', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkReport } from '../../shared/report'
+import { checkReport } from '../../../shared/report'
 import {
   FUND_COLUMNS, INDICATOR_COLUMNS, INFO_ROWS, MARK_COLORS, SHEETS, TASK_COLUMNS, flagWrites, fundGrid, indicatorGrid, infoGrid,
   mapColumns, marksFor, placeOfIssue, readBook, receiptWrite, taskGrid, toReportRequest, toTaskInputs,
-} from '../../addin/book'
-import type { Grid } from '../../addin/grid'
-import { CATALOG, INDICATOR_CODES, TASKS, passingValue } from './fixtures'
+} from '../../../shared/workbook/report-book'
+import type { Grid } from '../../../shared/workbook/grid'
+import { CATALOG, INDICATOR_CODES, TASKS, passingValue } from '../../addin/fixtures'
 
 const NOW = Date.parse('2026-11-10T03:00:00Z')
 

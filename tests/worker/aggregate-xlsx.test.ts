@@ -23,24 +23,33 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
       'attachment; filename="tong-hop-trieu-son-2026-11-14.xlsx"; filename*=UTF-8\'\'' + encodeURIComponent('Tổng hợp NTM Huyện Triệu Sơn kỳ 2026-11-14.xlsx'),
     )
     const sheets = await readWorkbook(await res.arrayBuffer())
-    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tiêu chí', 'Việc quá hạn', 'Nguồn vốn'])
+    // The same sheets the pane writes (shared/workbook/aggregate-sheets.ts).
+    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn'])
     const summary = sheets[0]!.rows
-    expect(summary[0]?.[0]).toBe('Tổng hợp báo cáo xây dựng NTM kỳ 14/11/2026 — Huyện Triệu Sơn')
-    expect(summary[2]?.slice(0, 6)).toEqual(['Số xã phải báo cáo', 5, 'Đã nhận', 4, 'Đúng hạn', 3])
-    expect(summary[3]?.slice(0, 4)).toEqual(['Tỷ lệ báo cáo (%)', 80, 'Tỷ lệ đúng hạn (%)', 60])
-    const rows = summary.slice(6)
-    const binhSon = rows.find((r) => r[1] === 'binh-son')
-    expect(binhSon).toEqual([expect.any(Number), 'binh-son', 'Xã Bình Sơn', 2, '14/11/2026 15:20', 'Đúng hạn', 9, 19])
-    expect(rows.find((r) => r[1] === 'hop-ly')?.[5]).toBe('Trễ 3 ngày')
-    expect(rows.find((r) => r[1] === 'tho-binh')?.[5]).toBe('Chưa nộp (quá hạn 12 ngày)')
+    expect(summary[0]?.[0]).toBe('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
+    expect(summary[1]?.slice(0, 2)).toEqual(['Số xã phải báo cáo', 5])
+    expect(summary[2]?.slice(0, 4)).toEqual(['Đã nộp', 4, 'Tỷ lệ đầy đủ', 0.8])
+    expect(summary[3]?.slice(0, 4)).toEqual(['Nộp đúng hạn', 3, 'Tỷ lệ đúng hạn', 0.6])
+    const header = summary.findIndex((r) => r[0] === 'Mã xã')
+    expect(summary[header]?.slice(0, 7)).toEqual(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
+    const row = (id: string) => summary.find((r) => r[0] === id) ?? []
+    expect(row('binh-son').slice(0, 6)).toEqual(['binh-son', 'Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
+    expect(row('binh-son')[6]).toBe('đạt')
+    expect(row('binh-son')[7]).toBe('chưa đạt')
+    expect(row('hop-ly')[4]).toBe('Trễ 3 ngày')
+    expect(row('tho-binh')[4]).toBe('Chưa nộp (quá hạn 12 ngày)')
+    const counts = summary.find((r) => r[1] === 'Số xã đạt') ?? []
+    expect(counts[6]).toBe(4)
+    expect(counts[6 + 18]).toBe(1)
+    const provincial = summary.find((r) => r[0] === 'Ngân sách tỉnh')
+    expect(provincial?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
 
-    const criteria = sheets[1]!.rows
-    expect(criteria[0]?.slice(0, 3)).toEqual(['TT', 'Tiêu chí', 'Số xã đạt'])
-    expect(criteria[19]?.slice(0, 3)).toEqual([19, 'Quốc phòng và An ninh', 1])
-    const tasks = sheets[2]!.rows
-    expect(tasks.slice(1).map((r) => r[0])).toEqual(['demo-2026-tho-son-17', 'demo-2026-m2'])
-    const funds = sheets[3]!.rows
-    expect(funds.find((r) => r[0] === 'Ngân sách tỉnh')?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
+    const tasks = sheets[1]!.rows
+    expect(tasks[0]).toEqual(['Mã', 'Nội dung', 'Đơn vị', 'Chủ trì', 'Hạn', 'Quá hạn (ngày)'])
+    expect(tasks.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['demo-2026-tho-son-17', 'tho-son', '2026-11-15', 11],
+      ['demo-2026-m2', 'binh-son', '2026-11-20', 6],
+    ])
   })
 
   it('keeps the same role and scope rules as the JSON aggregate', async () => {

@@ -29,7 +29,7 @@ const criteria = Object.fromEntries(evaluation.criteria.map((c) => [String(c.no)
 const communes = (n: number): CommuneInput[] => Array.from({ length: n }, (_, i) => ({
   id: 'xa-' + i, name: 'Xã ' + i,
   latest: i % 7 === 0 ? null : {
-    revision: 1, receivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', achieved: evaluation.achieved, total: 19, criteria,
+    revision: 1, receivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', firstReceivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', achieved: evaluation.achieved, total: 19, criteria,
     funds: computeFundTotals([{ source: 'central', amount: 1000 }, { source: 'people', amount: 100 }]),
   },
 }))

@@ -8,7 +8,10 @@ import { type FundTotals, FUND_SOURCES, emptyTotals } from './funds'
 
 export type CommuneSubmission = {
   revision: number
+  /** When the latest revision arrived. */
   receivedAt: string
+  /** When the first revision arrived: timeliness is judged on it, so a late correction does not make an on-time report late. */
+  firstReceivedAt: string
   achieved: number
   total: number
   /** Criterion number → met. */
@@ -22,6 +25,7 @@ export type CommuneRow = {
   unit: { id: string; name: string }
   revision: number | null
   receivedAt: string | null
+  firstReceivedAt: string | null
   achieved: number | null
   total: number
   criteria: { [no: string]: boolean } | null
@@ -52,10 +56,11 @@ export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: re
     unit: { id: c.id, name: c.name },
     revision: c.latest ? c.latest.revision : null,
     receivedAt: c.latest ? c.latest.receivedAt : null,
+    firstReceivedAt: c.latest ? c.latest.firstReceivedAt : null,
     achieved: c.latest ? c.latest.achieved : null,
     total: c.latest ? c.latest.total : catalog.criteria.length,
     criteria: c.latest ? c.latest.criteria : null,
-    timeliness: reportTimeliness(period, c.latest ? c.latest.receivedAt : null, now),
+    timeliness: reportTimeliness(period, c.latest ? c.latest.firstReceivedAt : null, now),
   }))
   const expected = rows.length
   const received = rows.filter((r) => r.revision !== null).length

@@ -151,7 +151,7 @@ export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; 
 export type AggregateRequest = { unit: string; period: string }
 export type OverdueTask = { id: string; title: string; owner: string; lead: string; occurrence: string; days: number }
 /** A commune's row: `receivedAt` is its latest revision's; timeliness is judged on `firstReceivedAt`. */
-export type AggregateCommuneRow = CommuneRow & { firstReceivedAt: string | null }
+export type AggregateCommuneRow = CommuneRow
 export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   unit: UnitRef
   communes: AggregateCommuneRow[]

@@ -26,7 +26,7 @@ export function isPeriodId(text: unknown): text is PeriodId {
   const m = PERIOD_RE.exec(text)
   if (!m) return false
   const month = Number(m[2])
-  return month >= 1 && month <= 12
+  return Number(m[1]) >= 1 && month >= 1 && month <= 12
 }
 
 /** The period with this id, or null when the id is not a period id. */

@@ -13,8 +13,15 @@ export function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n)
 }
 
+// Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as given.
+function utcMs(year: number, month: number, day: number): number {
+  const d = new Date(0)
+  d.setUTCFullYear(year, month - 1, day)
+  return d.getTime()
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return new Date(utcMs(year, month + 1, 0)).getUTCDate()
 }
 
 export function isLeapYear(year: number): boolean {
@@ -22,10 +29,10 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function makeDate(year: number, month: number, day: number): LocalDate {
-  return year + '-' + pad2(month) + '-' + pad2(day)
+  return ('000' + year).slice(-4) + '-' + pad2(month) + '-' + pad2(day)
 }
 
-/** Parses `YYYY-MM-DD`, rejecting impossible dates such as 2025-02-29. */
+/** Parses `YYYY-MM-DD` (years 0000–9999), rejecting impossible dates such as 2025-02-29. */
 export function parseLocalDate(text: string): { year: number; month: number; day: number } | null {
   const m = DATE_RE.exec(text)
   if (!m) return null
@@ -43,7 +50,7 @@ export function isLocalDate(text: unknown): text is LocalDate {
 function toUtcDays(date: LocalDate): number {
   const p = parseLocalDate(date)
   if (!p) throw new RangeError('invalid date: ' + date)
-  return Date.UTC(p.year, p.month - 1, p.day) / DAY_MS
+  return utcMs(p.year, p.month, p.day) / DAY_MS
 }
 
 function fromUtcDays(days: number): LocalDate {

@@ -44,6 +44,26 @@ export function parseUnitList(value: unknown): string[] {
   return out
 }
 
+const UNIT_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+/**
+ * The lead cell as a list, to hold "one lead per task". A semicolon or line break always separates leads;
+ * a comma only between unit ids ("binh-son, tho-son"), since a person's title has commas of its own
+ * ("Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện" is one lead).
+ */
+export function parseLeads(value: unknown): string[] {
+  if (Array.isArray(value)) return parseUnitList(value)
+  if (typeof value !== 'string') return []
+  const out: string[] = []
+  for (const line of value.split(/[;\n]/)) {
+    const pieces = line.split(',').map((p) => p.trim()).filter((p) => p !== '')
+    if (pieces.length === 0) continue
+    const names = pieces.every((p) => UNIT_ID_RE.test(p)) ? pieces : [pieces.join(', ')]
+    for (const n of names) if (out.indexOf(n) < 0) out.push(n)
+  }
+  return out
+}
+
 function validDay(n: unknown): n is number {
   return typeof n === 'number' && Math.floor(n) === n && n >= 1 && n <= 31
 }
@@ -124,7 +144,7 @@ export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path 
     seen[id] = true
     const title = text(d.title)
     if (!title) issues.push(makeIssue('task_title_required', at + '.title', p))
-    const leads = Array.isArray(d.lead) ? parseUnitList(d.lead) : parseUnitList(text(d.lead))
+    const leads = parseLeads(Array.isArray(d.lead) ? d.lead : text(d.lead))
     if (leads.length === 0) issues.push(makeIssue('task_lead_required', at + '.lead', p))
     else if (leads.length > 1) issues.push(makeIssue('task_lead_multiple', at + '.lead', p))
     const lead = leads[0] || ''

@@ -1,5 +1,5 @@
-// The shared calendar writes years as plain numbers ("0-01-14" for year 0), so ids of years before 1000
-// break its arithmetic. The API keeps to years 1900–2199, which covers every real report and task.
+// The API keeps to years 1900–2199, which covers every real report and task: a year outside it is a typo,
+// refused with a clear message rather than stored.
 import { isMonthId, isPeriodId } from '../shared/calendar'
 import { isLocalDate } from '../shared/dates'
 

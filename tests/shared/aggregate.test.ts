@@ -7,11 +7,11 @@ const criteria = (met: number[]) => Object.fromEntries(Array.from({ length: 19 }
 
 const communes: CommuneInput[] = [
   { id: 'binh-son', name: 'Bình Sơn', latest: {
-    revision: 2, receivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]),
+    revision: 2, receivedAt: '2026-11-16T10:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]),
     funds: computeFundTotals([{ source: 'central', amount: 100 }, { source: 'people', amount: 50 }]),
   } },
   { id: 'tho-son', name: 'Thọ Sơn', latest: {
-    revision: 1, receivedAt: '2026-11-16T08:00:00+07:00', achieved: 12, total: 19, criteria: criteria([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+    revision: 1, receivedAt: '2026-11-16T08:00:00+07:00', firstReceivedAt: '2026-11-16T08:00:00+07:00', achieved: 12, total: 19, criteria: criteria([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
     funds: computeFundTotals([{ source: 'central', amount: 200 }]),
   } },
   { id: 'dan-ly', name: 'Dân Lý', latest: null },
@@ -20,12 +20,14 @@ const communes: CommuneInput[] = [
 describe('aggregatePeriod', () => {
   const result = aggregatePeriod(QD_318_2022, '2026-11-14', communes, '2026-11-20T00:00:00+07:00')
 
-  it('gives each commune its latest revision, score and timeliness', () => {
+  it('gives each commune its latest revision and score, and judges timeliness on the first arrival', () => {
     expect(result.communes.map((c) => [c.unit.id, c.revision, c.achieved, c.timeliness])).toEqual([
       ['binh-son', 2, 9, { status: 'on_time', days: 0 }],
       ['tho-son', 1, 12, { status: 'late', days: 2 }],
       ['dan-ly', null, null, { status: 'missing', days: 6 }],
     ])
+    // Bình Sơn's correction came late, but its first report was on time.
+    expect(result.communes[0]).toMatchObject({ receivedAt: '2026-11-16T10:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00' })
   })
 
   it('computes completeness and timeliness rates', () => {

@@ -61,6 +61,26 @@ describe('periods', () => {
     expect(periodsBetween('2026-11-30', '2026-11-01')).toEqual([])
   })
 
+  it('handles any four-digit year', () => {
+    // A period of year 0 would start in year −1, which has no YYYY form.
+    expect(periodOf('0000-01-14')).toBeNull()
+    expect(isPeriodId('0000-01-28')).toBe(false)
+    expect(periodOf('0001-01-14')?.start).toBe('0000-12-29')
+    expect(periodOf('0050-02-28')?.districtDue).toBe('0050-02-28')
+    expect(periodIdForDate('0099-12-30')).toBe('0100-01-14')
+  })
+
+  it('gives every period of years 1–9999 its days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (year, month, first) => {
+        const id = String(year).padStart(4, '0') + '-' + String(month).padStart(2, '0') + (first ? '-14' : '-28')
+        const period = periodOf(id)!
+        expect(daysBetween(period.start, period.end)).toBeGreaterThanOrEqual(12)
+        expect(periodIdForDate(period.start)).toBe(id)
+      }),
+    )
+  })
+
   it('steps forward and back', () => {
     expect(nextPeriodId('2026-12-28')).toBe('2027-01-14')
     expect(previousPeriodId('2027-01-14')).toBe('2026-12-28')

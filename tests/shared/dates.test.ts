@@ -22,6 +22,13 @@ describe('dates', () => {
     expect(isLocalDate(null)).toBe(false)
   })
 
+  it('keeps years before 1000 as they are (Date.UTC would read 50 as 1950)', () => {
+    expect(addDays('0050-02-28', 1)).toBe('0050-03-01')
+    expect(addDays('0000-12-31', 1)).toBe('0001-01-01')
+    expect(daysInMonth(4, 2)).toBe(29)
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1)
+  })
+
   it('adds days across months and years, and counts them back', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01')

@@ -25,6 +25,15 @@ describe('checkTasks', () => {
     expect(both.tasks).toHaveLength(1)
   })
 
+  it('lets a single lead carry commas in its title, but not a list of unit ids', () => {
+    const person = checkTasks([row({ lead: 'Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện' })], TODAY)
+    expect(person.issues).toEqual([])
+    expect(person.tasks[0]?.lead).toBe('Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện')
+    expect(checkTasks([row({ lead: 'binh-son,tho-son' })], TODAY).issues.map((i) => i.code)).toEqual(['task_lead_multiple'])
+    expect(checkTasks([row({ lead: 'Phòng TN&MT\nPhòng KT-HT' })], TODAY).issues.map((i) => i.code)).toEqual(['task_lead_multiple'])
+    expect(checkTasks([row({ lead: ['binh-son', 'tho-son'] })], TODAY).issues.map((i) => i.code)).toEqual(['task_lead_multiple'])
+  })
+
   it('reports each bad field with its path and task id', () => {
     const cases: Array<[TaskDraft, string, string]> = [
       [row({ id: '' }), 'task_id_required', 'tasks[0].id'],

@@ -25,7 +25,7 @@ describe('demo seed', () => {
     const report = await call('GET', '/api/v1/reports/binh-son/2026-11-14', { token: TOKENS.binhSon })
     expect(report.body.latest).toMatchObject({ revision: 2, achieved: 9, total: 19 })
     const task = await call('GET', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district })
-    expect(task.body.tasks.find((t: { id: string }) => t.id === 'tb-2020-11-17-m9').lead).toBe('Đ/c Lê Phú Quốc - Phó Chủ tịch UBND huyện')
+    expect(task.body.tasks.find((t: { id: string }) => t.id === 'tb-2020-11-17-m9').lead).toBe('Đ/c Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện')
   })
 
   it('writes SQL literals safely', () => {

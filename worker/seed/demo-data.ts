@@ -110,7 +110,7 @@ const NOTICE_TASKS: TaskDraft[] = [
   {
     id: 'tb-2020-11-17-m9', source: NOTICE + ', mục 9',
     title: 'Chủ trì theo dõi, chỉ đạo xã Bình Sơn thực hiện QĐ 6212/QĐ-UBND về cơ chế hỗ trợ xây dựng công trình',
-    lead: 'Đ/c Lê Phú Quốc - Phó Chủ tịch UBND huyện', collaborators: ['binh-son'], due: '2021-12-31', status: 'done', completedOn: '2021-12-20',
+    lead: 'Đ/c Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện', collaborators: ['binh-son'], due: '2021-12-31', status: 'done', completedOn: '2021-12-20',
   },
   {
     id: 'tb-2020-11-17-m10', source: NOTICE + ', mục 10',

@@ -1,6 +1,6 @@
 // The NTM office's report for a period over the communes below a unit, computed by the shared
 // aggregatePeriod from each commune's latest revision; plus the subtree's overdue tasks.
-import type { AggregateCommuneRow, AggregateResponse, OverdueTask } from '../../shared/api'
+import type { AggregateResponse, OverdueTask } from '../../shared/api'
 import { type CommuneInput, aggregatePeriod } from '../../shared/aggregate'
 import { vnDate } from '../../shared/dates'
 import { taskFlag } from '../../shared/tasks'
@@ -23,20 +23,17 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
   const byUnit: { [id: string]: (typeof latest)[number] } = {}
   for (const r of latest) byUnit[r.unitId] = r
 
-  // The shared rule judges timeliness on receivedAt; give it the first arrival (a late correction does
-  // not make an on-time report late), then show the latest revision's time beside it.
   const inputs: CommuneInput[] = communes.map((u) => {
     const r = byUnit[u.id]
     return {
       id: u.id, name: u.name,
-      latest: r ? { revision: r.revision, receivedAt: r.firstReceivedAt, achieved: r.achieved, total: r.total, criteria: r.criteria, funds: r.fundTotals } : null,
+      latest: r ? {
+        revision: r.revision, receivedAt: r.receivedAt, firstReceivedAt: r.firstReceivedAt,
+        achieved: r.achieved, total: r.total, criteria: r.criteria, funds: r.fundTotals,
+      } : null,
     }
   })
   const aggregate = aggregatePeriod(catalog, period, inputs, now)
-  const rows: AggregateCommuneRow[] = aggregate.communes.map((row) => {
-    const r = byUnit[row.unit.id]
-    return { ...row, receivedAt: r ? r.receivedAt : null, firstReceivedAt: r ? r.firstReceivedAt : null }
-  })
 
   const today = vnDate(now)
   const overdueTasks: OverdueTask[] = []
@@ -49,7 +46,6 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
   const { id, name, level } = target.unit
   return {
     ...aggregate,
-    communes: rows,
     unit: { id, name, level },
     locked: locks.some((e) => e.action === 'lock'),
     generatedAt: now.toISOString(),

@@ -9,7 +9,7 @@ import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
 import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
 import {
   type BookGrids, type IssueLike, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
-  reportBookPlan, toReportRequest, toTaskInputs,
+  infoFacts, reportBookPlan, toReportRequest, toTaskInputs,
 } from '../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { readSheets } from './excel/read-sheets'
@@ -220,20 +220,9 @@ export async function onCreateBook(): Promise<void> {
     if (isApiFailure(e) && e.code === 'not_found') return []
     throw e
   })
-  const p = periodOf(period)
-  const plans = reportBookPlan(
-    {
-      unitName: me.unit.name,
-      unit: me.unit.id,
-      period,
-      due: p ? formatDateVi(district ? p.districtDue : p.communeDue) : '',
-      catalog: catalog ? catalog.catalog.id + ' (' + catalog.catalog.version + ')' : '',
-      region: catalog && catalog.region ? regionName(catalog, catalog.region) : '',
-    },
-    catalog ? catalog.catalog : null,
-    catalog ? catalog.region : null,
-    tasks,
-  )
+  const catalogData = catalog ? catalog.catalog : null
+  const region = catalog ? catalog.region : null
+  const plans = reportBookPlan(infoFacts(me.unit, period, catalogData, region, district), catalogData, region, tasks)
   const result = await createBook(plans)
   showIssues([])
   if (result.created.length === 0) {
@@ -242,11 +231,6 @@ export async function onCreateBook(): Promise<void> {
   }
   const details = result.kept.length > 0 ? [t('kept', { sheets: result.kept.join(', ') })] : []
   showOk(t('created', { sheets: result.created.join(', ') }), details)
-}
-
-function regionName(c: CatalogResponse, id: string): string {
-  for (const r of c.catalog.regions) if (r.id === id) return r.name
-  return id
 }
 
 export type CheckOutcome = { book: ReadBook; issues: Issue[]; ok: boolean; achieved: number; total: number }

@@ -48,6 +48,8 @@ export type Issue = {
   indicator?: string
   /** The task id the issue concerns, when it concerns one. */
   task?: string
+  /** The workbook cell, e.g. `'Chỉ tiêu'!F4`, when the report came from an uploaded workbook. */
+  cell?: string
   message: string
   message_en: string
 }

@@ -14,11 +14,16 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new ApiError(400, 'invalid_json')
   }
+  return { value: parseShape(schema, data), text }
+}
+
+/** Data of the schema's shape, or 400 `bad_request` with one issue per wrong field. */
+export function parseShape<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data)
   if (!result.success) {
     throw new ApiError(400, 'bad_request', ['Dữ liệu gửi lên sai cấu trúc.', 'The request body has the wrong shape.'], shapeIssues(result.error, data))
   }
-  return { value: result.data, text }
+  return result.data
 }
 
 /** `['indicators', 2, 'value']` → `indicators[2].value`, the path style of the shared issues. */

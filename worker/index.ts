@@ -13,6 +13,7 @@ import { flags } from './routes/flags'
 import { locks } from './routes/locks'
 import { me } from './routes/me'
 import { periods } from './routes/periods'
+import { reportWorkbook } from './routes/report-workbook'
 import { reports } from './routes/reports'
 import { tasks } from './routes/tasks'
 
@@ -27,6 +28,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/catalog', catalog)
     .route('/periods', periods)
     .route('/periods', locks)
+    .route('/reports', reportWorkbook)
     .route('/reports', reports)
     .route('/units', tasks)
     .route('/units', flags)

@@ -43,6 +43,15 @@ export function topLeftOf(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) }
 }
 
+/** The block an address covers: "'Chỉ tiêu'!B2:D4" → { row: 1, col: 1, rows: 3, cols: 3 }. */
+export function blockOf(address: string): { row: number; col: number; rows: number; cols: number } {
+  const local = address.slice(address.lastIndexOf('!') + 1)
+  const parts = local.split(':')
+  const from = topLeftOf(parts[0] as string)
+  const to = parts[1] ? topLeftOf(parts[1]) : from
+  return { row: from.row, col: from.col, rows: to.row - from.row + 1, cols: to.col - from.col + 1 }
+}
+
 /** "Sheet 1" → "'Sheet 1'!A1", the form Excel shows and a user can type in the Name Box. */
 export function qualified(sheet: string, address: string): string {
   return (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : "'" + sheet.replace(/'/g, "''") + "'") + '!' + address

@@ -12,6 +12,7 @@ import { describeThreshold, thresholdFor } from '../catalog'
 import { FUND_SOURCES } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
+import { periodOf } from '../calendar'
 import { formatDateVi, parseDateInput, toExcelSerial } from '../dates'
 import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
@@ -103,6 +104,23 @@ export type InfoFacts = {
   due: string
   catalog: string
   region: string
+}
+
+/** The info sheet's facts for a unit and period; a district's book shows its own deadline. */
+export function infoFacts(
+  unit: { id: string; name: string }, period: string, catalog: Catalog | null, region: string | null, district: boolean,
+): InfoFacts {
+  const p = periodOf(period)
+  let regionName = region || ''
+  if (catalog && region) for (const r of catalog.regions) if (r.id === region) regionName = r.name
+  return {
+    unitName: unit.name,
+    unit: unit.id,
+    period,
+    due: p ? formatDateVi(district ? p.districtDue : p.communeDue) : '',
+    catalog: catalog ? catalog.id + ' (' + catalog.version + ')' : '',
+    region: regionName,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

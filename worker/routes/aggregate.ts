@@ -9,10 +9,8 @@ import { unitPeriodSchema } from '../schemas'
 import { assertCanRead, assertParentUnit, loadUnit } from '../scope'
 import { computeAggregate } from '../services/aggregate'
 import { aggregateSheets, workbookNames } from '../services/aggregate-workbook'
+import { xlsxDownload } from '../download'
 import { writeWorkbook } from '../xlsx/write-workbook'
-
-const rfc5987 = (text: string): string =>
-  encodeURIComponent(text).replace(/['()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase())
 
 // Aggregating stores nothing, so leaders (read-only) may run it too.
 export const aggregate = new Hono<AppEnv>()
@@ -36,11 +34,5 @@ export const aggregate = new Hono<AppEnv>()
     assertCanRead(principal, target)
     assertParentUnit(target)
     const result = await computeAggregate(c.env.DB, target, period, c.get('now')())
-    const bytes = await writeWorkbook(aggregateSheets(result))
-    const names = workbookNames(result)
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': 'attachment; filename="' + names.ascii + '"; filename*=UTF-8\'\'' + rfc5987(names.utf8),
-      'Cache-Control': 'no-store',
-    })
+    return xlsxDownload(c, await writeWorkbook(aggregateSheets(result)), workbookNames(result))
   })

@@ -6,12 +6,11 @@ import { readJson } from '../body'
 import { findLatestRevision, listRevisions } from '../db/reports'
 import { listLatestLockEvents } from '../db/locks'
 import type { AppEnv } from '../env'
-import { ApiError, invalidPeriod } from '../errors'
+import { invalidPeriod } from '../errors'
+import { readIdempotencyKey } from '../idempotency-key'
 import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
 import { checkReportSafely, submitReport, toDraft } from '../services/submit-report'
-
-const KEY_RE = /^[\x21-\x7e]{1,200}$/
 
 export const reports = new Hono<AppEnv>()
   .post('/validate', async (c) => {
@@ -25,13 +24,7 @@ export const reports = new Hono<AppEnv>()
   .post('/', async (c) => {
     const principal = c.get('principal')
     requireRole(principal, 'commune')
-    const key = c.req.header('Idempotency-Key') ?? null
-    if (key !== null && !KEY_RE.test(key)) {
-      throw new ApiError(400, 'bad_request', [
-        'Idempotency-Key phải gồm 1–200 ký tự ASCII in được.',
-        'Idempotency-Key must be 1–200 printable ASCII characters.',
-      ])
-    }
+    const key = readIdempotencyKey(c)
     const { value: body } = await readJson(c, reportSchema)
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanWrite(principal, target)

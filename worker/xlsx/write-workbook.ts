@@ -1,7 +1,7 @@
 // Sheets (values plus fills, number formats and bold ranges in A1 form) → .xlsx bytes, with
 // write-excel-file. Every cell gets a named font and size: LibreOffice falls back to a serif font otherwise.
 import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/universal'
-import { parseBlock } from './a1'
+import { blockOf } from '../../shared/workbook/grid'
 
 export type SheetSpec = {
   name: string
@@ -20,7 +20,7 @@ type Style = { backgroundColor?: string; format?: string; fontWeight?: 'bold' }
 function styleGrid(spec: SheetSpec): Style[][] {
   const styles: Style[][] = spec.values.map((row) => row.map(() => ({})))
   const apply = (address: string, set: (s: Style) => void) => {
-    const b = parseBlock(address)
+    const b = blockOf(address)
     for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) {
       const row = styles[r]
       if (row && row[c]) set(row[c] as Style)

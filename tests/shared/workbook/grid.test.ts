@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { a1, a1Block, columnIndex, columnLetter, qualified, rectangular, topLeftOf } from '../../../shared/workbook/grid'
+import { a1, a1Block, blockOf, columnIndex, columnLetter, qualified, rectangular, topLeftOf } from '../../../shared/workbook/grid'
 
 describe('A1 helpers', () => {
   it('turns column numbers into letters and back', () => {
@@ -25,5 +25,14 @@ describe('A1 helpers', () => {
   })
   it('pads rows to a rectangle', () => {
     expect(rectangular([[1], [1, 2, 3], []])).toEqual([[1, '', ''], [1, 2, 3], ['', '', '']])
+  })
+})
+
+describe('blockOf', () => {
+  it('reads single cells, blocks and sheet-qualified addresses', () => {
+    expect(blockOf('C5')).toEqual({ row: 4, col: 2, rows: 1, cols: 1 })
+    expect(blockOf('B2:D4')).toEqual({ row: 1, col: 1, rows: 3, cols: 3 })
+    expect(blockOf("'Chỉ tiêu'!$AA$10:$AB$12")).toEqual({ row: 9, col: 26, rows: 3, cols: 2 })
+    expect(() => blockOf('nowhere')).toThrow(RangeError)
   })
 })

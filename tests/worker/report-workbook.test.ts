@@ -1,0 +1,159 @@
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { createApp } from '../../worker/index'
+import { demoIndicators } from '../../worker/seed/demo'
+import { type ReadSheet, readWorkbook } from '../../worker/xlsx/read-workbook'
+import { writeWorkbook } from '../../worker/xlsx/write-workbook'
+import { DEMO_NOW, TOKENS, client, countRevisions, seedDemo } from './helpers'
+
+const app = createApp({ now: () => DEMO_NOW })
+const call = client()
+
+beforeAll(seedDemo)
+
+async function template(token: string, query = ''): Promise<Response> {
+  return app.request('/api/v1/reports/template.xlsx' + query, { headers: { Authorization: 'Bearer ' + token } }, env)
+}
+
+async function upload(token: string, bytes: Uint8Array, key?: string) {
+  const headers: Record<string, string> = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+  if (key) headers['Idempotency-Key'] = key
+  const res = await app.request('/api/v1/reports/upload', { method: 'POST', headers, body: bytes }, env)
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+type Row = ReadSheet['rows'][number]
+
+/** The template as a commune fills it: every indicator of the sheet given a value meeting `met`. */
+function fill(sheets: ReadSheet[], met: number[], edit: (code: string, row: Row, col: { value: number; status: number }) => void = () => {}): ReadSheet[] {
+  const entries = new Map(demoIndicators(QD_318_2022, 'btb', met).map((e) => [String(e.code), e]))
+  return sheets.map((s) => {
+    if (s.name !== 'Chỉ tiêu') return s
+    const header = s.rows[0] as string[]
+    const col = { value: header.indexOf('Giá trị'), status: header.indexOf('Đánh giá') }
+    const rows = s.rows.map((r, i) => {
+      if (i === 0) return r
+      const row = [...r]
+      const e = entries.get(String(row[0]))
+      if (e) {
+        row[col.value] = (e.value ?? null) as string | number | null
+        row[col.status] = (e.status ?? null) as string | null
+      }
+      edit(String(row[0]), row, col)
+      return row
+    })
+    return { name: s.name, rows }
+  })
+}
+
+/** A task row added under the tasks sheet's filled rows; returns the sheets and the new row's number. */
+function addTask(sheets: ReadSheet[], cells: Record<string, string>): { sheets: ReadSheet[]; row: number } {
+  let row = 0
+  const out = sheets.map((s) => {
+    if (s.name !== 'Nhiệm vụ') return s
+    const header = s.rows[0] as string[]
+    const filled = s.rows.slice(1).filter((r) => r.some((v) => v !== null && v !== ''))
+    row = filled.length + 2
+    return { name: s.name, rows: [header, ...filled, header.map((h) => cells[h] ?? '')] }
+  })
+  return { sheets: out, row }
+}
+
+const bytesOf = (sheets: ReadSheet[]): Promise<Uint8Array> => writeWorkbook(sheets.map((s) => ({ name: s.name, values: s.rows })))
+
+async function templateSheets(): Promise<ReadSheet[]> {
+  const res = await template(TOKENS.binhSon)
+  return readWorkbook(await res.arrayBuffer())
+}
+
+describe('GET /api/v1/reports/template.xlsx', () => {
+  it("gives a commune the pane's sheets for the current period, with its region's targets", async () => {
+    const res = await template(TOKENS.binhSon)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Disposition')).toContain('filename="bao-cao-binh-son-2026-11-28.xlsx"')
+    const sheets = await readWorkbook(await res.arrayBuffer())
+    expect(sheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ tiêu', 'Nhiệm vụ', 'Nguồn vốn'])
+    const info = sheets[0]!.rows
+    expect(info.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe('binh-son')
+    expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('2026-11-28')
+    expect(info.find((r) => r[0] === 'Vùng')?.[1]).toBe('Bắc Trung Bộ')
+    const indicators = sheets[1]!.rows
+    expect(indicators[0]?.slice(0, 7)).toEqual(['Mã', 'Tiêu chí', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Giá trị', 'Đánh giá'])
+    expect(indicators.length - 1).toBe(55)
+    expect(indicators.find((r) => r[0] === '3.1')?.[4]).toBe('≥ 80%')
+  })
+
+  it('serves a district a commune of its own by ?unit=, and refuses units that do not report', async () => {
+    expect((await template(TOKENS.district, '?unit=binh-son&period=2026-11-14')).status).toBe(200)
+    const district = await template(TOKENS.district)
+    expect(district.status).toBe(400)
+    expect(((await district.json()) as any).message).toContain('dành cho xã')
+    expect((await template(TOKENS.binhSon, '?unit=tho-son')).status).toBe(403)
+    expect((await template(TOKENS.binhSon, '?period=2026-11-15')).status).toBe(400)
+  })
+})
+
+describe('POST /api/v1/reports/upload', () => {
+  it('accepts a filled template as a new revision, once per idempotency key', async () => {
+    const bytes = await bytesOf(fill(await templateSheets(), [1, 4, 6, 7, 8, 12, 16, 18, 19]))
+    const before = await countRevisions('binh-son', '2026-11-28')
+    const first = await upload(TOKENS.binhSon, bytes, 'upload-1')
+    expect(first.status).toBe(201)
+    expect(first.body).toMatchObject({ unit: 'binh-son', period: '2026-11-28', achieved: 9, total: 19, timeliness: 'on_time' })
+    const again = await upload(TOKENS.binhSon, bytes, 'upload-1')
+    expect(again.status).toBe(201)
+    expect(again.body.revision).toBe(first.body.revision)
+    expect(await countRevisions('binh-son', '2026-11-28')).toBe(before + 1)
+    const detail = await call('GET', '/api/v1/reports/binh-son/2026-11-28', { token: TOKENS.binhSon })
+    expect(detail.body.latest.achieved).toBe(9)
+  })
+
+  it('names the sheet and cell of each problem, and stores nothing', async () => {
+    const sheets = fill(await templateSheets(), [1, 2, 3], (code, row, col) => {
+      if (code === '2.1') row[col.value] = 'nhiều'
+      if (code === '17.4') row[col.status] = 'đạtt'
+    })
+    const before = await countRevisions('binh-son', '2026-11-28')
+    const res = await upload(TOKENS.binhSon, await bytesOf(sheets))
+    expect(res.status).toBe(422)
+    expect(res.body.error).toBe('validation_failed')
+    const cells = res.body.issues.map((i: { cell?: string; code: string }) => [i.code, i.cell])
+    expect(cells).toEqual([['value_not_number', "'Chỉ tiêu'!F4"], ['status_invalid', "'Chỉ tiêu'!G41"]])
+    expect(res.body.issues[0].message).toBe('\'Chỉ tiêu\'!F4: Chỉ tiêu 2.1: "nhiều" không phải là số.')
+    expect(await countRevisions('binh-son', '2026-11-28')).toBe(before)
+  })
+
+  it("refuses another commune's workbook, a file that is not a workbook, and a workbook without its sheets", async () => {
+    const other: ReadSheet[] = (await templateSheets()).map((s) => ({
+      name: s.name,
+      rows: s.name === 'Thông tin' ? s.rows.map((r) => (r[0] === 'Mã đơn vị' ? [r[0], 'tho-son', ...r.slice(2)] : r)) : s.rows,
+    }))
+    const forbidden = await upload(TOKENS.binhSon, await bytesOf(fill(other, [1])))
+    expect(forbidden.status).toBe(403)
+
+    const garbage = await upload(TOKENS.binhSon, new TextEncoder().encode('không phải tệp Excel'))
+    expect(garbage.status).toBe(400)
+    expect(garbage.body.message).toContain('không phải sổ Excel')
+
+    const bare = await upload(TOKENS.binhSon, await writeWorkbook([{ name: 'Sheet1', values: [['x']] }]))
+    expect(bare.status).toBe(400)
+    expect(bare.body.message).toContain('Thông tin, Chỉ tiêu')
+
+    expect((await upload(TOKENS.district, await writeWorkbook([{ name: 'Sheet1', values: [['x']] }]))).status).toBe(403)
+  })
+
+  it("keeps the unit's task list in step with the tasks sheet, and points task problems at their cells", async () => {
+    const filled = fill(await templateSheets(), [1])
+    const task = { Mã: 'XA-1', 'Nội dung': 'Tổng dọn vệ sinh đường làng', Hạn: '31/12/2026', 'Trạng thái': 'Đang làm' }
+    const bad = addTask(filled, { ...task, 'Chủ trì': 'binh-son; tho-son' })
+    const refused = await upload(TOKENS.binhSon, await bytesOf(bad.sheets))
+    expect(refused.status).toBe(422)
+    expect(refused.body.issues.map((i: { code: string; cell?: string }) => [i.code, i.cell])).toEqual([['task_lead_multiple', "'Nhiệm vụ'!C" + bad.row]])
+
+    const good = addTask(filled, { ...task, 'Chủ trì': 'binh-son' })
+    expect((await upload(TOKENS.binhSon, await bytesOf(good.sheets))).status).toBe(201)
+    const tasks = await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })
+    expect(tasks.body.tasks.find((t: { id: string }) => t.id === 'XA-1')).toMatchObject({ lead: 'binh-son', due: '2026-12-31', status: 'doing' })
+  })
+})

@@ -1,0 +1,74 @@
+// The workbooks the Worker hands out, opened in LibreOffice; and a template saved by LibreOffice Calc
+// (as a commune without Excel would) read back by the upload path.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AggregateResponse } from '../../shared/api'
+import { aggregatePeriod } from '../../shared/aggregate'
+import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { computeFundTotals } from '../../shared/funds'
+import { infoFacts } from '../../shared/workbook/report-book'
+import { aggregateSheets } from '../../worker/services/aggregate-workbook'
+import { readReportFile, writeReportFile } from '../../worker/xlsx/report-file'
+import { writeWorkbook } from '../../worker/xlsx/write-workbook'
+import { convert, sheetsAsCsv } from './libreoffice'
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-books-'))
+const save = (name: string, bytes: Uint8Array): string => {
+  const file = join(dir, name)
+  writeFileSync(file, bytes)
+  return file
+}
+const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer
+
+describe('the report template', () => {
+  const facts = infoFacts({ id: 'binh-son', name: 'Xã Bình Sơn' }, '2026-11-14', QD_318_2022, 'btb', false)
+  const tasks = [{
+    id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường', lead: 'binh-son', collaborators: ['phong-tnmt'], due: '2020-12-31',
+    recurrence: { kind: 'months' as const, months: [12, 3, 5] }, status: 'doing' as const, progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z',
+  }]
+
+  it('opens in LibreOffice with its four sheets, Vietnamese intact', async () => {
+    const csv = sheetsAsCsv(save('mau.xlsx', await writeReportFile(facts, QD_318_2022, 'btb', tasks)))
+    expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
+    expect(csv['Chỉ tiêu']!.split('\n')[0]).toBe('Mã,Tiêu chí,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị,Đánh giá,Minh chứng,Ghi chú')
+    expect(csv['Chỉ tiêu']).toContain('3.1,"3. Thủy lợi và phòng, chống thiên tai"')
+    expect(csv['Thông tin']).toContain('Vùng,Bắc Trung Bộ')
+    expect(csv['Nhiệm vụ']).toContain('TB-4,Tổng dọn vệ sinh môi trường,binh-son,phong-tnmt')
+    expect(csv['Nguồn vốn']).toContain('Nhân dân đóng góp')
+  })
+
+  it('saved again by LibreOffice Calc, still uploads: unit, period, every indicator and the task', async () => {
+    const file = save('mau-calc.xlsx', await writeReportFile(facts, QD_318_2022, 'btb', tasks))
+    const [resaved] = convert(file, 'xlsx:Calc MS Excel 2007 XML')
+    const uploaded = await readReportFile(arrayBuffer(readFileSync(resaved!)))
+    expect(uploaded.request.unit).toBe('binh-son')
+    expect(uploaded.request.period).toBe('2026-11-14')
+    expect(uploaded.request.indicators.map((i) => i.code)).toHaveLength(55)
+    expect(uploaded.request.tasks).toMatchObject([{ id: 'TB-4', lead: 'binh-son', due: '2020-12-31', recurrence: 'Tháng 12, 3, 5' }])
+  })
+})
+
+describe("the leaders' summary workbook", () => {
+  it('opens in LibreOffice with the matrix, rates and overdue tasks', async () => {
+    const criteria = (met: number[]) => Object.fromEntries(Array.from({ length: 19 }, (_, i) => [String(i + 1), met.includes(i + 1)]))
+    const funds = computeFundTotals([{ source: 'central', amount: 1_000_000_000 }, { source: 'people', amount: 200_000_000 }])
+    const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
+      { id: 'binh-son', name: 'Xã Bình Sơn', latest: { revision: 2, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]), funds } },
+      { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
+    ], '2026-11-20T09:00:00+07:00')
+    const aggregate: AggregateResponse = {
+      ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, generatedAt: '2026-11-20T02:00:00Z',
+      overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường', owner: 'trieu-son', lead: 'binh-son', occurrence: '2026-11-15', days: 5 }],
+    }
+    const csv = sheetsAsCsv(save('tong-hop.xlsx', await writeWorkbook(aggregateSheets(aggregate))))
+    expect(Object.keys(csv).sort()).toEqual(['Tổng hợp', 'Việc quá hạn'])
+    const summary = csv['Tổng hợp']!
+    expect(summary).toContain('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
+    expect(summary).toContain('binh-son,Xã Bình Sơn,9,9/19,Đúng hạn,2,đạt,chưa đạt')
+    expect(summary).toContain('tho-binh,Xã Thọ Bình,,,Chưa nộp (quá hạn 6 ngày)')
+    expect(summary).toContain('Nhân dân đóng góp,200000000')
+    expect(csv['Việc quá hạn']).toContain('TB-4,Tổng dọn vệ sinh môi trường,trieu-son,binh-son')
+  })
+})

@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import type { ReportReceipt } from '../../shared/api'
+import { periodAt } from '../../shared/calendar'
+import { requireRole } from '../auth'
+import { parseShape } from '../body'
+import { isSupportedPeriod } from '../calendar-range'
+import { xlsxDownload } from '../download'
+import type { AppEnv } from '../env'
+import { ApiError, invalidPeriod } from '../errors'
+import { readIdempotencyKey } from '../idempotency-key'
+import { reportSchema } from '../schemas'
+import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
+import { reportTemplate } from '../services/report-workbook'
+import { submitReport } from '../services/submit-report'
+import { syncTasks } from '../services/sync-tasks'
+import { type UploadedReport, placeIssues, readReportFile } from '../xlsx/report-file'
+
+/** Errors from the report rules point at the cells they are about. */
+async function withCells<T>(uploaded: UploadedReport, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    if (err instanceof ApiError && err.issues) throw new ApiError(err.status, err.code, [err.vi, err.en], placeIssues(uploaded.book, err.issues))
+    throw err
+  }
+}
+
+/** Mounted at /reports: the report as a workbook, for communes without the add-in. */
+export const reportWorkbook = new Hono<AppEnv>()
+  // GET /reports/template.xlsx?unit=&period=: the sheets the pane would create, with the unit's tasks.
+  .get('/template.xlsx', async (c) => {
+    const principal = c.get('principal')
+    const period = c.req.query('period') ?? periodAt(c.get('now')()).id
+    if (!isSupportedPeriod(period)) throw invalidPeriod(period)
+    const target = await loadUnit(c.env.DB, c.req.query('unit') ?? principal.unit.id)
+    assertCanRead(principal, target)
+    if (target.unit.level !== 'commune') {
+      throw new ApiError(400, 'bad_request', [
+        'Mẫu báo cáo dành cho xã; "' + target.unit.id + '" không phải xã (thêm ?unit=<mã xã>).',
+        'The report template is for communes; "' + target.unit.id + '" is not one (add ?unit=<commune id>).',
+      ])
+    }
+    const bytes = await reportTemplate(c.env.DB, target, period)
+    return xlsxDownload(c, bytes, {
+      ascii: 'bao-cao-' + target.unit.id + '-' + period + '.xlsx',
+      utf8: 'Báo cáo NTM ' + target.unit.name + ' kỳ ' + period + '.xlsx',
+    })
+  })
+  // POST /reports/upload: the filled workbook as the body; answered like POST /reports.
+  .post('/upload', async (c) => {
+    const principal = c.get('principal')
+    requireRole(principal, 'commune')
+    const key = readIdempotencyKey(c)
+    const uploaded = await readReportFile(await c.req.arrayBuffer())
+    const now = c.get('now')()
+    const result = await withCells(uploaded, async () => {
+      const body = parseShape(reportSchema, uploaded.request)
+      const target = await loadUnit(c.env.DB, body.unit)
+      assertCanWrite(principal, target)
+      const submitted = await submitReport(c.env.DB, principal, target, body, key, now)
+      // The tasks sheet passed the report's checks; keep the unit's task list in step with it.
+      if (body.tasks && body.tasks.length > 0) await syncTasks(c.env.DB, principal, target.unit.id, body.tasks, now)
+      return submitted
+    })
+    const receipt = JSON.parse(result.body) as ReportReceipt
+    if (result.replayed) c.header('Idempotent-Replayed', 'true')
+    return c.json<ReportReceipt>({ ...receipt, issues: placeIssues(uploaded.book, receipt.issues) }, result.status as 201)
+  })

@@ -1,0 +1,69 @@
+// The report book as an .xlsx file, for communes without the add-in: the sheets the pane creates
+// (shared/workbook), written for any spreadsheet program, and read back on upload with every problem
+// placed on its sheet and cell. No storage here: worker/services/report-workbook.ts loads what it needs.
+import type { ReportRequest, StoredTask } from '../../shared/api'
+import type { Catalog } from '../../shared/catalog'
+import { foldText } from '../../shared/text'
+import { qualified } from '../../shared/workbook/grid'
+import {
+  type BookGrids, type InfoFacts, type ReadBook, type SheetGrid, SHEETS, placeOfIssue, readBook, reportBookPlan,
+  toReportRequest, toTaskInputs,
+} from '../../shared/workbook/report-book'
+import { ApiError } from '../errors'
+import { planSheet } from './plan-sheet'
+import { readWorkbook } from './read-workbook'
+import { writeWorkbook } from './write-workbook'
+
+export function writeReportFile(facts: InfoFacts, catalog: Catalog, region: string | null, tasks: readonly StoredTask[]): Promise<Uint8Array> {
+  return writeWorkbook(reportBookPlan(facts, catalog, region, tasks).map(planSheet))
+}
+
+export type UploadedReport = { book: ReadBook; request: ReportRequest }
+
+const unreadable = (): ApiError =>
+  new ApiError(400, 'bad_request', [
+    'Tệp gửi lên không phải sổ Excel (.xlsx) đọc được. Hãy lưu sổ dưới dạng "Excel Workbook (.xlsx)" rồi gửi lại.',
+    'The uploaded file is not a readable Excel workbook. Save it as "Excel Workbook (.xlsx)" and upload again.',
+  ])
+
+export async function readReportFile(bytes: ArrayBuffer): Promise<UploadedReport> {
+  let sheets: Awaited<ReturnType<typeof readWorkbook>>
+  try {
+    sheets = await readWorkbook(bytes)
+  } catch {
+    throw unreadable()
+  }
+  const find = (name: string): SheetGrid | null => {
+    const s = sheets.find((x) => foldText(x.name) === foldText(name))
+    return s ? { sheet: s.name, address: 'A1', values: s.rows.map((r) => r.map((v) => (v === null ? '' : v))) } : null
+  }
+  const grids: BookGrids = { info: find(SHEETS.info), indicators: find(SHEETS.indicators), tasks: find(SHEETS.tasks), funds: find(SHEETS.funds) }
+  const absent = [SHEETS.info, SHEETS.indicators].filter((name, i) => (i === 0 ? grids.info : grids.indicators) === null)
+  if (absent.length > 0) {
+    throw new ApiError(400, 'bad_request', [
+      'Sổ báo cáo thiếu trang: ' + absent.join(', ') + '. Hãy tải mẫu mới và điền vào đó.',
+      'The workbook lacks the sheet(s): ' + absent.join(', ') + '. Download a fresh template and fill it in.',
+    ])
+  }
+  const book = readBook(grids)
+  if (book.missingColumns.length > 0) {
+    const list = book.missingColumns.map((m) => "'" + m.sheet + "': " + m.header).join('; ')
+    throw new ApiError(400, 'bad_request', [
+      'Sổ báo cáo thiếu cột (' + list + '). Đừng xóa hay đổi tên tiêu đề cột.',
+      'The workbook lacks column(s) (' + list + '). Do not delete or rename the column headers.',
+    ])
+  }
+  const request = toReportRequest(book)
+  const tasks = toTaskInputs(book)
+  return { book, request: tasks.length > 0 ? { ...request, tasks } : request }
+}
+
+/** Issues that point into the workbook get the cell, in the field and at the head of each message. */
+export function placeIssues<T extends { path: string; message: string; message_en: string }>(book: ReadBook, issues: readonly T[]): Array<T & { cell?: string }> {
+  return issues.map((issue) => {
+    const place = placeOfIssue(book, issue)
+    if (!place) return issue
+    const cell = qualified(place.sheet, place.address)
+    return { ...issue, cell, message: cell + ': ' + issue.message, message_en: cell + ': ' + issue.message_en }
+  })
+}

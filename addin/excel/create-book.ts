@@ -1,21 +1,11 @@
 // Creates the report workbook's sheets from plans: sync 1 learns which sheets exist, sync 2 adds the missing
 // ones with their values, formats and tables. Sheets already present are left untouched (nothing a user typed
 // is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
-import { a1Block } from '../../shared/workbook/grid'
+import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetPlan } from '../../shared/workbook/report-book'
 import { supports } from './features'
 
 export type CreateResult = { created: string[]; kept: string[] }
-
-function fill<T>(rows: number, cols: number, value: T): T[][] {
-  const out: T[][] = []
-  for (let r = 0; r < rows; r++) {
-    const line: T[] = []
-    for (let c = 0; c < cols; c++) line.push(value)
-    out.push(line)
-  }
-  return out
-}
 
 export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
   return Excel.run(async (ctx) => {
@@ -39,9 +29,9 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
       const cols = (plan.values[0] || []).length
       const block = sheet.getRange(a1Block(0, 0, rows, cols))
       // Text columns first, so "1.1" or "2026-11-14" stay as typed.
-      for (const c of plan.textColumns || []) sheet.getRange(a1Block(0, c, rows, 1)).numberFormat = fill(rows, 1, '@')
+      for (const c of plan.textColumns || []) sheet.getRange(a1Block(0, c, rows, 1)).numberFormat = fillBlock(rows, 1, '@')
       plan.columns.forEach((spec, c) => {
-        if (spec.format && rows > 1) sheet.getRange(a1Block(1, c, rows - 1, 1)).numberFormat = fill(rows - 1, 1, spec.format)
+        if (spec.format && rows > 1) sheet.getRange(a1Block(1, c, rows - 1, 1)).numberFormat = fillBlock(rows - 1, 1, spec.format)
       })
       block.values = plan.values
       if (plan.table) {

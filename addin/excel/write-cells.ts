@@ -1,5 +1,6 @@
 // Writes prepared cells in one batch (one sync): clears fills, writes 2-D blocks, colours cells, selects one.
 // Used for check marks, receipts and flags. Everything here is ExcelApi 1.1.
+import { fillBlock } from '../../shared/workbook/grid'
 import type { CellWrite, Place } from '../../shared/workbook/report-book'
 
 export type CellBatch = {
@@ -9,23 +10,13 @@ export type CellBatch = {
   select?: Place
 }
 
-function formats(rows: number, cols: number, format: string): string[][] {
-  const out: string[][] = []
-  for (let r = 0; r < rows; r++) {
-    const line: string[] = []
-    for (let c = 0; c < cols; c++) line.push(format)
-    out.push(line)
-  }
-  return out
-}
-
 export function writeCells(batch: CellBatch): Promise<void> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets
     for (const c of batch.clear || []) sheets.getItem(c.sheet).getRange(c.address).format.fill.clear()
     for (const w of batch.writes || []) {
       const range = sheets.getItem(w.sheet).getRange(w.address)
-      if (w.numberFormat) range.numberFormat = formats(w.values.length, (w.values[0] || []).length, w.numberFormat)
+      if (w.numberFormat) range.numberFormat = fillBlock(w.values.length, (w.values[0] || []).length, w.numberFormat)
       range.values = w.values
     }
     for (const f of batch.fills || []) sheets.getItem(f.sheet).getRange(f.address).format.fill.color = f.color

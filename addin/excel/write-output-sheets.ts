@@ -1,19 +1,9 @@
 // Writes generated sheets (the district's aggregate and overdue tasks), replacing earlier copies:
 // sync 1 learns which exist; sync 2 adds each under a temporary name, deletes the old one, renames the new
 // one (so the workbook is never left without a sheet) and writes values, formats, fills and the chart.
-import { a1Block } from '../../shared/workbook/grid'
+import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetOutput } from '../../shared/workbook/aggregate-sheets'
 import { supports } from './features'
-
-function repeat(rows: number, cols: number, format: string): string[][] {
-  const out: string[][] = []
-  for (let r = 0; r < rows; r++) {
-    const line: string[] = []
-    for (let c = 0; c < cols; c++) line.push(format)
-    out.push(line)
-  }
-  return out
-}
 
 export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void> {
   return Excel.run(async (ctx) => {
@@ -38,7 +28,7 @@ export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void
       const rows = out.values.length
       const cols = (out.values[0] || []).length
       sheet.getRange(a1Block(0, 0, rows, cols)).values = out.values
-      for (const f of out.formats) sheet.getRange(f.address).numberFormat = repeat(f.rows, f.cols, f.format)
+      for (const f of out.formats) sheet.getRange(f.address).numberFormat = fillBlock(f.rows, f.cols, f.format)
       for (const f of out.fills) sheet.getRange(f.address).format.fill.color = f.color
       for (const b of out.bold) sheet.getRange(b).format.font.bold = true
       if (widths) sheet.getRange(a1Block(0, 1, 1, 1)).format.columnWidth = 160

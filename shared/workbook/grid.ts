@@ -57,6 +57,17 @@ export function qualified(sheet: string, address: string): string {
   return (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : "'" + sheet.replace(/'/g, "''") + "'") + '!' + address
 }
 
+/** A rows × cols block of one value, e.g. a number format for every cell of a range. */
+export function fillBlock<T>(rows: number, cols: number, value: T): T[][] {
+  const out: T[][] = []
+  for (let r = 0; r < rows; r++) {
+    const line: T[] = []
+    for (let c = 0; c < cols; c++) line.push(value)
+    out.push(line)
+  }
+  return out
+}
+
 /** Pads every row of a grid to the same width with empty strings (Excel wants rectangular arrays). */
 export function rectangular(rows: Cell[][], width?: number): Grid {
   let w = width || 0

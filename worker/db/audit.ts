@@ -1,15 +1,6 @@
 import type { AuditEntry, Role } from '../../shared/api'
 
-export type AuditInput = {
-  id: string
-  at: string
-  actor: string
-  role: Role
-  unit: string
-  action: string
-  target: string
-  detail: unknown
-}
+export type AuditInput = AuditEntry
 
 /** The audit row of a write; put it in the same batch as the write so both happen or neither. */
 export function auditStatement(db: D1Database, e: AuditInput): D1PreparedStatement {

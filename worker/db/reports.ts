@@ -1,3 +1,4 @@
+import type { CommuneSubmission } from '../../shared/aggregate'
 import type { IndicatorInput, ReportReceipt, RevisionSummary, StoredReport } from '../../shared/api'
 import type { Fund, FundTotals } from '../../shared/funds'
 import type { Issue } from '../../shared/issues'
@@ -161,16 +162,7 @@ export async function findLatestRevision(db: D1Database, unitId: string, period:
   }
 }
 
-export type LatestForAggregate = {
-  unitId: string
-  revision: number
-  receivedAt: string
-  firstReceivedAt: string
-  achieved: number
-  total: number
-  criteria: { [no: string]: boolean }
-  fundTotals: FundTotals
-}
+export type LatestForAggregate = CommuneSubmission & { unitId: string }
 
 /** Each unit's latest revision for a period (units without one are absent). */
 export async function listLatestRevisions(db: D1Database, unitIds: readonly string[], period: string): Promise<LatestForAggregate[]> {
@@ -186,7 +178,7 @@ export async function listLatestRevisions(db: D1Database, unitIds: readonly stri
     .all<{ unit_id: string; revision: number; received_at: string; achieved: number; total: number; criteria: string; fund_totals: string; first_received_at: string }>()
   return results.map((r) => ({
     unitId: r.unit_id, revision: r.revision, receivedAt: r.received_at, firstReceivedAt: r.first_received_at, achieved: r.achieved,
-    total: r.total, criteria: JSON.parse(r.criteria) as { [no: string]: boolean }, fundTotals: JSON.parse(r.fund_totals) as FundTotals,
+    total: r.total, criteria: JSON.parse(r.criteria) as { [no: string]: boolean }, funds: JSON.parse(r.fund_totals) as FundTotals,
   }))
 }
 

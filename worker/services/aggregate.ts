@@ -23,16 +23,7 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
   const byUnit: { [id: string]: (typeof latest)[number] } = {}
   for (const r of latest) byUnit[r.unitId] = r
 
-  const inputs: CommuneInput[] = communes.map((u) => {
-    const r = byUnit[u.id]
-    return {
-      id: u.id, name: u.name,
-      latest: r ? {
-        revision: r.revision, receivedAt: r.receivedAt, firstReceivedAt: r.firstReceivedAt,
-        achieved: r.achieved, total: r.total, criteria: r.criteria, funds: r.fundTotals,
-      } : null,
-    }
-  })
+  const inputs: CommuneInput[] = communes.map((u) => ({ id: u.id, name: u.name, latest: byUnit[u.id] ?? null }))
   const aggregate = aggregatePeriod(catalog, period, inputs, now)
 
   const today = vnDate(now)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { a1, a1Block, blockOf, columnIndex, columnLetter, qualified, rectangular, topLeftOf } from '../../../shared/workbook/grid'
+import { a1, a1Block, blockOf, columnIndex, fillBlock, columnLetter, qualified, rectangular, topLeftOf } from '../../../shared/workbook/grid'
 
 describe('A1 helpers', () => {
   it('turns column numbers into letters and back', () => {
@@ -34,5 +34,12 @@ describe('blockOf', () => {
     expect(blockOf('B2:D4')).toEqual({ row: 1, col: 1, rows: 3, cols: 3 })
     expect(blockOf("'Chỉ tiêu'!$AA$10:$AB$12")).toEqual({ row: 9, col: 26, rows: 3, cols: 2 })
     expect(() => blockOf('nowhere')).toThrow(RangeError)
+  })
+})
+
+describe('fillBlock', () => {
+  it('repeats one value over a block, row by row', () => {
+    expect(fillBlock(2, 3, '@')).toEqual([['@', '@', '@'], ['@', '@', '@']])
+    expect(fillBlock(0, 3, 'x')).toEqual([])
   })
 })

@@ -41,14 +41,14 @@ function wranglerSync(args: string[]): void {
 
 export type Worker = { origin: string; stop(): Promise<void>; log(): string }
 
-/** wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock. */
-export async function startWorker(now: string): Promise<Worker> {
+/** wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock; `extraSql` adds data. */
+export async function startWorker(now: string, extraSql?: string): Promise<Worker> {
   const state = mkdtempSync(join(tmpdir(), 'ntm-e2e-'))
   wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
   const lib = (await import(join(ROOT, 'worker', 'scripts', 'lib.mjs'))) as { loadSeedModule(): Promise<{ buildDemoSql(): Promise<string> | string }> }
   const seed = await lib.loadSeedModule()
   const sqlFile = join(state, 'seed.sql')
-  writeFileSync(sqlFile, await seed.buildDemoSql())
+  writeFileSync(sqlFile, (await seed.buildDemoSql()) + (extraSql ? '\n' + extraSql : ''))
   wranglerSync(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile])
   const port = await freePort()
   const child: ChildProcess = spawn(

@@ -42,6 +42,21 @@ describe('messages', () => {
     setLang('vi')
   })
 
+  it('says "ô màu", not "ô tô" (a car), and promises nothing the pane does not do', () => {
+    setLang('vi')
+    expect(t('checkErrors', { e: 1, w: 2 })).toBe('Có 1 lỗi và 2 cảnh báo (ô màu đỏ, ô màu vàng). Bấm vào từng dòng để đến ô cần sửa.')
+    expect(t('checkWarnings', { w: 2 })).toBe('Không có lỗi; có 2 cảnh báo (ô màu vàng).')
+    expect(t('submitRefused', { e: 1 })).toBe('Chưa gửi: còn 1 lỗi. Sửa các ô màu đỏ rồi bấm lại "Gửi báo cáo".')
+    // "Đồng bộ nhiệm vụ" only sends the sheet; it never fetches the server's other tasks.
+    expect(t('flagsUnknown', { n: 1, ids: 'TB-9' })).not.toMatch(/Đồng bộ nhiệm vụ/)
+    // A failed Excel batch keeps the commands before the failing one: no promise that nothing changed.
+    expect(t('excelError', { message: 'x', code: 'y' })).not.toMatch(/không bị thay đổi/)
+    setLang('en')
+    expect(t('flagsUnknown', { n: 1, ids: 'TB-9' })).not.toMatch(/Sync tasks/)
+    expect(t('excelError', { message: 'x', code: 'y' })).not.toMatch(/not changed/)
+    setLang('vi')
+  })
+
   it('words every task flag in Vietnamese', () => {
     const kinds: TaskFlagKind[] = ['overdue', 'due_soon', 'done_late', 'done', 'ok', 'cancelled']
     expect(kinds.map((flag) => flagTextVi({ flag, days: 3 }))).toEqual([

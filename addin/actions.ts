@@ -8,7 +8,7 @@ import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
 import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
 import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
 import {
-  type BookGrids, type IssueLike, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
+  type BookGrids, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
   infoFacts, reportBookPlan, toReportRequest, toTaskInputs,
 } from '../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
@@ -22,9 +22,9 @@ import { loadCachedCatalog, loadSettings, saveCachedCatalog, saveSettings } from
 import { type IssueItem, setText, showBusy, showError, showInfo, showIssues, showOk } from './status'
 import { fingerprint, newIdempotencyKey } from './submit-key'
 
-type PaneState = { me: MeResponse | null; catalog: CatalogResponse | null; period: string }
+type PaneState = { me: MeResponse | null; catalog: CatalogResponse | null; catalogOffline: boolean; period: string }
 
-const state: PaneState = { me: null, catalog: null, period: '' }
+const state: PaneState = { me: null, catalog: null, catalogOffline: false, period: '' }
 
 /** The clock, replaceable in tests. */
 let now: () => number = () => new Date().getTime()
@@ -137,6 +137,10 @@ export type ConnectResult = MeResponse | null
 
 export async function onSaveSettings(serverUrl: string, token: string): Promise<void> {
   saveSettings({ serverUrl, token })
+  // Another token may be another unit (another region's thresholds): forget who we were and their catalogue.
+  state.me = null
+  state.catalog = null
+  state.catalogOffline = false
   await onConnect()
 }
 
@@ -168,11 +172,13 @@ async function loadCatalog(): Promise<CatalogResponse> {
     const c = await api().catalog()
     saveCachedCatalog(c)
     state.catalog = c
+    state.catalogOffline = false
     return c
   } catch (e) {
     const cached = loadCachedCatalog()
     if (cached && isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')) {
-      state.catalog = cached
+      // Not kept in state: the next action tries the server again. The pane says it checked offline.
+      state.catalogOffline = true
       return cached
     }
     throw e
@@ -184,8 +190,9 @@ async function loadCatalog(): Promise<CatalogResponse> {
 
 const BOOK_SHEETS = [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds]
 
-async function readReportBook(required: string[]): Promise<ReadBook | null> {
-  const read = await readSheets(BOOK_SHEETS)
+/** Reads `sheets` (the whole book by default; task actions read only the info and task sheets). */
+async function readReportBook(required: string[], sheets: string[] = BOOK_SHEETS): Promise<ReadBook | null> {
+  const read = await readSheets(sheets)
   for (const name of required) {
     if (!read.grids[name]) {
       showError(t('noBook', { sheet: name }))
@@ -256,9 +263,10 @@ export async function onCheck(): Promise<CheckOutcome | null> {
   headline(outcome.achieved, outcome.total)
   showIssues(issueItems(outcome.book, outcome.issues))
   const n = counts(outcome.issues)
-  if (n.e > 0) showError(t('checkErrors', n))
-  else if (n.w > 0) showOk(t('checkWarnings', n))
-  else showOk(t('checkOk'))
+  const offline = state.catalogOffline ? [t('catalogOffline')] : []
+  if (n.e > 0) showError(t('checkErrors', n), offline)
+  else if (n.w > 0) showOk(t('checkWarnings', n), offline)
+  else showOk(t('checkOk'), offline)
   return outcome
 }
 
@@ -321,7 +329,7 @@ export async function onSubmit(): Promise<ReportReceipt | null> {
 async function submitFailed(e: ApiFailure, book: ReadBook): Promise<null> {
   if (e.code === 'network' || e.code === 'timeout' || e.status >= 500) {
     // The key stays in the workbook: the retry reuses it and the server answers with the same receipt.
-    showError(t('submitNetwork'))
+    showError(e.status >= 500 ? t('submitServer') : t('submitNetwork'))
     return null
   }
   // A definite refusal: nothing was stored, so the next submission gets a fresh key.
@@ -345,20 +353,25 @@ function bookUnit(book: ReadBook, me: MeResponse): string {
   return book.unit || me.unit.id
 }
 
-async function writeFlags(book: ReadBook, unit: string): Promise<{ written: number; unknown: string[] }> {
+/** The flags into the task sheet, with `marks` (cleared and coloured cells) in the same batch. */
+async function writeFlags(book: ReadBook, unit: string, marks?: Marks): Promise<{ written: number; unknown: string[] }> {
   const date = today()
   const flags = await api().flags(unit, date)
   const tasks = book.tasks
   if (!tasks) return { written: 0, unknown: [] }
   const fw = flagWrites(tasks, flags.tasks, flags.reports, date, flagTextVi, timelinessText)
-  await writeCells({ clear: fw.clear, writes: fw.writes, fills: fw.fills })
+  const clear = marks ? marks.clear.concat(fw.clear) : fw.clear
+  const fills = marks ? marks.fills.concat(fw.fills) : fw.fills
+  await writeCells({ clear, writes: fw.writes, fills })
   return { written: fw.written, unknown: fw.unknown }
 }
 
 /** Refresh flags: each task's flag into the flag column, recent periods into the info sheet. */
+const TASK_SHEETS = [SHEETS.info, SHEETS.tasks]
+
 export async function onRefreshFlags(): Promise<void> {
   const me = await requireMe()
-  const book = await readReportBook([SHEETS.info, SHEETS.tasks])
+  const book = await readReportBook(TASK_SHEETS, TASK_SHEETS)
   if (!book) return
   const result = await writeFlags(book, bookUnit(book, me))
   const details = result.unknown.length > 0 ? [t('flagsUnknown', { n: result.unknown.length, ids: result.unknown.join(', ') })] : []
@@ -369,7 +382,8 @@ export async function onRefreshFlags(): Promise<void> {
 /** Sync tasks: the task sheet to the server (upsert by id), then the flags back into the sheet. */
 export async function onSyncTasks(): Promise<void> {
   const me = await requireMe()
-  const book = await readReportBook([SHEETS.info, SHEETS.tasks])
+  // Only the info and task sheets: their marks are redrawn, the indicator sheet's check marks stay.
+  const book = await readReportBook(TASK_SHEETS, TASK_SHEETS)
   if (!book) return
   const local = checkTasks(book.draft.tasks || [], today())
   const n = counts(local.issues)
@@ -392,7 +406,8 @@ export async function onSyncTasks(): Promise<void> {
     }
     throw e
   }
-  await writeFlags(book, unit)
+  // Marks from an earlier refused sync are cleared (and the server's warnings coloured) with the flags.
+  await writeFlags(book, unit, marksFor(book, saved.issues || []))
   showIssues(issueItems(book, saved.issues || []))
   showOk(t('tasksSynced', { c: saved.created, u: saved.updated, s: saved.unchanged }))
 }
@@ -430,5 +445,6 @@ export function onSelect(place: Place): Promise<void> {
 export function resetState(): void {
   state.me = null
   state.catalog = null
+  state.catalogOffline = false
   state.period = ''
 }

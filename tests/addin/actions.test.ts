@@ -9,7 +9,7 @@ import { FakeExcel, installOffice, type OfficeStub } from './fake-excel'
 import { FakeServer } from './fake-server'
 import { INDICATOR_CODES, passingValue } from './fixtures'
 import {
-  guard, onAggregate, onCheck, onCreateBook, onLock, onRefreshFlags, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
+  guard, onAggregate, onCheck, onCreateBook, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
 } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
@@ -84,7 +84,7 @@ describe('commune: create, check, fix, submit', () => {
     fake.setValues(SHEETS.indicators, 'F' + (row + 1), [['nhiều']])
     expect(await press(onCheck)).toBe(3)
     expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6')
-    expect(text('status')).toMatch(/^Có 1 lỗi và 0 cảnh báo/)
+    expect(text('status')).toBe('Có 1 lỗi và 0 cảnh báo (ô màu đỏ, ô màu vàng). Bấm vào từng dòng để đến ô cần sửa.')
     expect(text('headline')).toBe('Đạt 18/19 tiêu chí')
     const buttons = issueButtons()
     expect(buttons).toHaveLength(1)
@@ -109,8 +109,42 @@ describe('commune: create, check, fix, submit', () => {
     const posts = () => server.calls.filter((c) => c.method === 'POST').length
     expect(await press(onSubmit)).toBeLessThanOrEqual(3)
     expect(posts()).toBe(0)
-    expect(text('status')).toMatch(/^Chưa gửi: còn \d+ lỗi/)
+    expect(text('status')).toMatch(/^Chưa gửi: còn \d+ lỗi\. Sửa các ô màu đỏ rồi bấm lại "Gửi báo cáo"\.$/)
     expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+
+  it('a server error (5xx) on submit says so, keeps the key and the retry stores one revision', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const typed = snapshot()
+    server.failNext = 'internal'
+    await press(onSubmit)
+    expect(text('status')).toBe('Máy chủ gặp lỗi khi nhận báo cáo. Sổ vẫn giữ nguyên; thử lại sau ít phút — máy chủ sẽ không tạo bản trùng.')
+    const pending = office.settings.state.saved['ntm.pendingSubmit'] as { key: string }
+    expect(pending.key).toBeTruthy()
+    expect(snapshot()).toBe(typed)
+    await press(onSubmit)
+    const keys = server.calls.filter((c) => c.method === 'POST').map((c) => c.headers['Idempotency-Key'])
+    expect(keys).toEqual([pending.key, pending.key])
+    expect(server.revisions).toHaveLength(1)
+  })
+
+  it('an Excel error does not claim the workbook was left unchanged', async () => {
+    fake.failNextSync = { name: 'RichApi.Error', code: 'GeneralException', message: 'Lỗi chung', debugInfo: { code: 'GeneralException', message: 'Lỗi chung' } }
+    await press(onCreateBook)
+    expect(text('status')).toBe('Excel báo lỗi: Lỗi chung (mã GeneralException). Thao tác chưa hoàn tất; hãy xem lại sổ rồi thử lại.')
+  })
+
+  it('a new token forgets the cached identity and catalogue (another unit may be in another region)', async () => {
+    await press(onCreateBook)
+    const catalogCalls = () => server.calls.filter((c) => c.path === '/catalog').length
+    await press(onCheck)
+    expect(catalogCalls()).toBe(1)
+    await press(() => onSaveSettings('https://ntm.example.org', 'district-token'))
+    expect(text('status')).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng điều phối).')
+    await press(() => onSaveSettings('https://ntm.example.org', 'commune-token'))
+    await press(onCheck)
+    expect(catalogCalls()).toBe(2)
   })
 
   it('submits in ≤ 3 syncs and writes the receipt into the info sheet', async () => {
@@ -195,6 +229,13 @@ describe('commune: create, check, fix, submit', () => {
     server.failNext = 'network'
     expect(await press(onCheck)).toBe(3)
     expect(text('headline')).toBe('Đạt 19/19 tiêu chí')
+    expect(text('status')).toBe('Không có lỗi. Có thể gửi báo cáo.')
+    expect(details()).toEqual(['Không kết nối được máy chủ; đang kiểm tra bằng bộ tiêu chí đã lưu.'])
+    // back online: the next check asks the server again and no longer says offline
+    const before = server.calls.filter((c) => c.path === '/catalog').length
+    await press(onCheck)
+    expect(server.calls.filter((c) => c.path === '/catalog').length).toBe(before + 1)
+    expect(details()).toEqual([])
   })
 
   it('says so when the workbook has no report yet', async () => {
@@ -241,6 +282,32 @@ describe('tasks and flags', () => {
     expect(text('status')).toBe('Chưa đồng bộ: sheet nhiệm vụ còn 2 lỗi.')
     expect(fake.fill(SHEETS.tasks, 'C2')).toBe('#F4B6B6')
     expect(fake.fill(SHEETS.tasks, 'E2')).toBe('#F4B6B6')
+  })
+
+  it('a sync after fixing the task sheet clears its old marks and leaves the indicator check marks alone', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const row = fake.rowOf(SHEETS.indicators, 0, '3.1')
+    fake.setValues(SHEETS.indicators, 'F' + (row + 1), [['nhiều']])
+    await press(onCheck)
+    fake.setValues(SHEETS.tasks, 'A2', [['T1', 'Rà soát', 'binh-son, tho-son', '', 'mai', '', '', '', '', '']])
+    await press(onSyncTasks)
+    expect(fake.fill(SHEETS.tasks, 'C2')).toBe('#F4B6B6')
+    expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6')
+    fake.setValues(SHEETS.tasks, 'A2', [['T1', 'Rà soát', 'binh-son', '', '20/11/2026', '', 'Đang làm', 10, '', '']])
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(text('status')).toMatch(/^Đã đồng bộ nhiệm vụ: 1 mới/)
+    expect(fake.fill(SHEETS.tasks, 'C2')).toBeUndefined()
+    expect(fake.fill(SHEETS.tasks, 'E2')).toBeUndefined()
+    expect(fake.value(SHEETS.tasks, 'K2')).toBe('Trong hạn (còn 8 ngày)')
+    expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6') // the check's mark is the check's business
+  })
+
+  it('names tasks on the server that the sheet lacks without promising that a sync fetches them', async () => {
+    await press(onCreateBook)
+    server.tasks['binh-son'] = [{ id: 'TB-9', title: 'Họp dân', lead: 'binh-son', collaborators: [], due: '2026-11-20', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2026-11-01T00:00:00Z' }]
+    await press(onRefreshFlags)
+    expect(details()).toEqual(['Máy chủ có 1 nhiệm vụ chưa có trong sheet "Nhiệm vụ": TB-9. Thêm các dòng này vào sheet, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.'])
   })
 })
 

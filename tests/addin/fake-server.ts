@@ -17,8 +17,8 @@ export class FakeServer {
   revisions: ReportReceipt[] = []
   tasks: { [unit: string]: StoredTask[] } = {}
   locked: { [period: string]: boolean } = {}
-  /** 'network': the request never arrives; 'drop': it is processed, but the answer is lost. */
-  failNext: 'network' | 'drop' | null = null
+  /** 'network': the request never arrives; 'drop': it is processed, but the answer is lost; 'internal': a 500, not processed. */
+  failNext: 'network' | 'drop' | 'internal' | null = null
   constructor(public now: number) {}
 
   fetch: FetchLike = async (url, init) => {
@@ -28,6 +28,7 @@ export class FakeServer {
     const fail = this.failNext
     this.failNext = null
     if (fail === 'network') throw new TypeError('Failed to fetch')
+    if (fail === 'internal') return { status: 500, ok: false, text: async () => JSON.stringify(this.error(500, 'internal')[1]) }
     const [status, body] = this.handle(call)
     if (fail === 'drop') throw new TypeError('Failed to fetch')
     const text = JSON.stringify(body)

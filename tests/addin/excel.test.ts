@@ -38,6 +38,22 @@ describe('the fake itself', () => {
       await ctx.sync()
     })).rejects.toMatchObject({ code: 'InvalidArgument' })
   })
+
+  it('rejects calls above ExcelApi 1.1 on a 1.1 host (column widths 1.2, freeze panes 1.7, validation 1.8)', async () => {
+    const { fake } = setup('1.1')
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.columnWidth = 100
+      await ctx.sync()
+    })).rejects.toMatchObject({ code: 'ApiNotFound' })
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').freezePanes.freezeRows(1)
+      await ctx.sync()
+    })).rejects.toThrow(TypeError)
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = {}
+      await ctx.sync()
+    })).rejects.toThrow(TypeError)
+  })
 })
 
 describe('createBook', () => {
@@ -62,6 +78,8 @@ describe('createBook', () => {
     // 1.1: no frozen panes, lists or widths
     expect(fake.sheet(SHEETS.indicators).frozenRows).toBe(0)
     expect(fake.sheet(SHEETS.indicators).validations).toEqual([])
+    expect(fake.sheet(SHEETS.indicators).widths).toEqual({})
+    expect(fake.sheet(SHEETS.info).widths).toEqual({})
   })
 
   it('adds frozen headers, drop-down lists and widths where the host supports them', async () => {
@@ -177,6 +195,7 @@ describe('writeOutputSheets', () => {
     expect(fake.sheet(SHEETS.aggregate).charts).toEqual([
       { type: 'ColumnClustered', source: "'Tổng hợp'!B7:C9", seriesBy: 'Columns', title: 'Số tiêu chí đạt theo xã - kỳ 2026-11-14', from: 'AA7', to: 'AI24' },
     ])
+    expect(fake.sheet(SHEETS.aggregate).widths).toEqual({}) // ExcelApi 1.1: no column widths
     expect(fake.value(SHEETS.overdue, 'A2')).toBe('TB-2')
     expect(fake.format(SHEETS.overdue, 'E2')).toBe('dd/mm/yyyy')
 

@@ -257,6 +257,8 @@ export class FakeExcel {
         out.push(() => this.each(t.sheet, t.rect, (k) => { t.sheet.bold[k] = bold }))
       }
       const width = m.format.columnWidth
+      // RangeFormat.columnWidth is ExcelApi 1.2: an older host rejects the batch at sync.
+      if (typeof width === 'number' && this.maxMinor < 2) throw officeError('ApiNotFound', 'RangeFormat.columnWidth needs ExcelApi 1.2')
       if (typeof width === 'number' && width !== t.width) {
         t.width = width
         out.push(() => { for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.widths[c] = width })

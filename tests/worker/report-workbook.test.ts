@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { createApp } from '../../worker/index'
@@ -155,5 +156,41 @@ describe('POST /api/v1/reports/upload', () => {
     expect((await upload(TOKENS.binhSon, await bytesOf(good.sheets))).status).toBe(201)
     const tasks = await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })
     expect(tasks.body.tasks.find((t: { id: string }) => t.id === 'XA-1')).toMatchObject({ lead: 'binh-son', due: '2026-12-31', status: 'doing' })
+  })
+
+  it('refuses, without expanding it, a small file whose cells lie far apart or whose parts unpack to too much', async () => {
+    const res = await template(TOKENS.binhSon)
+    const parts = unzipSync(new Uint8Array(await res.arrayBuffer()))
+    const sheet = 'xl/worksheets/sheet1.xml'
+    const withSheet = (edit: (xml: string) => string): Uint8Array =>
+      zipSync({ ...parts, [sheet]: strToU8(edit(strFromU8(parts[sheet] as Uint8Array))) })
+    const cell = (row: string, attrs: string) => (xml: string) =>
+      xml.replace('</sheetData>', '<row r="' + row + '"><c ' + attrs + ' t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+    const before = await countRevisions('binh-son', '2026-11-28')
+    // Each of these is about 10 KB; read as is, the first made a grid of 350 million cells and took the Worker down.
+    for (const bytes of [
+      withSheet(cell('20000', 'r="ZZZ20000"')),
+      withSheet(cell('60', "x:r='ZZZ60'")),
+      withSheet(cell('900000', 'r="A900000"')),
+      withSheet((xml) => xml.replace('</worksheet>', ' '.repeat(9 * 1024 * 1024) + '</worksheet>')),
+    ]) {
+      expect(bytes.length).toBeLessThan(64 * 1024)
+      const refused = await upload(TOKENS.binhSon, bytes)
+      expect(refused.status).toBe(400)
+      expect(refused.body.message).toContain('quá lớn')
+      expect(refused.body.message_en).toContain('too large')
+    }
+    // An address read-excel-file would misread (lower case, a number in another notation) is not read at all.
+    for (const attrs of ['r="zz5"', 'r="A1e9"']) {
+      const refused = await upload(TOKENS.binhSon, withSheet(cell('5', attrs)))
+      expect(refused.status).toBe(400)
+      expect(refused.body.message).toContain('không phải sổ Excel')
+    }
+    // A cell a little outside the tables is still read: the filled template is accepted.
+    const filled = await bytesOf(fill(await templateSheets(), [1, 2]))
+    const far = unzipSync(filled)
+    const farSheet = strFromU8(far[sheet] as Uint8Array).replace('</sheetData>', '<row r="300"><c r="AZ300" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>')
+    expect((await upload(TOKENS.binhSon, zipSync({ ...far, [sheet]: strToU8(farSheet) }))).status).toBe(201)
+    expect(await countRevisions('binh-son', '2026-11-28')).toBe(before + 1)
   })
 })

@@ -11,7 +11,7 @@ import {
 } from '../../shared/workbook/report-book'
 import { ApiError } from '../errors'
 import { planSheet } from './plan-sheet'
-import { readWorkbook } from './read-workbook'
+import { WORKBOOK_LIMITS, WorkbookTooLarge, readWorkbook } from './read-workbook'
 import { writeWorkbook } from './write-workbook'
 
 export function writeReportFile(facts: InfoFacts, catalog: Catalog, region: string | null, tasks: readonly StoredTask[]): Promise<Uint8Array> {
@@ -26,12 +26,18 @@ const unreadable = (): ApiError =>
     'The uploaded file is not a readable Excel workbook. Save it as "Excel Workbook (.xlsx)" and upload again.',
   ])
 
+const tooLarge = (): ApiError =>
+  new ApiError(400, 'bad_request', [
+    'Sổ Excel gửi lên quá lớn (tối đa ' + WORKBOOK_LIMITS.columns + ' cột và ' + WORKBOOK_LIMITS.cells + ' ô, kể cả ô trống xen giữa). Hãy xóa các ô ghi ở xa ngoài bảng rồi gửi lại.',
+    'The uploaded workbook is too large (at most ' + WORKBOOK_LIMITS.columns + ' columns and ' + WORKBOOK_LIMITS.cells + ' cells, empty cells in between included). Clear cells far outside the tables and upload again.',
+  ])
+
 export async function readReportFile(bytes: ArrayBuffer): Promise<UploadedReport> {
   let sheets: Awaited<ReturnType<typeof readWorkbook>>
   try {
     sheets = await readWorkbook(bytes)
-  } catch {
-    throw unreadable()
+  } catch (err) {
+    throw err instanceof WorkbookTooLarge ? tooLarge() : unreadable()
   }
   const find = (name: string): SheetGrid | null => {
     const s = sheets.find((x) => foldText(x.name) === foldText(name))

@@ -49,7 +49,9 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
       if (freeze && plan.table) sheet.freezePanes.freezeRows(1)
       if (lists && rows > 1) {
         plan.columns.forEach((spec, c) => {
-          if (!spec.list) return
+          // A list rule's source is comma-separated with no escape: an item such as "Doanh nghiệp, hợp tác xã"
+          // would split into two wrong choices, so such a column gets no drop-down.
+          if (!spec.list || spec.list.some((item) => item.indexOf(',') >= 0)) return
           sheet.getRange(a1Block(1, c, rows - 1, 1)).dataValidation.rule = {
             list: { inCellDropDown: true, source: spec.list.join(',') },
           }

@@ -91,6 +91,8 @@ describe('createBook', () => {
     expect(sheet.validations).toEqual([{ address: 'G2:G' + (INDICATOR_CODES.length + 1), rule: { list: { inCellDropDown: true, source: 'đạt,chưa đạt' } } }])
     expect(sheet.widths[2]).toBe(320)
     expect(fake.sheet(SHEETS.tasks).validations[0]!.rule).toEqual({ list: { inCellDropDown: true, source: 'Chưa làm,Đang làm,Hoàn thành,Hủy' } })
+    // fund sources such as "Doanh nghiệp, hợp tác xã" contain commas, which a list source cannot hold
+    expect(fake.sheet(SHEETS.funds).validations).toEqual([])
   })
 
   it('leaves existing sheets (and what users typed in them) alone', async () => {

@@ -195,7 +195,9 @@ async function readReportBook(required: string[], sheets: string[] = BOOK_SHEETS
   const read = await readSheets(sheets)
   for (const name of required) {
     if (!read.grids[name]) {
-      showError(t('noBook', { sheet: name }))
+      // The coordination office's button is "Tạo sheet nhiệm vụ", not "Tạo sổ báo cáo".
+      const district = state.me !== null && state.me.role !== 'commune'
+      showError(t(district ? 'noTaskBook' : 'noBook', { sheet: name }))
       return null
     }
   }

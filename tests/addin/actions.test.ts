@@ -332,6 +332,11 @@ describe('district', () => {
     expect(fake.names()).toEqual(['Sheet1'])
   })
 
+  it('points a district without a task sheet at its own button', async () => {
+    await press(onRefreshFlags)
+    expect(text('status')).toBe('Tệp này chưa có sheet "Thông tin". Bấm "Tạo sheet nhiệm vụ" trước.')
+  })
+
   it('creates a district task sheet without the indicator sheets', async () => {
     await press(onCreateBook)
     expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.tasks])

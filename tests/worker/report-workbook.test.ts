@@ -193,4 +193,23 @@ describe('POST /api/v1/reports/upload', () => {
     expect((await upload(TOKENS.binhSon, zipSync({ ...far, [sheet]: strToU8(farSheet) }))).status).toBe(201)
     expect(await countRevisions('binh-son', '2026-11-28')).toBe(before + 1)
   })
+
+  it('leaves the task list alone when a retry of an earlier upload is replayed', async () => {
+    const task = { Mã: 'XA-2', 'Nội dung': 'Nạo vét kênh mương', 'Chủ trì': 'binh-son', Hạn: '20/12/2026', 'Trạng thái': 'Đang làm' }
+    const bytes = await bytesOf(addTask(fill(await templateSheets(), [1]), task).sheets)
+    expect((await upload(TOKENS.binhSon, bytes, 'upload-tasks-1')).status).toBe(201)
+    const done = { id: 'XA-2', title: 'Nạo vét kênh mương', lead: 'binh-son', due: '2026-12-20', status: 'hoàn thành', completedOn: '2026-11-25' }
+    expect((await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon, body: { tasks: [done] } })).status).toBe(200)
+    const audits = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE target = 'binh-son/XA-2'").first<{ n: number }>())?.n
+    const before = await audits()
+    const retry = await app.request('/api/v1/reports/upload', {
+      method: 'POST', body: bytes, headers: { Authorization: 'Bearer ' + TOKENS.binhSon, 'Idempotency-Key': 'upload-tasks-1' },
+    }, env)
+    expect(retry.status).toBe(201)
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true')
+    const tasks = await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })
+    expect(tasks.body.tasks.find((t: { id: string }) => t.id === 'XA-2')).toMatchObject({ status: 'done', completedOn: '2026-11-25' })
+    expect(await audits()).toBe(before)
+  })
 })

@@ -58,8 +58,9 @@ export const reportWorkbook = new Hono<AppEnv>()
       const target = await loadUnit(c.env.DB, body.unit)
       assertCanWrite(principal, target)
       const submitted = await submitReport(c.env.DB, principal, target, body, key, now)
-      // The tasks sheet passed the report's checks; keep the unit's task list in step with it.
-      if (body.tasks && body.tasks.length > 0) await syncTasks(c.env.DB, principal, target.unit.id, body.tasks, now)
+      // The tasks sheet passed the report's checks; keep the unit's task list in step with it. A replay
+      // writes nothing: re-syncing would undo task changes made since the first upload.
+      if (!submitted.replayed && body.tasks && body.tasks.length > 0) await syncTasks(c.env.DB, principal, target.unit.id, body.tasks, now)
       return submitted
     })
     const receipt = JSON.parse(result.body) as ReportReceipt

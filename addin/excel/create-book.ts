@@ -3,7 +3,7 @@
 // is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
 import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetPlan } from '../../shared/workbook/report-book'
-import { supports } from './features'
+import { hasSheet, supports } from './features'
 
 export type CreateResult = { created: string[]; kept: string[] }
 
@@ -19,7 +19,7 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
     const lists = supports('dataValidation')
     let first: Excel.Worksheet | null = null
     for (const plan of plans) {
-      if (existing.indexOf(plan.name) >= 0) {
+      if (hasSheet(existing, plan.name)) {
         kept.push(plan.name)
         continue
       }

@@ -16,3 +16,10 @@ export function supports(feature: Feature): boolean {
     return false
   }
 }
+
+/** Whether `name` is among the workbook's sheet names; Excel compares them without regard to case. */
+export function hasSheet(existing: readonly string[], name: string): boolean {
+  const want = name.toLowerCase()
+  for (const n of existing) if (n.toLowerCase() === want) return true
+  return false
+}

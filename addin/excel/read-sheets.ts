@@ -2,6 +2,7 @@
 // getItemOrNullObject), sync 2 loads the address and values of each one present.
 import type { Grid } from '../../shared/workbook/grid'
 import type { SheetGrid } from '../../shared/workbook/report-book'
+import { hasSheet } from './features'
 
 export type SheetsRead = { present: string[]; grids: { [name: string]: SheetGrid } }
 
@@ -10,7 +11,7 @@ export function readSheets(names: readonly string[]): Promise<SheetsRead> {
     const sheets = ctx.workbook.worksheets.load('items/name')
     await ctx.sync()
     const existing = sheets.items.map((s) => s.name)
-    const present = names.filter((n) => existing.indexOf(n) >= 0)
+    const present = names.filter((n) => hasSheet(existing, n))
     const ranges = present.map((n) => sheets.getItem(n).getUsedRange().load(['address', 'values']))
     if (ranges.length > 0) await ctx.sync()
     const grids: SheetsRead['grids'] = {}

@@ -3,7 +3,7 @@
 // one (so the workbook is never left without a sheet) and writes values, formats, fills and the chart.
 import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetOutput } from '../../shared/workbook/aggregate-sheets'
-import { supports } from './features'
+import { hasSheet, supports } from './features'
 
 export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void> {
   return Excel.run(async (ctx) => {
@@ -14,11 +14,11 @@ export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void
     let first: Excel.Worksheet | null = null
     for (const out of outputs) {
       let name = out.name
-      const replace = existing.indexOf(out.name) >= 0
+      const replace = hasSheet(existing, out.name)
       if (replace) {
         name = out.name.slice(0, 26) + ' (mới)'
         let n = 2
-        while (existing.indexOf(name) >= 0) name = out.name.slice(0, 24) + ' (mới ' + n++ + ')'
+        while (hasSheet(existing, name)) name = out.name.slice(0, 24) + ' (mới ' + n++ + ')'
       }
       const sheet = sheets.add(name)
       if (replace) {

@@ -103,6 +103,16 @@ describe('createBook', () => {
     expect(fake.syncCount).toBe(2)
   })
 
+  it('treats sheet names without regard to case, as Excel does (no ItemAlreadyExists for "thông tin")', async () => {
+    const { fake } = setup('1.1', { 'thông tin': [['Đơn vị', 'Xã Bình Sơn']] })
+    const result = await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', []))
+    expect(result.kept).toEqual([SHEETS.info])
+    expect(fake.grid('thông tin')).toEqual([['Đơn vị', 'Xã Bình Sơn']])
+    const read = await readSheets([SHEETS.info])
+    expect(read.present).toEqual([SHEETS.info])
+    expect(read.grids[SHEETS.info]!.values).toEqual([['Đơn vị', 'Xã Bình Sơn']])
+  })
+
   it('a district book has info and tasks only', async () => {
     const { fake } = setup('1.1')
     await createBook(reportBookPlan(FACTS, null, null, []))
@@ -207,6 +217,10 @@ describe('writeOutputSheets', () => {
     expect(fake.names().filter((n) => n === SHEETS.aggregate)).toHaveLength(1)
     expect(fake.value(SHEETS.aggregate, 'B9')).not.toBe('Xã Dân Lý')
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
+
+    fake.sheet(SHEETS.aggregate).name = 'tổng hợp' // renamed by hand: still the same sheet to Excel
+    await writeOutputSheets([aggregateSheet(AGG)])
+    expect(fake.names().filter((n) => n.toLowerCase() === 'tổng hợp')).toEqual([SHEETS.aggregate])
   })
 })
 

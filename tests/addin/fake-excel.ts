@@ -155,7 +155,8 @@ export class FakeExcel {
 
   // -------- the model
   private find(name: string): SheetModel | undefined {
-    for (const s of this.sheets) if (s.name === name) return s
+    // Excel compares sheet names without regard to case ("thông tin" and "Thông tin" are the same sheet).
+    for (const s of this.sheets) if (s.name.toLowerCase() === name.toLowerCase()) return s
     return undefined
   }
   private addSheet(name: string): SheetModel {

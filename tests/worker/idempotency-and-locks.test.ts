@@ -130,4 +130,19 @@ describe('locked periods', () => {
     expect(badBody.status).toBe(400)
     expect(badBody.body.issues[0]).toMatchObject({ path: 'unit' })
   })
+
+  it('records one event and one audit row for concurrent identical lock or unlock requests', async () => {
+    const events = async (action: string) =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM period_lock_events WHERE unit_id = 'trieu-son' AND period = '2026-08-14' AND action = ?1").bind(action).first<{ n: number }>())?.n
+    const audits = async (action: string) =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE target = 'trieu-son/2026-08-14' AND action = ?1").bind(action).first<{ n: number }>())?.n
+    for (const action of ['lock', 'unlock']) {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => call('POST', '/api/v1/periods/2026-08-14/' + action, { token: TOKENS.district, body: { unit: 'trieu-son' } })),
+      )
+      expect(results.map((r) => [r.status, r.body.locked])).toEqual(Array(6).fill([200, action === 'lock']))
+      expect(await events(action)).toBe(1)
+      expect(await audits('period.' + action)).toBe(1)
+    }
+  })
 })

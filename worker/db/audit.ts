@@ -9,6 +9,13 @@ export function auditStatement(db: D1Database, e: AuditInput): D1PreparedStateme
     .bind(e.id, e.at, e.actor, e.role, e.unit, e.action, e.target, JSON.stringify(e.detail ?? null))
 }
 
+/** The audit row of a conditional write: written only if the batch's previous statement changed a row. */
+export function auditIfChangedStatement(db: D1Database, e: AuditInput): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE changes() > 0')
+    .bind(e.id, e.at, e.actor, e.role, e.unit, e.action, e.target, JSON.stringify(e.detail ?? null))
+}
+
 /** Many audit rows of one actor in one statement (rows as a JSON parameter). */
 export function auditManyStatement(
   db: D1Database, actor: { at: string; actor: string; role: Role; unit: string },

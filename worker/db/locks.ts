@@ -16,8 +16,17 @@ export async function listLatestLockEvents(db: D1Database, unitIds: readonly str
   return results.map(toEvent)
 }
 
+/**
+ * Appends a lock or unlock only when it changes the state at that moment (a period without events is
+ * open), so concurrent requests record one event between them. Returns the new row's seq, or no row.
+ */
 export function insertLockEventStatement(db: D1Database, e: LockEvent): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO period_lock_events (unit_id, period, action, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)')
+    .prepare(
+      `INSERT INTO period_lock_events (unit_id, period, action, actor, at)
+       SELECT ?1, ?2, ?3, ?4, ?5
+       WHERE COALESCE((SELECT l.action FROM period_lock_events l WHERE l.unit_id = ?1 AND l.period = ?2 ORDER BY l.seq DESC LIMIT 1), 'unlock') <> ?3
+       RETURNING seq`,
+    )
     .bind(e.unitId, e.period, e.action, e.actor, e.at)
 }

@@ -3,7 +3,7 @@ import type { LockResponse } from '../../shared/api'
 import { requireRole } from '../auth'
 import { isSupportedPeriod } from '../calendar-range'
 import { readJson } from '../body'
-import { auditStatement } from '../db/audit'
+import { auditIfChangedStatement } from '../db/audit'
 import { insertLockEventStatement, listLatestLockEvents } from '../db/locks'
 import type { AppEnv } from '../env'
 import { invalidPeriod } from '../errors'
@@ -36,12 +36,18 @@ export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', as
     return c.json<LockResponse>({ unit: unitId, period, locked: false, by: '', at: '' })
   }
   const at = c.get('now')().toISOString()
-  await c.env.DB.batch([
+  // Both statements are conditional: of concurrent identical requests, one records the event and its audit row.
+  const [inserted] = await c.env.DB.batch([
     insertLockEventStatement(c.env.DB, { unitId, period, action, actor: principal.tokenId, at }),
-    auditStatement(c.env.DB, {
+    auditIfChangedStatement(c.env.DB, {
       id: newId('aud'), at, actor: principal.tokenId, role: principal.role, unit: unitId, action: 'period.' + action,
       target: unitId + '/' + period, detail: { period },
     }),
   ])
+  if (!inserted?.results.length) {
+    // Another request made the same change first: answer the state it left.
+    const [latest] = await listLatestLockEvents(c.env.DB, [unitId], period)
+    return c.json<LockResponse>({ unit: unitId, period, locked: latest?.action === 'lock', by: latest?.actor ?? '', at: latest?.at ?? '' })
+  }
   return c.json<LockResponse>({ unit: unitId, period, locked: action === 'lock', by: principal.tokenId, at })
 })

@@ -170,12 +170,12 @@ async function loadCatalog(): Promise<CatalogResponse> {
   if (state.catalog) return state.catalog
   try {
     const c = await api().catalog()
-    saveCachedCatalog(c)
+    saveCachedCatalog(loadSettings(), c)
     state.catalog = c
     state.catalogOffline = false
     return c
   } catch (e) {
-    const cached = loadCachedCatalog()
+    const cached = loadCachedCatalog(loadSettings())
     if (cached && isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')) {
       // Not kept in state: the next action tries the server again. The pane says it checked offline.
       state.catalogOffline = true
@@ -334,8 +334,9 @@ async function submitFailed(e: ApiFailure, book: ReadBook): Promise<null> {
     showError(e.status >= 500 ? t('submitServer') : t('submitNetwork'))
     return null
   }
-  // A definite refusal: nothing was stored, so the next submission gets a fresh key.
-  await clearPendingSubmit()
+  // 401/403 come before the server looks at the key: an earlier attempt under it may have been stored, so
+  // the key stays for the retry. Any other refusal means nothing was stored: the next submission gets a fresh key.
+  if (e.status !== 401 && e.status !== 403) await clearPendingSubmit()
   const issues = e.body && e.body.issues ? e.body.issues : []
   if (issues.length > 0) {
     await writeCells(marksFor(book, issues))

@@ -60,8 +60,19 @@ export function saveSettings(s: PaneSettings): void {
   write('ntm.settings', JSON.stringify({ serverUrl: s.serverUrl.replace(/\/+$/, ''), token: s.token.replace(/^\s+|\s+$/g, '') }))
 }
 
-export function loadCachedCatalog(): CatalogResponse | null {
-  const raw = read('ntm.catalog')
+/**
+ * A catalogue saved for offline checks belongs to the connection (server and token) that fetched it: a
+ * token of another unit must not check against this unit's region. The key holds a short hash, not the token.
+ */
+function catalogKey(s: PaneSettings): string {
+  const text = s.serverUrl + '\n' + s.token
+  let h = 5381
+  for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0
+  return 'ntm.catalog.' + h.toString(36)
+}
+
+export function loadCachedCatalog(s: PaneSettings): CatalogResponse | null {
+  const raw = read(catalogKey(s))
   try {
     return raw ? (JSON.parse(raw) as CatalogResponse) : null
   } catch {
@@ -69,6 +80,6 @@ export function loadCachedCatalog(): CatalogResponse | null {
   }
 }
 
-export function saveCachedCatalog(c: CatalogResponse): void {
-  write('ntm.catalog', JSON.stringify(c))
+export function saveCachedCatalog(s: PaneSettings, c: CatalogResponse): void {
+  write(catalogKey(s), JSON.stringify(c))
 }

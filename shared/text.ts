@@ -16,9 +16,13 @@ for (const [base, variants] of FOLD_GROUPS) {
   for (let i = 0; i < variants.length; i++) FOLD[variants.charAt(i)] = base
 }
 
+// Combining marks: text typed as decomposed Unicode ("Unicode tổ hợp" in Unikey) carries its tones and
+// vowel marks as separate characters after the letter.
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+
 /** Lower case, Vietnamese diacritics removed, runs of spaces collapsed: "  Chưa  ĐẠT " → "chua dat". */
 export function foldText(text: string): string {
-  const lower = text.toLowerCase().replace(/\s+/g, ' ').replace(/^ | $/g, '')
+  const lower = text.toLowerCase().replace(COMBINING_MARKS, '').replace(/\s+/g, ' ').replace(/^ | $/g, '')
   let out = ''
   for (let i = 0; i < lower.length; i++) {
     const ch = lower.charAt(i)

@@ -182,6 +182,24 @@ describe('commune: create, check, fix, submit', () => {
     expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
   })
 
+  it('keeps the key through a refused token: after a lost answer, the retry with a new token stores nothing new', async () => {
+    await press(onCreateBook)
+    fillAll()
+    server.failNext = 'drop'
+    await press(onSubmit)
+    const pending = (office.settings.state.saved['ntm.pendingSubmit'] as { key: string }).key
+    login('wrong-token')
+    resetState()
+    await press(onSubmit)
+    expect(text('status')).toMatch(/^Mã truy cập không đúng/)
+    expect((office.settings.state.saved['ntm.pendingSubmit'] as { key: string }).key).toBe(pending)
+    login('commune-token')
+    resetState()
+    await press(onSubmit)
+    expect(server.revisions).toHaveLength(1)
+    expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
+  })
+
   it('a changed workbook after a failed submit is sent under a new key', async () => {
     await press(onCreateBook)
     fillAll()
@@ -236,6 +254,18 @@ describe('commune: create, check, fix, submit', () => {
     await press(onCheck)
     expect(server.calls.filter((c) => c.path === '/catalog').length).toBe(before + 1)
     expect(details()).toEqual([])
+  })
+
+  it('does not check offline with a catalogue another token fetched', async () => {
+    await press(onCreateBook)
+    fillAll()
+    await press(onCheck) // saves the catalogue for commune-token
+    login('other-commune-token')
+    resetState()
+    server.failNext = 'network'
+    await press(onCheck)
+    expect(text('status')).toMatch(/^Không kết nối được máy chủ/)
+    expect(details()).not.toContain('Không kết nối được máy chủ; đang kiểm tra bằng bộ tiêu chí đã lưu.')
   })
 
   it('says so when the workbook has no report yet', async () => {

@@ -10,6 +10,14 @@ import { ensureBuilt } from '../addin/bundle'
 import { ROOT, type Worker, launch, officeStubScript, openPane, startWorker } from './harness'
 import type { FakeExcel } from '../addin/fake-excel'
 
+// The README's screenshots are taken here; they replace docs/ only when asked (UPDATE_SCREENSHOTS=1), so an
+// ordinary test run leaves the working tree as it was.
+function screenshotPath(name: string): string {
+  if (process.env.UPDATE_SCREENSHOTS === '1') return join(ROOT, 'docs', name)
+  mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true })
+  return join(ROOT, 'tests', 'e2e', 'artifacts', name)
+}
+
 const NOW = '2026-11-26T09:00:00+07:00'
 const COMMUNE_TOKEN = 'ntm_demo_commune_binh_son'
 const DISTRICT_TOKEN = 'ntm_demo_district_trieu_son'
@@ -106,7 +114,7 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Chỉ tiêu', 'F' + r), typo)).toBe('#F4B6B6')
 
     mkdirSync(join(ROOT, 'docs'), { recursive: true })
-    await commune.screenshot({ path: join(ROOT, 'docs', 'pane.png') })
+    await commune.screenshot({ path: screenshotPath('pane.png') })
 
     // Clicking an issue selects its cell.
     await commune.click('#issues button >> nth=0')
@@ -179,7 +187,7 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(summary.binhSon!.slice(1, 6)).toEqual(['Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
     expect(summary.charts).toBe(1)
     expect(summary.overdue).toBeGreaterThan(1)
-    await district.screenshot({ path: join(ROOT, 'docs', 'pane-district.png') })
+    await district.screenshot({ path: screenshotPath('pane-district.png') })
 
     await district.selectOption('#period', '2026-11-28')
     expect(await press(district, 'btn-lock')).toBe('Đã khóa kỳ 2026-11-28: xã không thể gửi thêm.')

@@ -10,6 +10,14 @@ describe('foldText', () => {
     expect(foldText('ỲÝỶỸỴ ĐƯỜNG')).toBe('yyyyy duong')
   })
 
+  it('folds decomposed Unicode too (Unikey "Unicode tổ hợp")', () => {
+    const decomposed = 'Chu\u031Ba đa\u0323t' // "Chưa đạt" with the horn and the dot below as marks
+    expect(decomposed).not.toBe('Chưa đạt')
+    expect(foldText(decomposed)).toBe('chua dat')
+    expect(parseYesNo('đa\u0323t')).toBe(true)
+    expect(parseYesNo(decomposed)).toBe(false)
+  })
+
   it('is idempotent and never longer than its input', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {

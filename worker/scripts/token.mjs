@@ -2,9 +2,11 @@
 //   npm run token -- create --role commune --unit binh-son [--label "Cán bộ NTM xã"] [--remote]
 //   npm run token -- revoke --id tok_… | --token ntm_… [--remote]
 //   npm run token -- list [--remote]
+// (--persist-to <dir> points the local D1 at another state folder, as wrangler's own flag does.)
 // Only the token's SHA-256 is stored. `create` prints the token once, alone on the last line of its output.
-// Every value put into SQL is validated to a slug, a fixed word, hex or an ISO time; the label goes in as
-// a hex blob, so no user text is ever spliced into the SQL.
+// `wrangler d1 execute` cannot bind parameters, so every value goes into the SQL as a hex literal
+// (`lit`): SQL reads it as data whatever it contains, which is what binding would give. Values are also
+// validated (slugs, fixed words) so a typo is refused before it reaches the database.
 import { createHash, randomBytes } from 'node:crypto'
 import { wrangler } from './lib.mjs'
 
@@ -37,7 +39,7 @@ function parseArgs(argv) {
     const arg = rest[i]
     if (arg === '--remote') opts.remote = true
     else if (arg === '--local') opts.remote = false
-    else if (['--role', '--unit', '--label', '--id', '--token'].includes(arg)) {
+    else if (['--role', '--unit', '--label', '--id', '--token', '--persist-to'].includes(arg)) {
       const value = rest[++i]
       if (value === undefined) usage(arg + ' needs a value')
       opts[arg.slice(2)] = value
@@ -47,18 +49,24 @@ function parseArgs(argv) {
 }
 
 const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
-const hexText = (text) => "CAST(X'" + Buffer.from(text, 'utf8').toString('hex') + "' AS TEXT)"
+/** A value as a SQL literal that cannot be read as SQL: its UTF-8 bytes in hex, cast back to text. */
+const lit = (value) => "CAST(X'" + Buffer.from(String(value), 'utf8').toString('hex') + "' AS TEXT)"
+
+function d1Target(opts) {
+  if (opts.remote) return ['--remote']
+  return opts['persist-to'] ? ['--local', '--persist-to', opts['persist-to']] : ['--local']
+}
 
 function d1(opts, sql) {
-  const out = wrangler(['d1', 'execute', 'DB', opts.remote ? '--remote' : '--local', '--json', '--command', sql], { quiet: true })
+  const out = wrangler(['d1', 'execute', 'DB', ...d1Target(opts), '--json', '--command', sql], { quiet: true })
   const parsed = JSON.parse(out)
   return parsed.flatMap((r) => r.results || [])
 }
 
-function auditSql(id, at, action, tokenId, detailHex) {
+function auditSql(id, at, action, tokenId, detail) {
   return (
-    "INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT '" + id + "', '" + at +
-    "', 'cli', 'admin', unit_id, '" + action + "', id, CAST(X'" + detailHex + "' AS TEXT) FROM tokens WHERE id = '" + tokenId + "'"
+    'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ' + lit(id) + ', ' + lit(at) +
+    ", 'cli', 'admin', unit_id, " + lit(action) + ', id, ' + lit(JSON.stringify(detail)) + ' FROM tokens WHERE id = ' + lit(tokenId)
   )
 }
 
@@ -66,7 +74,7 @@ function create(opts) {
   if (!ROLES.includes(opts.role)) usage('--role must be one of ' + ROLES.join(', '))
   if (!opts.unit || !SLUG_RE.test(opts.unit)) usage('--unit must be a unit id (lower-case letters, digits and dashes)')
   const label = (opts.label ?? '').slice(0, 200)
-  const [unit] = d1(opts, "SELECT id, name, level FROM units WHERE id = '" + opts.unit + "'")
+  const [unit] = d1(opts, 'SELECT id, name, level FROM units WHERE id = ' + lit(opts.unit))
   if (!unit) {
     process.stderr.write('Error: unit "' + opts.unit + '" does not exist in the ' + (opts.remote ? 'remote' : 'local') + ' D1.\n')
     process.exit(1)
@@ -78,12 +86,11 @@ function create(opts) {
   const token = 'ntm_' + randomBytes(32).toString('base64url')
   const id = 'tok_' + randomBytes(8).toString('hex')
   const at = new Date().toISOString()
-  const detail = Buffer.from(JSON.stringify({ role: opts.role, label }), 'utf8').toString('hex')
   d1(
     opts,
-    "INSERT INTO tokens (id, token_hash, role, unit_id, label, created_at) VALUES ('" + id + "', '" + sha256Hex(token) + "', '" +
-      opts.role + "', '" + opts.unit + "', " + hexText(label) + ", '" + at + "'); " +
-      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.create', id, detail),
+    'INSERT INTO tokens (id, token_hash, role, unit_id, label, created_at) VALUES (' +
+      [id, sha256Hex(token), opts.role, opts.unit, label, at].map(lit).join(', ') + '); ' +
+      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.create', id, { role: opts.role, label }),
   )
   console.log('Token ' + id + ' created: role ' + opts.role + ', unit ' + unit.id + ' (' + unit.name + '), ' + (opts.remote ? 'remote' : 'local') + ' D1.')
   console.log('It is shown only now; store it safely. Revoke with: npm run token -- revoke --id ' + id + (opts.remote ? ' --remote' : ''))
@@ -94,10 +101,10 @@ function revoke(opts) {
   let where
   if (opts.id !== undefined) {
     if (!TOKEN_ID_RE.test(opts.id)) usage('--id must look like tok_…')
-    where = "id = '" + opts.id + "'"
+    where = 'id = ' + lit(opts.id)
   } else if (opts.token !== undefined) {
     if (!TOKEN_RE.test(opts.token)) usage('--token must look like ntm_…')
-    where = "token_hash = '" + sha256Hex(opts.token) + "'"
+    where = 'token_hash = ' + lit(sha256Hex(opts.token))
   } else usage('revoke needs --id or --token')
   const [row] = d1(opts, 'SELECT id, role, unit_id, revoked_at FROM tokens WHERE ' + where)
   if (!row) {
@@ -109,11 +116,10 @@ function revoke(opts) {
     return
   }
   const at = new Date().toISOString()
-  const detail = Buffer.from(JSON.stringify({ role: row.role }), 'utf8').toString('hex')
   d1(
     opts,
-    "UPDATE tokens SET revoked_at = '" + at + "' WHERE id = '" + row.id + "' AND revoked_at IS NULL; " +
-      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.revoke', row.id, detail),
+    'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE id = ' + lit(row.id) + ' AND revoked_at IS NULL; ' +
+      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.revoke', row.id, { role: row.role }),
   )
   console.log('Token ' + row.id + ' (' + row.role + ', ' + row.unit_id + ') revoked at ' + at + '.')
 }
@@ -126,7 +132,7 @@ function list(opts) {
 }
 
 const opts = parseArgs(process.argv.slice(2))
-if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', '--local'], { quiet: true })
+if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', ...d1Target(opts)], { quiet: true })
 if (opts.command === 'create') create(opts)
 else if (opts.command === 'revoke') revoke(opts)
 else if (opts.command === 'list') list(opts)

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { TOKENS, addOtherDistrict, client, reportBody, seedDemo } from './helpers'
+import { TOKENS, addOtherDistrict, addToken, client, reportBody, seedDemo } from './helpers'
 
 const call = client()
 
@@ -37,6 +37,19 @@ describe('POST /api/v1/aggregate', () => {
     expect(body.funds.total).toBeGreaterThan(0)
     expect(body.overdueTasks.map((t: { id: string }) => t.id)).toEqual(['demo-2026-tho-son-17', 'demo-2026-m2'])
     expect(body.overdueTasks[0]).toMatchObject({ owner: 'trieu-son', lead: 'tho-son', days: 11, occurrence: '2026-11-15' })
+  })
+
+  it("lists only tasks from its own units' sheets (or above): another district's sheet naming its communes stays out", async () => {
+    const xuanDu = await addToken('tok_xuan_du', 'commune', 'xuan-du')
+    const put = await call('PUT', '/api/v1/units/xuan-du/tasks', {
+      token: xuanDu,
+      body: { tasks: [{ id: 'XD-1', title: 'Việc của xã khác', lead: 'binh-son', collaborators: ['tho-son'], due: '2026-11-01' }] },
+    })
+    expect(put.status).toBe(200)
+    const ours = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-11-14' } })
+    expect(ours.body.overdueTasks.map((t: { id: string }) => t.id)).not.toContain('XD-1')
+    const theirs = await call('POST', '/api/v1/aggregate', { token: TOKENS.admin, body: { unit: 'nhu-thanh', period: '2026-11-14' } })
+    expect(theirs.body.overdueTasks.map((t: { id: string }) => t.id)).toContain('XD-1')
   })
 
   it('counts a period before the communes started reporting as expecting nobody', async () => {

@@ -26,9 +26,15 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
   const inputs: CommuneInput[] = communes.map((u) => ({ id: u.id, name: u.name, latest: byUnit[u.id] ?? null }))
   const aggregate = aggregatePeriod(catalog, period, inputs, now)
 
+  // Tasks in the unit's own sheets and its communes' — or assigned to it from above. A sheet elsewhere
+  // that names one of these units does not put its tasks in this report.
+  const owners: { [id: string]: boolean } = {}
+  for (const u of subtree) owners[u.id] = true
+  for (const u of target.chain) owners[u.id] = true
   const today = vnDate(now)
   const overdueTasks: OverdueTask[] = []
   for (const t of tasks) {
+    if (!owners[t.owner]) continue
     const f = taskFlag(t, today)
     if (f.flag === 'overdue') overdueTasks.push({ id: t.id, title: t.title, owner: t.owner, lead: t.lead, occurrence: f.occurrence, days: f.days })
   }

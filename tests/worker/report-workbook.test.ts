@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { auditManyStatement } from '../../worker/db/audit'
+import { upsertTasksStatement } from '../../worker/db/tasks'
 import { createApp } from '../../worker/index'
 import { demoIndicators } from '../../worker/seed/demo'
 import { type ReadSheet, readWorkbook } from '../../worker/xlsx/read-workbook'
@@ -211,5 +213,36 @@ describe('POST /api/v1/reports/upload', () => {
     const tasks = await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })
     expect(tasks.body.tasks.find((t: { id: string }) => t.id === 'XA-2')).toMatchObject({ status: 'done', completedOn: '2026-11-25' })
     expect(await audits()).toBe(before)
+  })
+
+  it('a refused upload (locked period) writes no task either', async () => {
+    const withTask = addTask(fill(await templateSheets(), [1]), { Mã: 'XA-LOCKED', 'Nội dung': 'Việc gửi lúc đã khóa sổ', 'Chủ trì': 'binh-son', Hạn: '31/12/2026' })
+    const lock = await call('POST', '/api/v1/periods/2026-11-28/lock', { token: TOKENS.district, body: { unit: 'trieu-son' } })
+    expect(lock.status).toBe(200)
+    const refused = await upload(TOKENS.binhSon, await bytesOf(withTask.sheets))
+    expect(refused.status).toBe(409)
+    expect(refused.body.error).toBe('period_locked')
+    const tasks = await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })
+    expect(tasks.body.tasks.map((t: { id: string }) => t.id)).not.toContain('XA-LOCKED')
+    await call('POST', '/api/v1/periods/2026-11-28/unlock', { token: TOKENS.district, body: { unit: 'trieu-son' } })
+  })
+
+  it('task writes tied to a revision happen only if that revision row exists (the lock is re-checked inside the batch)', async () => {
+    const task = { id: 'XA-TIED', title: 'Việc gắn với bản báo cáo', lead: 'binh-son', collaborators: [], due: '2026-12-31', status: 'todo' as const, progress: 0 }
+    const audit = [{ id: 'aud_tied', action: 'task.create', target: 'binh-son/XA-TIED', detail: {} }]
+    const actor = { at: DEMO_NOW.toISOString(), actor: 'tok_test', role: 'commune' as const, unit: 'binh-son' }
+    await env.DB.batch([
+      upsertTasksStatement(env.DB, 'binh-son', [task], DEMO_NOW.toISOString(), 'tok_test', 'rep_never_stored'),
+      auditManyStatement(env.DB, actor, audit, 'rep_never_stored'),
+    ])
+    const none = await env.DB.prepare("SELECT (SELECT COUNT(*) FROM tasks WHERE id = 'XA-TIED') AS t, (SELECT COUNT(*) FROM audit_log WHERE id = 'aud_tied') AS a").first()
+    expect(none).toEqual({ t: 0, a: 0 })
+    const [stored] = (await env.DB.prepare('SELECT id FROM report_revisions LIMIT 1').all<{ id: string }>()).results
+    await env.DB.batch([
+      upsertTasksStatement(env.DB, 'binh-son', [task], DEMO_NOW.toISOString(), 'tok_test', stored!.id),
+      auditManyStatement(env.DB, actor, audit, stored!.id),
+    ])
+    const both = await env.DB.prepare("SELECT (SELECT COUNT(*) FROM tasks WHERE id = 'XA-TIED') AS t, (SELECT COUNT(*) FROM audit_log WHERE id = 'aud_tied') AS a").first()
+    expect(both).toEqual({ t: 1, a: 1 })
   })
 })

@@ -20,15 +20,19 @@ export function auditIfChangedStatement(db: D1Database, e: AuditInput): D1Prepar
 export function auditManyStatement(
   db: D1Database, actor: { at: string; actor: string; role: Role; unit: string },
   entries: ReadonlyArray<{ id: string; action: string; target: string; detail: unknown }>,
+  onlyIfReport?: string,
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail)
        SELECT json_extract(e.value, '$.id'), ?1, ?2, ?3, ?4, json_extract(e.value, '$.action'), json_extract(e.value, '$.target'),
          json_extract(e.value, '$.detail')
-       FROM json_each(?5) AS e`,
+       FROM json_each(?5) AS e WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM report_revisions WHERE id = ?6)`,
     )
-    .bind(actor.at, actor.actor, actor.role, actor.unit, JSON.stringify(entries.map((e) => ({ ...e, detail: JSON.stringify(e.detail ?? null) }))))
+    .bind(
+      actor.at, actor.actor, actor.role, actor.unit, JSON.stringify(entries.map((e) => ({ ...e, detail: JSON.stringify(e.detail ?? null) }))),
+      onlyIfReport ?? null,
+    )
 }
 
 type AuditRow = { id: string; at: string; actor: string; role: Role; unit_id: string; action: string; target: string; detail: string }

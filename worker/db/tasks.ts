@@ -49,7 +49,9 @@ export async function listTasksInvolving(db: D1Database, unitIds: readonly strin
  * travel as one JSON parameter, so a sheet of any size is one query and stays far below D1's 100 bound
  * parameters and its per-invocation query limit.
  */
-export function upsertTasksStatement(db: D1Database, ownerId: string, tasks: readonly Task[], at: string, by: string): D1PreparedStatement {
+export function upsertTasksStatement(
+  db: D1Database, ownerId: string, tasks: readonly Task[], at: string, by: string, onlyIfReport?: string,
+): D1PreparedStatement {
   const rows = tasks.map((t) => ({
     id: t.id, title: t.title, lead: t.lead, collaborators: t.collaborators, due: t.due, recurrence: t.recurrence ?? null,
     status: t.status, progress: t.progress, completedOn: t.completedOn ?? null, source: t.source ?? null, note: t.note ?? null,
@@ -62,13 +64,13 @@ export function upsertTasksStatement(db: D1Database, ownerId: string, tasks: rea
          json_extract(t.value, '$.collaborators'), json_extract(t.value, '$.due'), json_extract(t.value, '$.recurrence'),
          json_extract(t.value, '$.status'), json_extract(t.value, '$.progress'), json_extract(t.value, '$.completedOn'),
          json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4
-       FROM json_each(?2) AS t WHERE true
+       FROM json_each(?2) AS t WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM report_revisions WHERE id = ?5)
        ON CONFLICT (owner_id, id) DO UPDATE SET title = excluded.title, lead = excluded.lead, collaborators = excluded.collaborators,
          due = excluded.due, recurrence = excluded.recurrence, status = excluded.status, progress = excluded.progress,
          completed_on = excluded.completed_on, source = excluded.source, note = excluded.note,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .bind(ownerId, JSON.stringify(rows), at, by)
+    .bind(ownerId, JSON.stringify(rows), at, by, onlyIfReport ?? null)
 }
 
 /** Seed form: leaves an existing task untouched. */

@@ -12,7 +12,7 @@ import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
 import { reportTemplate } from '../services/report-workbook'
 import { submitReport } from '../services/submit-report'
-import { syncTasks } from '../services/sync-tasks'
+import { planTaskSync } from '../services/sync-tasks'
 import { type UploadedReport, placeIssues, readReportFile } from '../xlsx/report-file'
 
 /** Errors from the report rules point at the cells they are about. */
@@ -57,11 +57,11 @@ export const reportWorkbook = new Hono<AppEnv>()
       const body = parseShape(reportSchema, uploaded.request)
       const target = await loadUnit(c.env.DB, body.unit)
       assertCanWrite(principal, target)
-      const submitted = await submitReport(c.env.DB, principal, target, body, key, now)
-      // The tasks sheet passed the report's checks; keep the unit's task list in step with it. A replay
-      // writes nothing: re-syncing would undo task changes made since the first upload.
-      if (!submitted.replayed && body.tasks && body.tasks.length > 0) await syncTasks(c.env.DB, principal, target.unit.id, body.tasks, now)
-      return submitted
+      // The tasks sheet joins the revision's batch: both are stored or neither (the report's own check
+      // refuses task errors first). A replay writes nothing, so a retried upload cannot undo task changes
+      // made since the first one.
+      const tasks = body.tasks && body.tasks.length > 0 ? await planTaskSync(c.env.DB, principal, target.unit.id, body.tasks, now) : null
+      return submitReport(c.env.DB, principal, target, body, key, now, tasks ? (reportId) => tasks.statements(reportId) : undefined)
     })
     const receipt = JSON.parse(result.body) as ReportReceipt
     if (result.replayed) c.header('Idempotent-Replayed', 'true')

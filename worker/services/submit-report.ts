@@ -54,8 +54,13 @@ async function replay(db: D1Database, unitId: string, key: string, requestHash: 
 const isUnique = (err: unknown, table: string): boolean =>
   err instanceof Error && err.message.indexOf('UNIQUE constraint failed: ' + table) >= 0
 
+/**
+ * `alsoWrite` adds statements to the revision's batch; they get the new revision's id and must write only
+ * if that revision is stored (a lock can refuse it inside the batch).
+ */
 export async function submitReport(
   db: D1Database, principal: Principal, target: UnitContext, body: ReportBody, idempotencyKey: string | null, now: Date,
+  alsoWrite?: (reportId: string) => D1PreparedStatement[],
 ): Promise<SubmitResult> {
   const unitId = target.unit.id
   const requestHash = await sha256Hex(JSON.stringify(body))
@@ -100,6 +105,7 @@ export async function submitReport(
     if (idempotencyKey !== null) {
       statements.push(insertIdempotencyStatement(db, { unitId, key: idempotencyKey, requestHash }, receipt, receivedAt))
     }
+    if (alsoWrite) statements.push(...alsoWrite(id))
     try {
       const [inserted] = await db.batch<{ revision: number }>(statements)
       const row = inserted?.results[0]

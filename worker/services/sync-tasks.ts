@@ -24,11 +24,20 @@ function pick(task: Task, fields: readonly Field[]): { [k: string]: unknown } {
   return out
 }
 
-export async function syncTasks(
+export type TaskSyncPlan = {
+  created: number
+  updated: number
+  unchanged: number
+  issues: TasksPutResponse['issues']
+  /** The writes, none when nothing changed; with a report id, they happen only if that revision is stored. */
+  statements: (onlyIfReport?: string) => D1PreparedStatement[]
+}
+
+/** Reads the owner's tasks and works out what the sheet changes, without writing; rows with errors are left out. */
+export async function planTaskSync(
   db: D1Database, principal: Principal, ownerId: string, drafts: readonly TaskDraft[], now: Date,
-): Promise<TasksPutResponse> {
+): Promise<TaskSyncPlan> {
   const check = checkTasks(drafts, vnDate(now))
-  if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
   const existing: { [id: string]: StoredTask } = {}
   for (const t of await listOwnedTasks(db, ownerId)) existing[t.id] = t
 
@@ -54,14 +63,20 @@ export async function syncTasks(
       detail: before ? { before: pick(before, changes), after: pick(task, changes) } : { after: pick(task, FIELDS) },
     })
   }
-  if (changed.length > 0) {
-    await db.batch([
-      upsertTasksStatement(db, ownerId, changed, at, principal.tokenId),
-      auditManyStatement(db, { at, actor: principal.tokenId, role: principal.role, unit: ownerId }, audits),
-    ])
-  }
-  return {
-    unit: ownerId, created, updated, unchanged, tasks: await listOwnedTasks(db, ownerId),
-    issues: check.issues,
-  }
+  const statements = (onlyIfReport?: string): D1PreparedStatement[] => changed.length === 0 ? [] : [
+    upsertTasksStatement(db, ownerId, changed, at, principal.tokenId, onlyIfReport),
+    auditManyStatement(db, { at, actor: principal.tokenId, role: principal.role, unit: ownerId }, audits, onlyIfReport),
+  ]
+  return { created, updated, unchanged, issues: check.issues, statements }
+}
+
+export async function syncTasks(
+  db: D1Database, principal: Principal, ownerId: string, drafts: readonly TaskDraft[], now: Date,
+): Promise<TasksPutResponse> {
+  const plan = await planTaskSync(db, principal, ownerId, drafts, now)
+  if (hasErrors(plan.issues)) throw new ApiError(422, 'validation_failed', undefined, plan.issues)
+  const statements = plan.statements()
+  if (statements.length > 0) await db.batch(statements)
+  const { created, updated, unchanged, issues } = plan
+  return { unit: ownerId, created, updated, unchanged, tasks: await listOwnedTasks(db, ownerId), issues }
 }

@@ -144,6 +144,10 @@ describe('POST /api/v1/reports/upload', () => {
     expect(bare.body.message).toContain('Thông tin, Chỉ tiêu')
 
     expect((await upload(TOKENS.district, await writeWorkbook([{ name: 'Sheet1', values: [['x']] }]))).status).toBe(403)
+    // A leader reads (the template of a commune below it) but never writes.
+    expect((await template(TOKENS.leader, '?unit=binh-son')).status).toBe(200)
+    expect((await upload(TOKENS.leader, await bytesOf(fill(await templateSheets(), [1])))).status).toBe(403)
+    expect((await template('ntm_not_a_token')).status).toBe(401)
   })
 
   it("keeps the unit's task list in step with the tasks sheet, and points task problems at their cells", async () => {

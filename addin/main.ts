@@ -65,11 +65,18 @@ function init(inExcel: boolean): void {
   onBusyChange((busy) => {
     for (let i = 0; i < buttons.length; i++) (buttons[i] as HTMLButtonElement).disabled = busy
   })
+  // The sections follow the saved token whether connecting works or not (a failed save forgets the old role).
   bind('btn-save-settings', () =>
-    onSaveSettings(byId<HTMLInputElement>('server-url').value, byId<HTMLInputElement>('token').value).then(() => {
-      showSections()
-      if (currentRole()) setOpen(false)
-    }),
+    onSaveSettings(byId<HTMLInputElement>('server-url').value, byId<HTMLInputElement>('token').value).then(
+      () => {
+        showSections()
+        if (currentRole()) setOpen(false)
+      },
+      (e: unknown) => {
+        showSections()
+        throw e
+      },
+    ),
   )
   bind('btn-create', onCreateBook)
   bind('btn-check', onCheck)

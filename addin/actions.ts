@@ -303,7 +303,7 @@ export async function onSubmit(): Promise<ReportReceipt | null> {
     if (isApiFailure(e)) return submitFailed(e, book)
     throw e
   }
-  const timeliness = receipt.timeliness === 'on_time' ? 'Đúng hạn' : 'Trễ ' + receipt.lateDays + ' ngày'
+  const timeliness = timelinessText({ status: receipt.timeliness, days: receipt.lateDays })
   const marks = marksFor(book, receipt.issues || issues)
   await writeCells({
     clear: marks.clear,

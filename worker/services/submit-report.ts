@@ -25,15 +25,12 @@ export function toDraft(body: ReportBody): ReportDraft {
   return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks }
 }
 
-/** checkReport, with period ids outside 1900–2199 reported as invalid before the calendar sees them. */
+/** checkReport, plus the API's year range (calendar-range.ts): a period outside 1900–2199 is invalid. */
 export function checkReportSafely(catalog: Catalog, region: string, draft: ReportDraft, now: Date): ReportCheck {
-  if (isPeriodId(draft.period) && !isSupportedPeriod(draft.period)) {
-    // Check everything else against a harmless period, then report the real one as invalid.
-    const rest = checkReport(catalog, region, { ...draft, period: '2000-01-14' }, { now })
-    const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...rest.issues.filter((i) => i.path !== 'period')]
-    return { ...rest, issues, ok: false }
-  }
-  return checkReport(catalog, region, draft, { now })
+  const check = checkReport(catalog, region, draft, { now })
+  if (!isPeriodId(draft.period) || isSupportedPeriod(draft.period)) return check
+  const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...check.issues.filter((i) => i.path !== 'period')]
+  return { ...check, issues, ok: false }
 }
 
 const lockedError = (period: string, by: string, at: string): ApiError =>

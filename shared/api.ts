@@ -5,6 +5,7 @@ import type { Catalog } from './catalog'
 import type { CommuneRow, PeriodAggregate } from './aggregate'
 import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
+import type { CriterionDossier, EvidenceFileType, EvidenceKind } from './evidence'
 import type { CellValue, Evaluation } from './report'
 import type { Recurrence, Task, TaskFlagKind, TaskStatus } from './tasks'
 
@@ -26,6 +27,7 @@ export type ErrorCode =
   | 'period_locked'
   | 'idempotency_mismatch'
   | 'payload_too_large'
+  | 'unsupported_file_type'
   | 'validation_failed'
   | 'internal'
 
@@ -176,3 +178,62 @@ export type AuditEntry = {
   detail: unknown
 }
 export type AuditResponse = { entries: AuditEntry[] }
+
+// POST /units/{unit}/evidence (multipart/form-data), GET /units/{unit}/evidence?criterion=N, GET /evidence/{id}/file
+/** Multipart field names of an evidence upload; `file` is optional (a paper kept in a cabinet can be listed). */
+export type EvidenceFields = {
+  criterion: string
+  kind: EvidenceKind
+  title: string
+  indicator?: string
+  requirement?: string
+  /** Số hiệu văn bản, e.g. `125/QĐ-UBND`. */
+  number?: string
+  /** Ngày ban hành: `YYYY-MM-DD` or `dd/mm/yyyy`. */
+  date?: string
+  /** Cơ quan ban hành. */
+  issuer?: string
+  /** The id of the item this one replaces; its fields are kept unless given again. */
+  supersedes?: string
+}
+export type EvidenceFileInfo = { type: EvidenceFileType; mime: string; size: number; name: string; sha256: string }
+export type EvidenceItem = {
+  id: string
+  unit: string
+  /** The catalogue whose criterion numbers the item uses. */
+  catalog: string
+  criterion: number
+  indicator: string | null
+  requirement: string | null
+  kind: EvidenceKind
+  number: string | null
+  date: string | null
+  issuer: string | null
+  title: string
+  file: EvidenceFileInfo | null
+  /** GET path of the file (same origin, bearer token), or null without a file. */
+  fileUrl: string | null
+  supersedes: string | null
+  supersededBy: string | null
+  createdAt: string
+  /** Who added it, as words: the unit of the token that uploaded. */
+  createdBy: string
+}
+/** A criterion's dossier as the list shows it, with the verdict of the unit's latest report. */
+export type EvidenceDossierRow = CriterionDossier & { name: string; met: boolean | null }
+export type EvidenceListResponse = {
+  unit: UnitRef
+  catalog: { id: string; version: string }
+  /** The period of the latest report whose verdicts `met` gives, or null without a report. */
+  period: string | null
+  items: EvidenceItem[]
+  dossiers: EvidenceDossierRow[]
+}
+
+export function evidenceListPath(unit: string): string {
+  return API_BASE + '/units/' + encodeURIComponent(unit) + '/evidence'
+}
+
+export function evidenceFilePath(id: string): string {
+  return API_BASE + '/evidence/' + encodeURIComponent(id) + '/file'
+}

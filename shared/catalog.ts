@@ -1,5 +1,6 @@
 // A criteria catalogue is data: the national set of a period, or a province's own thresholds.
 // Nothing here knows a particular set; see catalogs/ for the shipped ones.
+import type { EvidenceRequirement } from './evidence'
 
 export type ValueKind = 'number' | 'percent' | 'yesno' | 'text'
 
@@ -33,6 +34,8 @@ export type Criterion = {
   group: string
   indicators: Indicator[]
   guidance?: string
+  /** The documents the appraisal expects in the criterion's dossier; none listed: at least one document. */
+  evidence?: EvidenceRequirement[]
 }
 
 export type CriteriaGroup = { id: string; name: string }

@@ -3,6 +3,8 @@ import type { Role, UnitLevel } from '../shared/api'
 export type Bindings = {
   DB: D1Database
   ASSETS: Fetcher
+  /** Evidence files (R2); their metadata is in D1's evidence_items. */
+  EVIDENCE: R2Bucket
   /** Local dev and e2e only (`wrangler dev --var FIXED_NOW:2026-11-26T09:00:00+07:00`): the API's clock. */
   FIXED_NOW?: string
 }

@@ -17,6 +17,7 @@ const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
     'This Idempotency-Key was already used with a different request body.',
   ],
   payload_too_large: ['Nội dung gửi lên quá lớn.', 'The request body is too large.'],
+  unsupported_file_type: ['Loại tệp này không được nhận.', 'This file type is not accepted.'],
   validation_failed: ['Báo cáo có lỗi, chưa được tiếp nhận.', 'The report has errors and was not accepted.'],
   internal: ['Lỗi máy chủ, vui lòng thử lại sau.', 'Server error, please try again later.'],
 }
@@ -43,7 +44,7 @@ export function errorBody(code: ErrorCode, text?: [string, string], issues?: Api
 }
 
 const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large',
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_file_type',
 }
 
 export function onError(err: Error, c: Context): Response {

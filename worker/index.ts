@@ -1,6 +1,7 @@
 // App assembly only: /api/v1 resources, then the task pane's static files for everything else.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { MAX_BODY_BYTES } from '../shared/api'
 import { authenticate } from './auth'
 import { clock } from './clock'
@@ -9,6 +10,7 @@ import { ApiError, notFound, onError } from './errors'
 import { aggregate } from './routes/aggregate'
 import { audit } from './routes/audit'
 import { catalog } from './routes/catalog'
+import { EVIDENCE_UPLOAD_PATH, evidenceFiles, unitEvidence } from './routes/evidence'
 import { flags } from './routes/flags'
 import { locks } from './routes/locks'
 import { me } from './routes/me'
@@ -21,7 +23,11 @@ export type AppOptions = { now?: () => Date }
 
 export function createApp(options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large') } }))
+    // Evidence uploads (up to 10 MB) are bounded by their own route while they stream, after the token is checked.
+    .use(except(
+      (c) => c.req.method === 'POST' && EVIDENCE_UPLOAD_PATH.test(c.req.path),
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large') } }),
+    ))
     .use(clock(options.now))
     .use(authenticate)
     .route('/me', me)
@@ -32,6 +38,8 @@ export function createApp(options: AppOptions = {}) {
     .route('/reports', reports)
     .route('/units', tasks)
     .route('/units', flags)
+    .route('/units', unitEvidence)
+    .route('/evidence', evidenceFiles)
     .route('/aggregate', aggregate)
     .route('/audit', audit)
 

@@ -20,6 +20,8 @@ export default defineProject({
   ],
   // The same fflate shim the Worker build uses (wrangler.jsonc "alias").
   resolve: { alias: [{ find: /^fflate$/, replacement: root + 'worker/xlsx/fflate-sync.ts' }] },
+  // Office files in tests/fixtures load as `?inline` data URLs, like the PDF and images Vite already knows.
+  assetsInclude: ['**/*.docx', '**/*.doc', '**/*.xlsx'],
   test: {
     name: 'worker',
     include: ['**/*.test.ts'],

@@ -78,6 +78,7 @@ const VI = {
   err_idempotency_mismatch: 'Lần gửi trước bị gián đoạn và sổ đã thay đổi sau đó. Bấm "Gửi báo cáo" lần nữa để gửi bản mới.',
   err_payload_too_large: 'Báo cáo quá lớn. Rút gọn các ghi chú, minh chứng dài rồi gửi lại.',
   err_unsupported_file_type: 'Loại tệp này không được nhận (chỉ PDF, ảnh JPEG/PNG, Word .docx, Excel .xlsx).',
+  err_workbook_inconsistent: 'Tệp Excel gửi lên bị hỏng. Mở sổ trong Excel, lưu lại rồi gửi lại.',
   err_validation_failed: 'Máy chủ trả lại vì dữ liệu còn lỗi:',
   err_bad_request: 'Máy chủ không hiểu yêu cầu. Kiểm tra phiên bản ngăn báo cáo.',
   err_invalid_json: 'Máy chủ không đọc được dữ liệu gửi lên.',
@@ -153,6 +154,7 @@ const EN: { [k in MessageKey]: string } = {
   err_idempotency_mismatch: 'The earlier submission was interrupted and the workbook changed since. Click "Submit report" again to send the new version.',
   err_payload_too_large: 'The report is too large. Shorten long notes or evidence and submit again.',
   err_unsupported_file_type: 'This file type is not accepted (only PDF, JPEG/PNG photos, Word .docx, Excel .xlsx).',
+  err_workbook_inconsistent: 'The uploaded Excel file is damaged. Open it in Excel, save it again and upload again.',
   err_validation_failed: 'The server returned the data because of errors:',
   err_bad_request: 'The server did not understand the request. Check the pane version.',
   err_invalid_json: 'The server could not read the data sent.',
@@ -183,7 +185,8 @@ export function errorText(code: FailureCode): string {
 
 export const FAILURE_CODES: FailureCode[] = [
   'network', 'timeout', 'bad_response', 'bad_request', 'invalid_json', 'unauthorized', 'forbidden', 'not_found', 'conflict',
-  'period_locked', 'idempotency_mismatch', 'payload_too_large', 'unsupported_file_type', 'validation_failed', 'internal',
+  'period_locked', 'idempotency_mismatch', 'payload_too_large', 'unsupported_file_type', 'workbook_inconsistent', 'validation_failed',
+  'internal',
 ]
 
 /** Words written into the workbook's flag column (always Vietnamese: the workbook is an official record). */

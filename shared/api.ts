@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'idempotency_mismatch'
   | 'payload_too_large'
   | 'unsupported_file_type'
+  | 'workbook_inconsistent'
   | 'validation_failed'
   | 'internal'
 

@@ -18,6 +18,7 @@ const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
   ],
   payload_too_large: ['Nội dung gửi lên quá lớn.', 'The request body is too large.'],
   unsupported_file_type: ['Loại tệp này không được nhận.', 'This file type is not accepted.'],
+  workbook_inconsistent: ['Tệp .xlsx gửi lên bị hỏng.', 'The uploaded .xlsx file is damaged.'],
   validation_failed: ['Báo cáo có lỗi, chưa được tiếp nhận.', 'The report has errors and was not accepted.'],
   internal: ['Lỗi máy chủ, vui lòng thử lại sau.', 'Server error, please try again later.'],
 }

@@ -16,6 +16,7 @@ import { periodOf } from '../calendar'
 import { formatDateVi, parseDateInput, toExcelSerial } from '../dates'
 import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
+import { gridMeaning } from './cell-meaning'
 
 export const SHEETS = {
   info: 'Thông tin',
@@ -95,7 +96,11 @@ const INFO_LABELS: { [k in Exclude<keyof typeof INFO_ROWS, 'title' | 'recentHead
 export const RECENT_ROWS = 12
 export const INFO_WIDTH = 3
 
-export type SheetGrid = { sheet: string; address: string; values: Grid }
+/**
+ * A block of a sheet as read: `values` as Excel's Range.values gives them, `formats` (same shape, optional)
+ * the number format of each cell, so that 0.85 shown as 85% or a date serial reads as what it means.
+ */
+export type SheetGrid = { sheet: string; address: string; values: Grid; formats?: string[][] }
 
 export type InfoFacts = {
   unitName: string
@@ -263,7 +268,8 @@ export function cellText(value: Cell): string {
 }
 export function periodFromCell(value: Cell): string {
   if (typeof value === 'number') return parseDateInput(value) || String(value)
-  return cellText(value)
+  const text = cellText(value)
+  return parseDateInput(text) || text
 }
 
 export type BookGrids = { info: SheetGrid | null; indicators: SheetGrid | null; tasks: SheetGrid | null; funds: SheetGrid | null }
@@ -295,7 +301,13 @@ const REQUIRED: { [sheet: string]: string[] } = {
   funds: ['source', 'amount'],
 }
 
-export function readBook(grids: BookGrids): ReadBook {
+/** The grid with each cell read as what it means (cell-meaning.ts); formats are not needed after this. */
+function meaning(grid: SheetGrid | null): SheetGrid | null {
+  return grid ? { sheet: grid.sheet, address: grid.address, values: gridMeaning(grid.values, grid.formats) } : null
+}
+
+export function readBook(input: BookGrids): ReadBook {
+  const grids: BookGrids = { info: meaning(input.info), indicators: meaning(input.indicators), tasks: meaning(input.tasks), funds: meaning(input.funds) }
   const info = grids.info ? readInfo(grids.info.values) : null
   const unit = info ? cellText(info.unit) : ''
   const period = info ? periodFromCell(info.period) : ''

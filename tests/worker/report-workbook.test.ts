@@ -46,7 +46,7 @@ function fill(sheets: ReadSheet[], met: number[], edit: (code: string, row: Row,
       edit(String(row[0]), row, col)
       return row
     })
-    return { name: s.name, rows }
+    return { ...s, rows }
   })
 }
 
@@ -58,7 +58,7 @@ function addTask(sheets: ReadSheet[], cells: Record<string, string>): { sheets: 
     const header = s.rows[0] as string[]
     const filled = s.rows.slice(1).filter((r) => r.some((v) => v !== null && v !== ''))
     row = filled.length + 2
-    return { name: s.name, rows: [header, ...filled, header.map((h) => cells[h] ?? '')] }
+    return { ...s, rows: [header, ...filled, header.map((h) => cells[h] ?? '')] }
   })
   return { sheets: out, row }
 }
@@ -129,7 +129,7 @@ describe('POST /api/v1/reports/upload', () => {
 
   it("refuses another commune's workbook, a file that is not a workbook, and a workbook without its sheets", async () => {
     const other: ReadSheet[] = (await templateSheets()).map((s) => ({
-      name: s.name,
+      ...s,
       rows: s.name === 'Thông tin' ? s.rows.map((r) => (r[0] === 'Mã đơn vị' ? [r[0], 'tho-son', ...r.slice(2)] : r)) : s.rows,
     }))
     const forbidden = await upload(TOKENS.binhSon, await bytesOf(fill(other, [1])))
@@ -182,11 +182,12 @@ describe('POST /api/v1/reports/upload', () => {
     ]) {
       expect(bytes.length).toBeLessThan(64 * 1024)
       const refused = await upload(TOKENS.binhSon, bytes)
-      expect(refused.status).toBe(400)
+      expect(refused.status).toBe(413)
+      expect(refused.body.error).toBe('payload_too_large')
       expect(refused.body.message).toContain('quá lớn')
       expect(refused.body.message_en).toContain('too large')
     }
-    // An address read-excel-file would misread (lower case, a number in another notation) is not read at all.
+    // An address that is not one (lower case, a number in another notation) is not read at all.
     for (const attrs of ['r="zz5"', 'r="A1e9"']) {
       const refused = await upload(TOKENS.binhSon, withSheet(cell('5', attrs)))
       expect(refused.status).toBe(400)

@@ -4,7 +4,7 @@
 // styles part) both pass value and format through here, so they read the same cell the same way.
 // Pure; number formats are the invariant (en-US) codes that Office.js `numberFormat` and styles.xml use.
 import { parseDateInput } from '../dates'
-import type { Cell, Grid } from './grid'
+import type { Cell } from './grid'
 
 export type FormatKind = 'general' | 'text' | 'percent' | 'date' | 'number'
 
@@ -38,7 +38,7 @@ export function percentText(fraction: number): string {
  * the report rules read as 85 for a percent indicator and refuse for any other), a date-formatted serial
  * becomes `YYYY-MM-DD`; anything else is the value itself.
  */
-export function cellMeaning(value: Cell, format?: string | null): Cell {
+export function cellMeaning<T extends Cell | null>(value: T, format?: string | null): T | string {
   if (typeof value !== 'number' || !isFinite(value)) return value
   const kind = formatKind(format)
   if (kind === 'percent') return percentText(value)
@@ -50,7 +50,7 @@ export function cellMeaning(value: Cell, format?: string | null): Cell {
 }
 
 /** cellMeaning over a grid; without formats the values are taken as they are. */
-export function gridMeaning(values: Grid, formats?: ReadonlyArray<ReadonlyArray<string | null | undefined>> | null): Grid {
+export function gridMeaning<T extends Cell | null>(values: T[][], formats?: ReadonlyArray<ReadonlyArray<string | null | undefined>> | null): Array<Array<T | string>> {
   if (!formats) return values
   return values.map((line, r) => {
     const f = formats[r]

@@ -3,6 +3,7 @@ import { aggregateWorkbookPath } from '../../shared/api'
 import { createApp } from '../../worker/index'
 import { DEMO_NOW, TOKENS, client, seedDemo } from './helpers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { gridMeaning } from '../../shared/workbook/cell-meaning'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 
 const call = client()
@@ -44,7 +45,8 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
     const provincial = summary.find((r) => r[0] === 'Ngân sách tỉnh')
     expect(provincial?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
 
-    const tasks = sheets[1]!.rows
+    // Dates are serials with a date format; what they mean is read as the upload path reads it.
+    const tasks = gridMeaning(sheets[1]!.rows, sheets[1]!.formats)
     expect(tasks[0]).toEqual(['Mã', 'Nội dung', 'Đơn vị', 'Chủ trì', 'Hạn', 'Quá hạn (ngày)'])
     expect(tasks.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
       ['demo-2026-tho-son-17', 'tho-son', '2026-11-15', 11],

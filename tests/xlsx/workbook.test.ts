@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatKind, gridMeaning } from '../../shared/workbook/cell-meaning'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { convert, sheetsAsCsv } from './libreoffice'
@@ -31,12 +32,13 @@ describe('writeWorkbook, read back by LibreOffice', () => {
     expect(csv['Việc quá hạn']).toContain('TB-4,"Tổng dọn vệ sinh môi trường đường làng, ngõ xóm"')
     // Our own reader agrees.
     const sheets = await readWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
-    expect(sheets[0]).toEqual({ name: 'Tổng hợp', rows: [['Mã xã', 'Xã', 'Số tiêu chí đạt'], ['binh-son', 'Bình Sơn', 9], ['tho-son', 'Thọ Sơn', 12.5]] })
+    expect(sheets[0]).toMatchObject({ name: 'Tổng hợp', rows: [['Mã xã', 'Xã', 'Số tiêu chí đạt'], ['binh-son', 'Bình Sơn', 9], ['tho-son', 'Thọ Sơn', 12.5]] })
+    expect(sheets[0]!.formats.map((r) => r[2])).toEqual(['General', '0.0', '0.0'])
   })
 })
 
 describe('readWorkbook, on a file LibreOffice wrote', () => {
-  it('reads cells in place: blank rows and columns stay, dates become ISO dates', async () => {
+  it('reads cells in place: blank rows and columns stay, dates keep their serial and date format', async () => {
     const csv = join(dir, 'bao-cao.csv')
     writeFileSync(csv, ',,\nMã,Giá trị,Hạn\n2.1,"85,5",2020-11-30\n3.1,80,\n')
     const [xlsx] = convert(csv, 'xlsx:Calc MS Excel 2007 XML', 'Text - txt - csv (StarCalc):44,34,76,1')
@@ -46,7 +48,9 @@ describe('readWorkbook, on a file LibreOffice wrote', () => {
     const rows = sheets[0]!.rows
     expect(rows[1]).toEqual(['Mã', 'Giá trị', 'Hạn'])
     expect(rows[2]?.[0]).toBe(2.1)
-    expect(rows[2]?.[2]).toBe('2020-11-30')
+    expect(rows[2]?.[2]).toBe(44165)
+    expect(formatKind(sheets[0]!.formats[2]?.[2])).toBe('date')
+    expect(gridMeaning(rows, sheets[0]!.formats)[2]?.[2]).toBe('2020-11-30')
     expect(rows[3]?.slice(0, 2)).toEqual([3.1, 80])
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cellMeaning, formatKind, gridMeaning, percentText } from '../../../shared/workbook/cell-meaning'
+import type { Cell } from '../../../shared/workbook/grid'
 
 describe('formatKind', () => {
   it.each([
@@ -40,7 +41,8 @@ describe('cellMeaning', () => {
   })
 
   it('maps a grid cell by cell, and keeps values without formats', () => {
-    expect(gridMeaning([[0.85, 'x'], [46340, 5]], [['0%', 'General'], ['dd/mm/yyyy']])).toEqual([['85%', 'x'], ['2026-11-14', 5]])
+    const grid: Cell[][] = [[0.85, 'x'], [46340, 5]]
+    expect(gridMeaning(grid, [['0%', 'General'], ['dd/mm/yyyy']])).toEqual([['85%', 'x'], ['2026-11-14', 5]])
     const values = [[0.85]]
     expect(gridMeaning(values)).toBe(values)
   })

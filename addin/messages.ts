@@ -82,6 +82,7 @@ const VI = {
   err_validation_failed: 'Máy chủ trả lại vì dữ liệu còn lỗi:',
   err_bad_request: 'Máy chủ không hiểu yêu cầu. Kiểm tra phiên bản ngăn báo cáo.',
   err_invalid_json: 'Máy chủ không đọc được dữ liệu gửi lên.',
+  err_not_configured: 'Máy chủ chưa được cấu hình cho việc này. Báo quản trị viên hệ thống.',
   err_internal: 'Máy chủ gặp lỗi. Thử lại sau ít phút.',
 }
 
@@ -158,6 +159,7 @@ const EN: { [k in MessageKey]: string } = {
   err_validation_failed: 'The server returned the data because of errors:',
   err_bad_request: 'The server did not understand the request. Check the pane version.',
   err_invalid_json: 'The server could not read the data sent.',
+  err_not_configured: 'The server is not configured for this. Tell the system administrator.',
   err_internal: 'The server had an error. Try again in a few minutes.',
 }
 
@@ -186,7 +188,7 @@ export function errorText(code: FailureCode): string {
 export const FAILURE_CODES: FailureCode[] = [
   'network', 'timeout', 'bad_response', 'bad_request', 'invalid_json', 'unauthorized', 'forbidden', 'not_found', 'conflict',
   'period_locked', 'idempotency_mismatch', 'payload_too_large', 'unsupported_file_type', 'workbook_inconsistent', 'validation_failed',
-  'internal',
+  'not_configured', 'internal',
 ]
 
 /** Words written into the workbook's flag column (always Vietnamese: the workbook is an official record). */

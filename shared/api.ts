@@ -7,6 +7,8 @@ import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
 import type { CriterionDossier, EvidenceFileType, EvidenceKind } from './evidence'
 import type { CellValue, Evaluation } from './report'
+import type { NotificationKind } from './reminders'
+import type { SettingSources, UnitSettings, UnitSettingsPatch } from './settings'
 import type { Recurrence, Task, TaskFlagKind, TaskStatus } from './tasks'
 
 export const API_BASE = '/api/v1'
@@ -30,6 +32,7 @@ export type ErrorCode =
   | 'unsupported_file_type'
   | 'workbook_inconsistent'
   | 'validation_failed'
+  | 'not_configured'
   | 'internal'
 
 /**
@@ -60,7 +63,8 @@ export function aggregateWorkbookPath(unit: string, period: string): string {
 }
 
 // GET /me
-export type MeResponse = { role: Role; unit: UnitRef & { region: string | null } }
+/** `settings`: the unit's settings in force (its own or inherited), which the pane's checks use too. */
+export type MeResponse = { role: Role; unit: UnitRef & { region: string | null }; settings: UnitSettings }
 
 // GET /catalog — the active catalogue, with the region whose thresholds apply to the caller's unit.
 export type CatalogResponse = { catalog: Catalog; region: string | null }
@@ -237,4 +241,68 @@ export function evidenceListPath(unit: string): string {
 
 export function evidenceFilePath(id: string): string {
   return API_BASE + '/evidence/' + encodeURIComponent(id) + '/file'
+}
+
+// GET / PUT /units/{unit}/settings — values in force, the unit's own (null: inherited) and where each comes from.
+export type SettingsResponse = { unit: string; settings: UnitSettings; own: UnitSettingsPatch; sources: SettingSources }
+export type SettingsPutRequest = UnitSettingsPatch
+
+// GET /units/{unit}/notifications?unread=true&limit=N, POST /units/{unit}/notifications/read
+export type NotificationItem = {
+  id: string
+  unit: string
+  kind: NotificationKind
+  subject: string
+  /** The deadline it is about. */
+  due: string
+  createdAt: string
+  readAt: string | null
+  text: string
+  text_en: string
+}
+export type NotificationsResponse = { unit: string; unread: number; notifications: NotificationItem[] }
+/** `ids`: those notifications; `all: true`: every unread one of the unit. */
+export type NotificationsReadRequest = { ids?: string[]; all?: boolean }
+export type NotificationsReadResponse = { unit: string; marked: number; unread: number }
+
+// GET / PUT / DELETE /units/{unit}/webhook, POST /units/{unit}/webhook/test
+/** `secret` omitted: the server makes one and shows it once in the response. */
+export type WebhookPutRequest = { url: string; secret?: string }
+export type WebhookDeliveryCounts = { pending: number; delivered: number; failed: number; lastDeliveredAt: string | null; lastError: string | null }
+export type WebhookResponse = {
+  unit: string
+  url: string
+  /** First 12 hex digits of the secret's SHA-256: enough to tell which secret is set, useless to forge. */
+  secretFingerprint: string
+  /** Only in the answer to a PUT without a secret: the generated one, shown this once. */
+  secret?: string
+  updatedAt: string
+  deliveries: WebhookDeliveryCounts
+}
+export type WebhookTestResponse = { delivered: boolean; status: number | null; error: string | null }
+
+/** Header carrying `sha256=<hex HMAC-SHA256 of the raw body under the unit's webhook secret>`. */
+export const WEBHOOK_SIGNATURE_HEADER = 'X-NTM-Signature-256'
+/** Header carrying the delivery id: the same on every retry of one delivery. */
+export const WEBHOOK_DELIVERY_HEADER = 'X-NTM-Delivery'
+
+/** The JSON body POSTed to a unit's webhook. `text` is at most 400 characters, unit name included. */
+export type WebhookPayload = {
+  /** The notification's id: a receiver that has seen it may drop the message. */
+  id: string
+  delivery: string
+  kind: NotificationKind | 'test'
+  unit: { id: string; name: string }
+  subject: string
+  due: string
+  createdAt: string
+  text: string
+  text_en: string
+}
+
+// GET /health (no token)
+export type HealthResponse = {
+  status: 'ok' | 'unavailable'
+  version: string
+  database: { reachable: boolean; migration: string | null; migrations: number }
 }

@@ -68,7 +68,9 @@ function codeOf(issue: z.core.$ZodIssue, data: unknown): ShapeIssueCode {
 
 export function shapeIssues(error: z.ZodError, data: unknown): ShapeIssue[] {
   return error.issues.slice(0, 50).map((issue) => {
-    const path = jsonPath(issue.path)
+    // An unknown field is named by its own path (`{ "dueSoonDay": 3 }` → `dueSoonDay`), not its parent's.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
+    const path = jsonPath(at)
     const code = codeOf(issue, data)
     const [message, message_en] = WORDS[code](path)
     return { code, severity: 'error', path, message, message_en }

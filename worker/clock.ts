@@ -1,5 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from './env'
+import type { AppEnv, Bindings } from './env'
+
+/** The clock FIXED_NOW sets, or null when it is unset or not an instant. The cron's scheduled() uses it too. */
+export function fixedClock(env: Pick<Bindings, 'FIXED_NOW'>): (() => Date) | null {
+  const fixed = env.FIXED_NOW ? Date.parse(env.FIXED_NOW) : NaN
+  return isFinite(fixed) ? () => new Date(fixed) : null
+}
 
 /**
  * Puts the request clock in the context. Tests pass a fixed `now`; otherwise FIXED_NOW (set only with
@@ -7,11 +13,7 @@ import type { AppEnv } from './env'
  */
 export function clock(now?: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (now) c.set('now', now)
-    else {
-      const fixed = c.env.FIXED_NOW ? Date.parse(c.env.FIXED_NOW) : NaN
-      c.set('now', isFinite(fixed) ? () => new Date(fixed) : () => new Date())
-    }
+    c.set('now', now ?? fixedClock(c.env) ?? (() => new Date()))
     await next()
   }
 }

@@ -1,4 +1,5 @@
 import type { Role, UnitLevel } from '../shared/api'
+import type { WriteNote } from './write-log'
 
 export type Bindings = {
   DB: D1Database
@@ -7,6 +8,11 @@ export type Bindings = {
   EVIDENCE: R2Bucket
   /** Local dev and e2e only (`wrangler dev --var FIXED_NOW:2026-11-26T09:00:00+07:00`): the API's clock. */
   FIXED_NOW?: string
+  /**
+   * Seals webhook secrets at rest (AES-GCM, key derived with HKDF): `wrangler secret put WEBHOOK_SECRET_KEY`.
+   * Without it, webhooks cannot be configured (503 `not_configured`).
+   */
+  WEBHOOK_SECRET_KEY?: string
 }
 
 /** Who is calling: the token's role and the unit it speaks for. */
@@ -19,6 +25,8 @@ export type Principal = {
 export type Variables = {
   now: () => Date
   principal: Principal
+  /** What a write did, for its structured log line (set by the handler; see write-log.ts). */
+  write?: WriteNote
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables }

@@ -20,6 +20,7 @@ const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
   unsupported_file_type: ['Loại tệp này không được nhận.', 'This file type is not accepted.'],
   workbook_inconsistent: ['Tệp .xlsx gửi lên bị hỏng.', 'The uploaded .xlsx file is damaged.'],
   validation_failed: ['Báo cáo có lỗi, chưa được tiếp nhận.', 'The report has errors and was not accepted.'],
+  not_configured: ['Máy chủ chưa được cấu hình cho việc này.', 'The server is not configured for this.'],
   internal: ['Lỗi máy chủ, vui lòng thử lại sau.', 'Server error, please try again later.'],
 }
 

@@ -12,12 +12,18 @@ import { audit } from './routes/audit'
 import { catalog } from './routes/catalog'
 import { EVIDENCE_UPLOAD_PATH, evidenceFiles, unitEvidence } from './routes/evidence'
 import { flags } from './routes/flags'
+import { health } from './routes/health'
 import { locks } from './routes/locks'
 import { me } from './routes/me'
+import { notifications } from './routes/notifications'
 import { periods } from './routes/periods'
 import { reportWorkbook } from './routes/report-workbook'
 import { reports } from './routes/reports'
+import { settings } from './routes/settings'
 import { tasks } from './routes/tasks'
+import { webhooks } from './routes/webhooks'
+import { createScheduled } from './scheduled'
+import { writeLog } from './write-log'
 
 export type AppOptions = { now?: () => Date }
 
@@ -30,6 +36,7 @@ export function createApp(options: AppOptions = {}) {
     ))
     .use(clock(options.now))
     .use(authenticate)
+    .use(writeLog)
     .route('/me', me)
     .route('/catalog', catalog)
     .route('/periods', periods)
@@ -40,10 +47,15 @@ export function createApp(options: AppOptions = {}) {
     .route('/units', flags)
     .route('/units', unitEvidence)
     .route('/evidence', evidenceFiles)
+    .route('/units', settings)
+    .route('/units', notifications)
+    .route('/units', webhooks)
     .route('/aggregate', aggregate)
     .route('/audit', audit)
 
   const app = new Hono<AppEnv>()
+  // Before the API's middleware: the health check answers without a token.
+  app.route('/api/v1/health', health)
   app.route('/api/v1', api)
   app.all('/api/*', (c) => notFound(c))
   app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw))
@@ -52,4 +64,5 @@ export function createApp(options: AppOptions = {}) {
   return app
 }
 
-export default createApp()
+/** The Worker: the HTTP app (still a Hono app, so `.request()` works in tests) with the Cron Triggers' handler. */
+export default Object.assign(createApp(), { scheduled: createScheduled() })

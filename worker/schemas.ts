@@ -66,3 +66,15 @@ export const tasksPutSchema = z.object({ tasks: z.array(taskSchema).max(MAX_TASK
 export const unitPeriodSchema = z.object({ unit: unitId, period: z.string().max(40) })
 
 export const unitSchema = z.object({ unit: unitId })
+
+// Ranges are checked by the shared checkSettingsPatch, whose messages name them; here only the types.
+const setting = z.number().nullable().optional()
+export const settingsPutSchema = z.strictObject({ reminderLeadDays: setting, dueSoonDays: setting, peopleSharePercent: setting })
+
+export const MAX_READ_IDS = 200
+export const notificationsReadSchema = z.strictObject({
+  ids: z.array(z.string().max(100)).max(MAX_READ_IDS).optional(),
+  all: z.boolean().optional(),
+})
+
+export const webhookPutSchema = z.strictObject({ url: z.string().max(2000), secret: z.string().max(200).optional() })

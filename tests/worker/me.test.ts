@@ -9,7 +9,10 @@ describe('GET /api/v1/me', () => {
   it('answers with the role and unit of each demo token', async () => {
     const res = await call('GET', '/api/v1/me', { token: TOKENS.binhSon })
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune', region: 'btb' } })
+    expect(res.body).toEqual({
+      role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune', region: 'btb' },
+      settings: { reminderLeadDays: 2, dueSoonDays: 3, peopleSharePercent: 30 },
+    })
     const district = await call('GET', '/api/v1/me', { token: TOKENS.district })
     expect(district.body).toMatchObject({ role: 'district', unit: { id: 'trieu-son', level: 'district', region: 'btb' } })
     expect((await call('GET', '/api/v1/me', { token: TOKENS.leader })).body.role).toBe('leader')

@@ -14,7 +14,11 @@ export default defineProject({
     cloudflareTest(async () => ({
       wrangler: { configPath: root + 'wrangler.jsonc' },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations(root + 'worker/migrations') },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations(root + 'worker/migrations'),
+          // Tests only: seals webhook secrets (production: `wrangler secret put WEBHOOK_SECRET_KEY`).
+          WEBHOOK_SECRET_KEY: 'test-only-webhook-sealing-key-0123456789abcdef',
+        },
       },
     })),
   ],

@@ -70,3 +70,11 @@ export function insertUnitStatement(db: D1Database, unit: Unit, createdAt: strin
     )
     .bind(unit.id, unit.name, unit.level, unit.parentId, unit.region, unit.catalogId, unit.reportsFrom, createdAt)
 }
+
+/** Every unit (the daily reminder job works over the whole hierarchy). */
+export async function listUnits(db: D1Database): Promise<Unit[]> {
+  const { results } = await db
+    .prepare('SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM units ORDER BY id')
+    .all<UnitRow>()
+  return results.map(toUnit)
+}

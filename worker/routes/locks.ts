@@ -10,6 +10,7 @@ import { invalidPeriod } from '../errors'
 import { newId } from '../hash'
 import { unitSchema } from '../schemas'
 import { assertCanWrite, assertParentUnit, loadUnit } from '../scope'
+import { noteWrite } from '../write-log'
 
 /**
  * Mounted at /periods: POST /periods/{period}/lock and /unlock with `{ unit }`. Locking what is already
@@ -26,6 +27,7 @@ export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', as
   assertCanWrite(principal, target)
   assertParentUnit(target)
   const unitId = target.unit.id
+  noteWrite(c, { unit: unitId, action: 'period.' + action, id: unitId + '/' + period })
 
   const [current] = await listLatestLockEvents(c.env.DB, [unitId], period)
   const isLocked = current?.action === 'lock'

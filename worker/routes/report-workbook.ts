@@ -14,6 +14,7 @@ import { reportTemplate } from '../services/report-workbook'
 import { submitReport } from '../services/submit-report'
 import { planTaskSync } from '../services/sync-tasks'
 import { type UploadedReport, placeIssues, readReportFile } from '../xlsx/report-file'
+import { noteWrite } from '../write-log'
 
 /** Errors from the report rules point at the cells they are about. */
 async function withCells<T>(uploaded: UploadedReport, run: () => Promise<T>): Promise<T> {
@@ -64,6 +65,7 @@ export const reportWorkbook = new Hono<AppEnv>()
       return submitReport(c.env.DB, principal, target, body, key, now, tasks ? (reportId) => tasks.statements(reportId) : undefined)
     })
     const receipt = JSON.parse(result.body) as ReportReceipt
+    noteWrite(c, { unit: receipt.unit, action: result.replayed ? 'report.replay' : 'report.upload', id: receipt.id })
     if (result.replayed) c.header('Idempotent-Replayed', 'true')
     return c.json<ReportReceipt>({ ...receipt, issues: placeIssues(uploaded.book, receipt.issues) }, result.status as 201)
   })

@@ -10,15 +10,17 @@ import { invalidPeriod } from '../errors'
 import { readIdempotencyKey } from '../idempotency-key'
 import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
+import { settingsFor } from '../services/settings'
 import { checkReportSafely, submitReport, toDraft } from '../services/submit-report'
+import { noteWrite } from '../write-log'
 
 export const reports = new Hono<AppEnv>()
   .post('/validate', async (c) => {
     const { value: body } = await readJson(c, reportSchema)
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanRead(c.get('principal'), target)
-    const catalog = await loadCatalogFor(c.env.DB, target)
-    const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), c.get('now')())
+    const [catalog, { settings }] = await Promise.all([loadCatalogFor(c.env.DB, target), settingsFor(c.env.DB, target)])
+    const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), c.get('now')(), settings)
     return c.json<ValidateResponse>({ ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues })
   })
   .post('/', async (c) => {
@@ -29,6 +31,7 @@ export const reports = new Hono<AppEnv>()
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanWrite(principal, target)
     const result = await submitReport(c.env.DB, principal, target, body, key, c.get('now')())
+    noteWrite(c, { unit: target.unit.id, action: result.replayed ? 'report.replay' : 'report.submit', id: (JSON.parse(result.body) as { id?: string }).id ?? null })
     if (result.replayed) c.header('Idempotent-Replayed', 'true')
     c.header('Content-Type', 'application/json; charset=UTF-8')
     return c.body(result.body, result.status as 201)

@@ -6,6 +6,7 @@ import type { AppEnv } from '../env'
 import { tasksPutSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
 import { syncTasks } from '../services/sync-tasks'
+import { noteWrite } from '../write-log'
 
 /** Mounted at /units: the task sheet a unit owns. */
 export const tasks = new Hono<AppEnv>()
@@ -20,5 +21,6 @@ export const tasks = new Hono<AppEnv>()
     assertCanWrite(principal, target)
     const { value: body } = await readJson(c, tasksPutSchema)
     const result = await syncTasks(c.env.DB, principal, target.unit.id, body.tasks, c.get('now')())
+    noteWrite(c, { unit: target.unit.id, action: 'tasks.sync', id: null })
     return c.json<TasksPutResponse>(result)
   })

@@ -19,9 +19,10 @@ export function flagWindow(date: string, reportsFrom: string | null): string[] {
   return reportsFrom ? periods.filter((p) => p >= reportsFrom) : periods
 }
 
-export async function computeFlags(db: D1Database, unit: Unit, date: string, now: Date): Promise<FlagsResponse> {
+/** `dueSoonDays`: the unit's due-soon window (its settings). */
+export async function computeFlags(db: D1Database, unit: Unit, date: string, now: Date, dueSoonDays: number): Promise<FlagsResponse> {
   const tasks: TaskFlagRow[] = (await listTasksInvolving(db, [unit.id])).map((t) => {
-    const f = taskFlag(t, date)
+    const f = taskFlag(t, date, dueSoonDays)
     const role = t.lead === unit.id ? 'lead' : t.collaborators.indexOf(unit.id) >= 0 ? 'collaborator' : 'owner'
     return { id: t.id, title: t.title, owner: t.owner, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
   })

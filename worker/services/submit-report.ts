@@ -6,6 +6,7 @@ import type { Catalog } from '../../shared/catalog'
 import { formatDateVi } from '../../shared/dates'
 import { hasErrors, makeIssue } from '../../shared/issues'
 import { type ReportCheck, type ReportDraft, checkReport } from '../../shared/report'
+import { type UnitSettings, peopleShareLimit } from '../../shared/settings'
 import { isSupportedPeriod } from '../calendar-range'
 import type { z } from 'zod'
 import {
@@ -17,6 +18,7 @@ import { ApiError } from '../errors'
 import { newId, sha256Hex } from '../hash'
 import type { reportSchema } from '../schemas'
 import { type UnitContext, loadCatalogFor } from '../scope'
+import { settingsFor } from './settings'
 
 export type ReportBody = z.infer<typeof reportSchema>
 export type SubmitResult = { status: number; body: string; replayed: boolean }
@@ -25,9 +27,9 @@ export function toDraft(body: ReportBody): ReportDraft {
   return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks }
 }
 
-/** checkReport, plus the API's year range (calendar-range.ts): a period outside 1900–2199 is invalid. */
-export function checkReportSafely(catalog: Catalog, region: string, draft: ReportDraft, now: Date): ReportCheck {
-  const check = checkReport(catalog, region, draft, { now })
+/** checkReport under the unit's settings (its people's-contribution cap), plus the API's year range (calendar-range.ts): a period outside 1900–2199 is invalid. */
+export function checkReportSafely(catalog: Catalog, region: string, draft: ReportDraft, now: Date, settings: UnitSettings): ReportCheck {
+  const check = checkReport(catalog, region, draft, { now, peopleShareLimit: peopleShareLimit(settings) })
   if (!isPeriodId(draft.period) || isSupportedPeriod(draft.period)) return check
   const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...check.issues.filter((i) => i.path !== 'period')]
   return { ...check, issues, ok: false }
@@ -66,8 +68,8 @@ export async function submitReport(
     if (earlier) return earlier
   }
 
-  const catalog = await loadCatalogFor(db, target)
-  const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), now)
+  const [catalog, { settings }] = await Promise.all([loadCatalogFor(db, target), settingsFor(db, target)])
+  const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), now, settings)
   if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
   const period = body.period
 

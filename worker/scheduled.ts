@@ -1,0 +1,34 @@
+// The Worker's Cron Triggers (wrangler.jsonc `triggers.crons`):
+//   DAILY_CRON     00:00 UTC = 07:00 in Vietnam: make the day's reminders, then deliver.
+//   DELIVERY_CRON  every five minutes: deliver what is due (retries with backoff need more than a daily run).
+// Any other trigger (a manual `/__scheduled` in `wrangler dev --test-scheduled`) does both.
+import { fixedClock } from './clock'
+import type { Bindings } from './env'
+import { runReminders } from './services/reminder-job'
+import { type FetchFn, drainOutbox } from './services/webhook-delivery'
+
+export const DAILY_CRON = '0 0 * * *'
+export const DELIVERY_CRON = '*/5 * * * *'
+
+export type ScheduledOptions = {
+  /** Tests fix the clock; otherwise FIXED_NOW (local demos) or the trigger's own scheduled time. */
+  now?: () => Date
+  /** Tests put a receiver here; otherwise the global fetch. */
+  fetch?: FetchFn
+}
+
+export function createScheduled(options: ScheduledOptions = {}) {
+  return async (controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>, env: Bindings): Promise<void> => {
+    const now = options.now?.() ?? fixedClock(env)?.() ?? new Date(controller.scheduledTime)
+    const fetchFn: FetchFn = options.fetch ?? ((url, init) => fetch(url, init))
+    const summary: { [k: string]: unknown } = { level: 'info', event: 'cron', cron: controller.cron, at: now.toISOString() }
+    if (controller.cron !== DELIVERY_CRON) {
+      const run = await runReminders(env.DB, now)
+      summary.day = run.day
+      summary.created = run.created.length
+      summary.queued = run.queued
+    }
+    Object.assign(summary, await drainOutbox(env.DB, env.WEBHOOK_SECRET_KEY, now, fetchFn))
+    console.log(JSON.stringify(summary))
+  }
+}

@@ -73,7 +73,7 @@ function rangeText(b: Bound, vi: boolean): string {
   const kind = b.integer ? (vi ? 'số nguyên ' : 'a whole number ') : vi ? 'số ' : 'a number '
   return vi
     ? b.name + ' phải là ' + kind + 'từ ' + b.min + ' đến ' + b.max + (b.unit === '%' ? '%' : ' ' + b.unit) + ', hoặc để trống để theo đơn vị cấp trên.'
-    : b.nameEn + ' must be ' + kind + 'from ' + b.min + ' to ' + b.max + (b.unitEn === '%' ? '%' : ' ' + b.unitEn) + ', or empty to inherit from the unit above.'
+    : b.nameEn + ' must be ' + kind + 'between ' + b.min + ' and ' + b.max + (b.unitEn === '%' ? '%' : ' ' + b.unitEn) + ', or empty to inherit from the unit above.'
 }
 
 /** Checks a patch: each value a number in its range (null = inherit); unknown keys are the caller's shape check. */

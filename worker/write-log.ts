@@ -45,7 +45,8 @@ export const writeLog: MiddlewareHandler<AppEnv> = async (c, next) => {
     level: status >= 400 ? 'warn' : 'info',
     actor: principal.tokenId,
     role: principal.role,
-    unit: note?.unit ?? principal.unit.id,
+    // A refused write has no note: the unit in its path, else the caller's own.
+    unit: note?.unit ?? c.req.param('unit') ?? principal.unit.id,
     action: note?.action ?? c.req.method + ' ' + routePath(c),
     id: note?.id ?? null,
     status,

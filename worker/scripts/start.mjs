@@ -3,7 +3,8 @@
 //  2. applies the D1 migrations to the local database,
 //  3. seeds the demo (repeatable: fixed ids, INSERT OR IGNORE),
 //  4. runs `wrangler dev` on 127.0.0.1:${PORT:-8787} and, once it answers, prints the base URL and one
-//     demo token per role. Extra arguments go to wrangler dev; FIXED_NOW=<ISO instant> fixes the API clock.
+//     demo token per role. Extra arguments go to wrangler dev; FIXED_NOW=<ISO instant> fixes the API clock
+//     (and the cron's); /__scheduled runs the Cron Triggers by hand.
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { ensurePane, seedLocal, spawnWrangler, wrangler } from './lib.mjs'
@@ -20,8 +21,11 @@ wrangler(['d1', 'migrations', 'apply', 'DB', '--local'], { quiet: true })
 const tokens = await seedLocal()
 process.stderr.write('Local D1: migrations applied, demo data seeded.\n')
 
-const args = ['dev', '--port', String(port), ...process.argv.slice(2)]
+// --test-scheduled: GET /__scheduled?cron=0+0+*+*+* runs the daily reminder job at once (see README).
+const args = ['dev', '--port', String(port), '--test-scheduled', ...process.argv.slice(2)]
 if (process.env.FIXED_NOW) args.push('--var', 'FIXED_NOW:' + process.env.FIXED_NOW)
+// Seals webhook secrets in the local D1 only; a deployed Worker has its own (`wrangler secret put WEBHOOK_SECRET_KEY`).
+args.push('--var', 'WEBHOOK_SECRET_KEY:' + (process.env.WEBHOOK_SECRET_KEY || 'local-demo-only-webhook-sealing-key-0123456789'))
 const child = spawnWrangler(args)
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

@@ -10,6 +10,7 @@ import { readIdempotencyKey } from '../idempotency-key'
 import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
 import { addEvidence } from '../services/add-evidence'
 import { listUnitEvidence } from '../services/list-evidence'
+import { noteWrite } from '../write-log'
 
 /** The path of an upload, for the API's general body limit to leave it to readBoundedBody. */
 export const EVIDENCE_UPLOAD_PATH = /\/units\/[^/]+\/evidence\/?$/
@@ -42,6 +43,7 @@ export const unitEvidence = new Hono<AppEnv>()
     const key = readIdempotencyKey(c)
     const upload = await parseUpload(c.req.header('Content-Type'), await readBoundedBody(c.req.raw, MAX_UPLOAD_BODY_BYTES))
     const result = await addEvidence(c.env.DB, c.env.EVIDENCE, principal, target, upload, key, c.get('now')())
+    noteWrite(c, { unit: target.unit.id, action: result.replayed ? 'evidence.replay' : 'evidence.add', id: result.item.id })
     if (result.replayed) c.header('Idempotent-Replayed', 'true')
     return c.json<EvidenceItem>(result.item, 201)
   })

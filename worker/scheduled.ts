@@ -18,7 +18,8 @@ export type ScheduledOptions = {
 }
 
 export function createScheduled(options: ScheduledOptions = {}) {
-  return async (controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>, env: Bindings): Promise<void> => {
+  // The third argument (the ExecutionContext) is not needed: the work is awaited within the invocation.
+  return async (controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>, env: Bindings, _ctx?: ExecutionContext): Promise<void> => {
     const now = options.now?.() ?? fixedClock(env)?.() ?? new Date(controller.scheduledTime)
     const fetchFn: FetchFn = options.fetch ?? ((url, init) => fetch(url, init))
     const summary: { [k: string]: unknown } = { level: 'info', event: 'cron', cron: controller.cron, at: now.toISOString() }

@@ -177,7 +177,8 @@ describe('the exported scheduled() handler', () => {
     await worker.scheduled(createScheduledController({ cron: DELIVERY_CRON, scheduledTime: new Date('2026-12-13T00:00:00Z') }), env, createExecutionContext())
     expect(await rows('2026-12-13')).toEqual([])
     // Through the runtime's own entry point (the module's default export), as a Cron Trigger would.
-    await exports.default.scheduled({ cron: DAILY_CRON, scheduledTime: new Date('2026-12-13T00:00:00Z') })
+    type Scheduler = { scheduled(options: { cron: string; scheduledTime: Date }): Promise<unknown> }
+    await (exports as unknown as { default: Scheduler }).default.scheduled({ cron: DAILY_CRON, scheduledTime: new Date('2026-12-13T00:00:00Z') })
     expect(await rows('2026-12-13')).toEqual([...COMMUNES.map((c) => c + ' report_due_soon 2026-12-14'), 'trieu-son aggregate_due 2026-12-14'])
     expect(await count()).toBe(before + 11)
   })

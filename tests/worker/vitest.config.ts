@@ -30,8 +30,5 @@ export default defineProject({
     name: 'worker',
     include: ['**/*.test.ts'],
     setupFiles: ['./setup.ts'],
-    // The Worker's structured log lines (write-log.ts, the cron's summary) are asserted where they matter
-    // (write-log.test.ts); elsewhere they would bury the test output.
-    onConsoleLog: (log) => !/^\{"level":"(info|warn)","event":"(write|cron)"/.test(log),
   },
 })

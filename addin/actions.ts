@@ -188,7 +188,7 @@ async function loadCatalog(): Promise<CatalogResponse> {
 // ---------------------------------------------------------------------------------------------------------
 // Reading the workbook
 
-const BOOK_SHEETS = [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds]
+const BOOK_SHEETS = [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives]
 
 /** Reads `sheets` (the whole book by default; task actions read only the info and task sheets). */
 async function readReportBook(required: string[], sheets: string[] = BOOK_SHEETS): Promise<ReadBook | null> {
@@ -206,6 +206,7 @@ async function readReportBook(required: string[], sheets: string[] = BOOK_SHEETS
     indicators: read.grids[SHEETS.indicators] || null,
     tasks: read.grids[SHEETS.tasks] || null,
     funds: read.grids[SHEETS.funds] || null,
+    narratives: read.grids[SHEETS.narratives] || null,
   }
   const book = readBook(grids)
   const missing = book.missingColumns[0]

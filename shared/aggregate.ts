@@ -5,6 +5,7 @@ import { type Instant } from './dates'
 import { type PeriodId, type Timeliness, reportTimeliness } from './calendar'
 import { type Catalog } from './catalog'
 import { type FundTotals, FUND_SOURCES, emptyTotals } from './funds'
+import { type Narratives } from './narratives'
 
 export type CommuneSubmission = {
   revision: number
@@ -17,6 +18,8 @@ export type CommuneSubmission = {
   /** Criterion number → met. */
   criteria: { [no: string]: boolean }
   funds: FundTotals
+  /** The latest revision's words: what was done, difficulties, requests to the district. */
+  narratives: Narratives
 }
 
 export type CommuneInput = { id: string; name: string; latest: CommuneSubmission | null }
@@ -30,6 +33,8 @@ export type CommuneRow = {
   total: number
   criteria: { [no: string]: boolean } | null
   timeliness: Timeliness
+  /** Null when nothing was received. */
+  narratives: Narratives | null
 }
 
 export type Completeness = {
@@ -61,6 +66,7 @@ export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: re
     total: c.latest ? c.latest.total : catalog.criteria.length,
     criteria: c.latest ? c.latest.criteria : null,
     timeliness: reportTimeliness(period, c.latest ? c.latest.firstReceivedAt : null, now),
+    narratives: c.latest ? c.latest.narratives : null,
   }))
   const expected = rows.length
   const received = rows.filter((r) => r.revision !== null).length

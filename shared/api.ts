@@ -6,6 +6,7 @@ import type { CommuneRow, PeriodAggregate } from './aggregate'
 import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
 import type { CriterionDossier, EvidenceFileType, EvidenceKind } from './evidence'
+import type { Narratives, NarrativesInput } from './narratives'
 import type { CellValue, Evaluation } from './report'
 import type { NotificationKind } from './reminders'
 import type { SettingSources, UnitSettings, UnitSettingsPatch } from './settings'
@@ -95,6 +96,8 @@ export type ReportRequest = {
   indicators: IndicatorInput[]
   funds?: FundInput[]
   tasks?: TaskInput[]
+  /** Kết quả đạt được, khó khăn vướng mắc, kiến nghị đề xuất: plain text, each at most NARRATIVE_MAX_CHARS. */
+  narratives?: NarrativesInput
 }
 
 export type ValidateResponse = { ok: boolean; achieved: number; total: number; issues: Issue[] }
@@ -131,6 +134,7 @@ export type StoredReport = RevisionSummary & {
   evaluation: Evaluation
   funds: Fund[]
   fundTotals: FundTotals
+  narratives: Narratives
   issues: Issue[]
 }
 export type ReportDetail = { unit: string; period: string; locked: boolean; latest: StoredReport | null; revisions: RevisionSummary[] }

@@ -1,5 +1,6 @@
 // Problems found in a report, with a stable machine code and wording in Vietnamese and English.
 // The pane and the worker both show these texts, so the wording lives here, once.
+import { formatNumber } from './format'
 import { YES_NO_HINT } from './text'
 
 export type Severity = 'error' | 'warning'
@@ -38,6 +39,7 @@ export type IssueCode =
   | 'fund_source_duplicate'
   | 'fund_amount_invalid'
   | 'people_share_high'
+  | 'narrative_too_long'
 
 export type Issue = {
   code: IssueCode
@@ -60,11 +62,20 @@ export type IssueParams = {
   value?: string
   expected?: string
   limit?: string
+  /** A section of the report's words, in Vietnamese and English (narrative issues). */
+  section?: string
+  sectionEn?: string
+  count?: number
 }
 
 type Wording = (p: IssueParams) => [vi: string, en: string]
 
 const q = (v: string | undefined): string => '"' + (v === undefined ? '' : v) + '"'
+/** 53.3 → "53,3": Vietnamese writes a decimal comma. */
+const decimalComma = (v: string | undefined): string => (v === undefined ? '' : v.replace('.', ','))
+/** A count with its thousands grouped as the language writes them ("4.000", "4,000"). */
+const amount = (v: number | string | undefined, lang: 'vi' | 'en'): string =>
+  v === undefined ? '' : typeof v === 'number' || /^\d+$/.test(v) ? formatNumber(Number(v), lang) : v
 const ind = (p: IssueParams): [string, string] => ['Chỉ tiêu ' + p.indicator, 'Indicator ' + p.indicator]
 const task = (p: IssueParams): [string, string] => ['Nhiệm vụ ' + (p.task || '(chưa có mã)'), 'Task ' + (p.task || '(no id)')]
 
@@ -209,8 +220,15 @@ const WORDING: { [code in IssueCode]: { severity: Severity; words: Wording } } =
   people_share_high: {
     severity: 'warning',
     words: (p) => [
-      'Vốn nhân dân đóng góp chiếm ' + p.value + '% tổng vốn, vượt mức ' + p.limit + '%: không huy động quá sức dân.',
+      'Vốn nhân dân đóng góp chiếm ' + decimalComma(p.value) + '% tổng vốn, vượt mức ' + decimalComma(p.limit) + '%: không huy động quá sức dân.',
       "People's contributions are " + p.value + '% of all funds, above ' + p.limit + '%: do not mobilise beyond what people can afford.',
+    ],
+  },
+  narrative_too_long: {
+    severity: 'error',
+    words: (p) => [
+      'Mục "' + (p.section ?? p.value ?? '') + '" dài ' + amount(p.count, 'vi') + ' ký tự, quá mức ' + amount(p.limit, 'vi') + ' ký tự: hãy viết gọn lại.',
+      'Section "' + (p.sectionEn ?? p.value ?? '') + '" is ' + amount(p.count, 'en') + ' characters long, over the limit of ' + amount(p.limit, 'en') + ': shorten it.',
     ],
   },
 }

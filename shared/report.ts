@@ -5,6 +5,7 @@ import { isPeriodId, periodHasStarted } from './calendar'
 import { type Catalog, type Indicator, describeThreshold, indexIndicators, meetsThreshold, thresholdFor } from './catalog'
 import { type Fund, type FundDraft, type FundTotals, DEFAULT_PEOPLE_SHARE_LIMIT, checkFunds } from './funds'
 import { type Issue, hasErrors, makeIssue } from './issues'
+import { type Narratives, checkNarratives } from './narratives'
 import { type Task } from './tasks'
 import { type TaskDraft, checkTasks } from './task-check'
 import { isBlank, parseNumber, parseYesNo } from './text'
@@ -26,6 +27,8 @@ export type ReportDraft = {
   indicators: readonly IndicatorEntry[]
   tasks?: readonly TaskDraft[]
   funds?: readonly FundDraft[]
+  /** The report's words (kết quả, khó khăn, kiến nghị): an object of strings. */
+  narratives?: unknown
 }
 
 export type ParsedValue = number | boolean | string | null
@@ -53,6 +56,7 @@ export type ReportCheck = {
   tasks: Task[]
   funds: Fund[]
   fundTotals: FundTotals
+  narratives: Narratives
 }
 
 export type CheckOptions = {
@@ -169,11 +173,13 @@ export function checkReport(catalog: Catalog, region: string, draft: ReportDraft
   const fundCheck = checkFunds(draft.funds || [], options.peopleShareLimit ?? DEFAULT_PEOPLE_SHARE_LIMIT)
   for (const i of taskCheck.issues) issues.push(i)
   for (const i of fundCheck.issues) issues.push(i)
+  const narrativeCheck = checkNarratives(draft.narratives)
+  for (const i of narrativeCheck.issues) issues.push(i)
 
   const evaluation: Evaluation = {
     achieved: criteria.filter((c) => c.achieved).length,
     total: catalog.criteria.length,
     criteria,
   }
-  return { issues, ok: !hasErrors(issues), evaluation, tasks: taskCheck.tasks, funds: fundCheck.funds, fundTotals: fundCheck.totals }
+  return { issues, ok: !hasErrors(issues), evaluation, tasks: taskCheck.tasks, funds: fundCheck.funds, fundTotals: fundCheck.totals, narratives: narrativeCheck.narratives }
 }

@@ -1,6 +1,7 @@
 // JSON shapes of request bodies. They check types and sizes only; the shared rules judge the content.
 import { z } from 'zod'
 import { MAX_INDICATORS_PER_REPORT, MAX_TASKS_PER_REQUEST } from '../shared/api'
+import { NARRATIVE_FORBIDDEN, NARRATIVE_MAX_CHARS } from '../shared/narratives'
 
 const TEXT_MAX = 2000
 const text = z.string().max(TEXT_MAX)
@@ -53,12 +54,23 @@ export const taskSchema = z.object({
   note: text.nullish(),
 })
 
+// Plain text: control characters (other than tab and line break) and broken UTF-16 are refused, not cleaned,
+// since a program sent them; the pane and the upload reader clean what people paste before sending.
+const narrative = z.string().max(NARRATIVE_MAX_CHARS).refine((s) => !NARRATIVE_FORBIDDEN.test(s), 'control characters')
+
+export const narrativesSchema = z.object({
+  achievements: narrative.optional(),
+  difficulties: narrative.optional(),
+  requests: narrative.optional(),
+})
+
 export const reportSchema = z.object({
   unit: unitId,
   period: z.string().max(40),
   indicators: z.array(indicator).max(MAX_INDICATORS),
   funds: z.array(fund).max(MAX_FUNDS).optional(),
   tasks: z.array(taskSchema).max(MAX_TASKS).optional(),
+  narratives: narrativesSchema.optional(),
 })
 
 export const tasksPutSchema = z.object({ tasks: z.array(taskSchema).max(MAX_TASKS) })

@@ -40,11 +40,18 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
       } else {
         sheet.getRange('A1').format.font.bold = true
       }
+      for (const r of plan.headings || []) sheet.getRange(a1Block(r, 0, 1, cols)).format.font.bold = true
+      if (plan.wrap) {
+        // Wrapping and alignment are ExcelApi 1.1; the row heights then follow the text.
+        block.format.wrapText = true
+        block.format.verticalAlignment = 'Top'
+      }
       if (widths) {
         plan.columns.forEach((spec, c) => {
           if (spec.width) sheet.getRange(a1Block(0, c, 1, 1)).format.columnWidth = spec.width
         })
-        if (plan.columns.length === 0) sheet.getRange(a1Block(0, 0, 1, cols)).format.columnWidth = 160
+        if (plan.widths) plan.widths.forEach((w, c) => { sheet.getRange(a1Block(0, c, 1, 1)).format.columnWidth = w })
+        else if (plan.columns.length === 0) sheet.getRange(a1Block(0, 0, 1, cols)).format.columnWidth = 160
       }
       if (freeze && plan.table) sheet.freezePanes.freezeRows(1)
       if (lists && rows > 1) {

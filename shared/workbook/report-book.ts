@@ -17,6 +17,7 @@ import { formatDateVi, parseDateInput, toExcelSerial } from '../dates'
 import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
 import { gridMeaning } from './cell-meaning'
+import { type NarrativeRows, NARRATIVE_SHEET, narrativeHeading, narrativeLineBlock, narrativePlan, placeOfNarrative, readNarratives } from './narratives-sheet'
 
 export const SHEETS = {
   info: 'Thông tin',
@@ -25,6 +26,7 @@ export const SHEETS = {
   funds: 'Nguồn vốn',
   aggregate: 'Tổng hợp',
   overdue: 'Việc quá hạn',
+  narratives: NARRATIVE_SHEET,
 } as const
 
 export const DATE_FORMAT = 'dd/mm/yyyy'
@@ -140,6 +142,12 @@ export type SheetPlan = {
   table?: string
   /** Columns shown as text (`@`) so "2026-11-14" or "1.1" stay as typed. */
   textColumns?: number[]
+  /** Column widths in points, for a sheet without column specs. */
+  widths?: number[]
+  /** Rows (0-based) shown as section headings, in bold. */
+  headings?: number[]
+  /** Long text wraps inside its cell. */
+  wrap?: boolean
 }
 
 export function infoGrid(facts: InfoFacts): Grid {
@@ -196,6 +204,7 @@ export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, region
   }
   plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0] })
   if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon' })
+  if (catalog) plans.push(narrativePlan())
   return plans
 }
 
@@ -272,7 +281,11 @@ export function periodFromCell(value: Cell): string {
   return parseDateInput(text) || text
 }
 
-export type BookGrids = { info: SheetGrid | null; indicators: SheetGrid | null; tasks: SheetGrid | null; funds: SheetGrid | null }
+export type BookGrids = {
+  info: SheetGrid | null; indicators: SheetGrid | null; tasks: SheetGrid | null; funds: SheetGrid | null
+  /** The words sheet; absent in workbooks made before it existed. */
+  narratives?: SheetGrid | null
+}
 
 export type ReadBook = {
   draft: ReportDraft
@@ -281,6 +294,7 @@ export type ReadBook = {
   indicators: SheetRows | null
   tasks: SheetRows | null
   funds: SheetRows | null
+  narratives: NarrativeRows | null
   missingColumns: Array<{ sheet: string; header: string }>
 }
 
@@ -323,6 +337,9 @@ export function readBook(input: BookGrids): ReadBook {
   const indicators = read(grids.indicators, INDICATOR_COLUMNS, 'indicators')
   const tasks = read(grids.tasks, TASK_COLUMNS, 'tasks')
   const funds = read(grids.funds, FUND_COLUMNS, 'funds')
+  const narratives = grids.narratives ? readNarratives(grids.narratives) : null
+  // A renamed heading would hand its lines to the section above: refuse it like a renamed column.
+  if (narratives) for (const key of narratives.missing) missingColumns.push({ sheet: narratives.sheet, header: narrativeHeading(key) })
   const draft: ReportDraft = {
     unit,
     period,
@@ -333,7 +350,8 @@ export function readBook(input: BookGrids): ReadBook {
     })) : [],
     funds: funds ? funds.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
   }
-  return { draft, unit, period, indicators, tasks, funds, missingColumns }
+  if (narratives) draft.narratives = narratives.input
+  return { draft, unit, period, indicators, tasks, funds, narratives, missingColumns }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -370,7 +388,9 @@ export function toReportRequest(book: ReadBook): ReportRequest {
     if (note !== undefined) input.note = note
     return input
   })
-  return { unit: book.unit, period: book.period, indicators, funds }
+  const request: ReportRequest = { unit: book.unit, period: book.period, indicators, funds }
+  if (book.narratives) request.narratives = book.narratives.input
+  return request
 }
 
 export function toTaskInputs(book: ReadBook): TaskInput[] {
@@ -415,6 +435,7 @@ export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Pl
   if (path === 'funds' && book.funds && book.funds.columns.amount !== undefined) {
     return { sheet: book.funds.sheet, address: a1(book.funds.origin.row, book.funds.origin.col + book.funds.columns.amount) }
   }
+  if (book.narratives && path.indexOf('narratives.') === 0) return placeOfNarrative(book.narratives, path)
   const m = PATH_RE.exec(path)
   if (!m) {
     // indicator_missing and the like: point at the code column's header when the indicator has no row.
@@ -457,6 +478,8 @@ export function marksFor(book: ReadBook, issues: readonly IssueLike[]): Marks {
     }
   }
   clear.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.unit, 1, INFO_ROWS.period - INFO_ROWS.unit + 1, 1) })
+  const lines = book.narratives ? narrativeLineBlock(book.narratives) : null
+  if (lines && book.narratives) clear.push({ sheet: book.narratives.sheet, address: lines })
   const byCell: { [key: string]: Place & { color: string } } = {}
   for (const issue of issues) {
     const place = placeOfIssue(book, issue)

@@ -27,7 +27,9 @@ describe('funds', () => {
     expect(DEFAULT_PEOPLE_SHARE_LIMIT).toBe(0.3)
     expect(result.issues).toHaveLength(1)
     expect(result.issues[0]).toMatchObject({ code: 'people_share_high', severity: 'warning', path: 'funds' })
-    expect(result.issues[0]?.message).toContain('44.4%')
+    // Vietnamese writes a decimal comma, English a decimal point.
+    expect(result.issues[0]?.message).toContain('chiếm 44,4% tổng vốn, vượt mức 30%')
+    expect(result.issues[0]?.message_en).toContain('44.4%')
     expect(checkFunds(rows, 0.5).issues).toEqual([])
     expect(checkFunds([{ source: 'people', amount: 300 }, { source: 'central', amount: 700 }]).issues).toEqual([])
   })

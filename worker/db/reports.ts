@@ -2,6 +2,7 @@ import type { CommuneSubmission } from '../../shared/aggregate'
 import type { IndicatorInput, ReportReceipt, RevisionSummary, StoredReport } from '../../shared/api'
 import type { Fund, FundTotals } from '../../shared/funds'
 import type { Issue } from '../../shared/issues'
+import { type Narratives, NARRATIVE_KEYS, emptyNarratives } from '../../shared/narratives'
 import type { Evaluation } from '../../shared/report'
 import type { Task } from '../../shared/tasks'
 import type { AuditInput } from './audit'
@@ -22,6 +23,25 @@ export type NewRevision = {
   fundTotals: FundTotals
   tasks: Task[]
   issues: Issue[]
+  narratives: Narratives
+}
+
+/** The stored JSON as three strings (a revision from before the column answers with empty sections). */
+export function parseNarratives(json: string | null): Narratives {
+  const out = emptyNarratives()
+  let parsed: unknown = null
+  try {
+    parsed = json ? JSON.parse(json) : null
+  } catch {
+    parsed = null
+  }
+  if (typeof parsed === 'object' && parsed !== null) {
+    for (const k of NARRATIVE_KEYS) {
+      const v = (parsed as { [key: string]: unknown })[k]
+      if (typeof v === 'string') out[k] = v
+    }
+  }
+  return out
 }
 
 export function criteriaMap(evaluation: Evaluation): { [no: string]: boolean } {
@@ -39,8 +59,8 @@ export function insertRevisionStatement(db: D1Database, r: NewRevision, lockUnit
   return db
     .prepare(
       `INSERT INTO report_revisions (id, unit_id, period, revision, received_at, submitted_by, catalog_id, catalog_version,
-         region, timeliness, late_days, achieved, total, criteria, indicators, evaluation, funds, fund_totals, tasks, issues)
-       SELECT ?1, ?2, ?3, next.revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19
+         region, timeliness, late_days, achieved, total, criteria, indicators, evaluation, funds, fund_totals, tasks, issues, narratives)
+       SELECT ?1, ?2, ?3, next.revision, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21
        FROM (SELECT COALESCE(MAX(revision), 0) + 1 AS revision FROM report_revisions WHERE unit_id = ?2 AND period = ?3) AS next
        WHERE NOT EXISTS (
          SELECT 1 FROM period_lock_events e
@@ -53,7 +73,7 @@ export function insertRevisionStatement(db: D1Database, r: NewRevision, lockUnit
       r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.region, r.timeliness, r.lateDays,
       r.evaluation.achieved, r.evaluation.total, JSON.stringify(criteriaMap(r.evaluation)), JSON.stringify(r.indicators),
       JSON.stringify(r.evaluation), JSON.stringify(r.funds), JSON.stringify(r.fundTotals), JSON.stringify(r.tasks),
-      JSON.stringify(r.issues), JSON.stringify(lockUnits),
+      JSON.stringify(r.issues), JSON.stringify(lockUnits), JSON.stringify(r.narratives),
     )
 }
 
@@ -62,14 +82,14 @@ export function insertRevisionIfAbsentStatement(db: D1Database, r: NewRevision, 
   return db
     .prepare(
       `INSERT OR IGNORE INTO report_revisions (id, unit_id, period, revision, received_at, submitted_by, catalog_id, catalog_version,
-         region, timeliness, late_days, achieved, total, criteria, indicators, evaluation, funds, fund_totals, tasks, issues)
-       VALUES (?1, ?2, ?3, ?20, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
+         region, timeliness, late_days, achieved, total, criteria, indicators, evaluation, funds, fund_totals, tasks, issues, narratives)
+       VALUES (?1, ?2, ?3, ?20, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)`,
     )
     .bind(
       r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.region, r.timeliness, r.lateDays,
       r.evaluation.achieved, r.evaluation.total, JSON.stringify(criteriaMap(r.evaluation)), JSON.stringify(r.indicators),
       JSON.stringify(r.evaluation), JSON.stringify(r.funds), JSON.stringify(r.fundTotals), JSON.stringify(r.tasks),
-      JSON.stringify(r.issues), revision,
+      JSON.stringify(r.issues), revision, JSON.stringify(r.narratives),
     )
 }
 
@@ -137,13 +157,13 @@ export async function listRevisions(db: D1Database, unitId: string, period: stri
 
 type FullRow = SummaryRow & {
   unit_id: string; period: string; catalog_id: string; catalog_version: string; indicators: string; evaluation: string
-  funds: string; fund_totals: string; issues: string
+  funds: string; fund_totals: string; issues: string; narratives: string
 }
 
 export async function findLatestRevision(db: D1Database, unitId: string, period: string): Promise<StoredReport | null> {
   const row = await db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, unit_id, period, catalog_id, catalog_version, indicators, evaluation, funds, fund_totals, issues
+      `SELECT ${SUMMARY_COLUMNS}, unit_id, period, catalog_id, catalog_version, indicators, evaluation, funds, fund_totals, issues, narratives
        FROM report_revisions WHERE unit_id = ?1 AND period = ?2 ORDER BY revision DESC LIMIT 1`,
     )
     .bind(unitId, period)
@@ -158,6 +178,7 @@ export async function findLatestRevision(db: D1Database, unitId: string, period:
     evaluation: JSON.parse(row.evaluation) as Evaluation,
     funds: JSON.parse(row.funds) as Fund[],
     fundTotals: JSON.parse(row.fund_totals) as FundTotals,
+    narratives: parseNarratives(row.narratives),
     issues: JSON.parse(row.issues) as Issue[],
   }
 }
@@ -168,17 +189,21 @@ export type LatestForAggregate = CommuneSubmission & { unitId: string }
 export async function listLatestRevisions(db: D1Database, unitIds: readonly string[], period: string): Promise<LatestForAggregate[]> {
   const { results } = await db
     .prepare(
-      `SELECT r.unit_id, r.revision, r.received_at, r.achieved, r.total, r.criteria, r.fund_totals,
+      `SELECT r.unit_id, r.revision, r.received_at, r.achieved, r.total, r.criteria, r.fund_totals, r.narratives,
          (SELECT MIN(f.received_at) FROM report_revisions f WHERE f.unit_id = r.unit_id AND f.period = r.period) AS first_received_at
        FROM report_revisions r
        WHERE r.period = ?1 AND r.unit_id IN (SELECT value FROM json_each(?2))
          AND r.revision = (SELECT MAX(m.revision) FROM report_revisions m WHERE m.unit_id = r.unit_id AND m.period = r.period)`,
     )
     .bind(period, JSON.stringify(unitIds))
-    .all<{ unit_id: string; revision: number; received_at: string; achieved: number; total: number; criteria: string; fund_totals: string; first_received_at: string }>()
+    .all<{
+      unit_id: string; revision: number; received_at: string; achieved: number; total: number; criteria: string; fund_totals: string
+      narratives: string; first_received_at: string
+    }>()
   return results.map((r) => ({
     unitId: r.unit_id, revision: r.revision, receivedAt: r.received_at, firstReceivedAt: r.first_received_at, achieved: r.achieved,
     total: r.total, criteria: JSON.parse(r.criteria) as { [no: string]: boolean }, funds: JSON.parse(r.fund_totals) as FundTotals,
+    narratives: parseNarratives(r.narratives),
   }))
 }
 

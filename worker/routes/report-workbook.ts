@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { ReportReceipt } from '../../shared/api'
 import { periodAt } from '../../shared/calendar'
+import { hasErrors } from '../../shared/issues'
+import { checkNarratives } from '../../shared/narratives'
 import { requireRole } from '../auth'
 import { parseShape } from '../body'
 import { isSupportedPeriod } from '../calendar-range'
@@ -55,6 +57,9 @@ export const reportWorkbook = new Hono<AppEnv>()
     const uploaded = await readReportFile(await c.req.arrayBuffer())
     const now = c.get('now')()
     const result = await withCells(uploaded, async () => {
+      // Over-long words get the report rule's sentence and their cell, not the body-shape refusal.
+      const words = checkNarratives(uploaded.request.narratives)
+      if (hasErrors(words.issues)) throw new ApiError(422, 'validation_failed', undefined, words.issues)
       const body = parseShape(reportSchema, uploaded.request)
       const target = await loadUnit(c.env.DB, body.unit)
       assertCanWrite(principal, target)

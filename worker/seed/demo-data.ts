@@ -3,6 +3,7 @@
 // and a current-year copy of them so the demo shows live flags. Fixed ids and times: seeding is repeatable.
 import type { Role } from '../../shared/api'
 import type { FundDraft } from '../../shared/funds'
+import type { NarrativesInput } from '../../shared/narratives'
 import type { TaskDraft } from '../../shared/task-check'
 import type { Unit } from '../db/units'
 
@@ -48,6 +49,8 @@ export type DemoReport = {
   /** Criterion numbers the commune meets. */
   met: number[]
   funds: FundDraft[]
+  /** What the commune wrote: done this period, difficulties, requests to the district. */
+  narratives?: NarrativesInput
 }
 
 const first = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
@@ -59,6 +62,16 @@ const funds = (budget: number, people: number): FundDraft[] => [
   { source: 'people', amount: people, note: 'Tự nguyện, trong khả năng của nhân dân' },
 ]
 
+const BINH_SON_WORDS: NarrativesInput = {
+  achievements: 'Bê tông hóa xong 1,2 km đường trục thôn 3 và thôn 5.\n'
+    + 'Tổng dọn vệ sinh môi trường toàn xã ngày 08/11/2026, 420 hộ tham gia.\n'
+    + 'Hoàn thiện hồ sơ minh chứng tiêu chí 4 (Điện) và tiêu chí 8 (Thông tin và Truyền thông).',
+  difficulties: 'Kinh phí đối ứng của xã cho nhà văn hóa thôn 2 còn thiếu khoảng 350 triệu đồng.\n'
+    + 'Một số hộ ở thôn 4 chưa thống nhất hiến đất mở rộng đường.',
+  requests: 'Đề nghị huyện sớm phân bổ vốn hỗ trợ theo QĐ 6212/QĐ-UBND cho nhà văn hóa thôn 2.\n'
+    + 'Đề nghị Phòng Tài nguyên và Môi trường hướng dẫn hồ sơ tiêu chí 17 (Môi trường và an toàn thực phẩm).',
+}
+
 // Period 2026-10-28: Hợp Lý is 2 days late. Period 2026-11-14: Thọ Bình is missing, Hợp Lý 3 days late and
 // Bình Sơn sends a second revision. Period 2026-11-28 is still open on 26/11.
 export const DEMO_REPORTS: DemoReport[] = [
@@ -68,10 +81,29 @@ export const DEMO_REPORTS: DemoReport[] = [
   { unitId: 'hop-ly', period: '2026-10-28', revision: 1, receivedAt: '2026-10-30T08:15:00+07:00', met: first(7), funds: funds(500_000_000, 60_000_000) },
   { unitId: 'dan-luc', period: '2026-10-28', revision: 1, receivedAt: '2026-10-28T17:45:00+07:00', met: first(11), funds: funds(700_000_000, 90_000_000) },
   { unitId: 'binh-son', period: '2026-11-14', revision: 1, receivedAt: '2026-11-12T10:00:00+07:00', met: BINH_SON_MET.slice(0, 8), funds: funds(1_200_000_000, 150_000_000) },
-  { unitId: 'binh-son', period: '2026-11-14', revision: 2, receivedAt: '2026-11-14T15:20:00+07:00', met: BINH_SON_MET, funds: funds(1_350_000_000, 160_000_000) },
-  { unitId: 'tho-son', period: '2026-11-14', revision: 1, receivedAt: '2026-11-14T08:00:00+07:00', met: first(13), funds: funds(950_000_000, 100_000_000) },
-  { unitId: 'hop-ly', period: '2026-11-14', revision: 1, receivedAt: '2026-11-17T09:00:00+07:00', met: first(7), funds: funds(500_000_000, 60_000_000) },
-  { unitId: 'dan-luc', period: '2026-11-14', revision: 1, receivedAt: '2026-11-13T11:00:00+07:00', met: first(11), funds: funds(700_000_000, 90_000_000) },
+  {
+    unitId: 'binh-son', period: '2026-11-14', revision: 2, receivedAt: '2026-11-14T15:20:00+07:00', met: BINH_SON_MET,
+    funds: funds(1_350_000_000, 160_000_000), narratives: BINH_SON_WORDS,
+  },
+  {
+    unitId: 'tho-son', period: '2026-11-14', revision: 1, receivedAt: '2026-11-14T08:00:00+07:00', met: first(13),
+    funds: funds(950_000_000, 100_000_000),
+    narratives: {
+      achievements: 'Nạo vét 3,5 km kênh mương nội đồng trước vụ Đông.',
+      difficulties: 'Mưa lớn cuối tháng 10 làm sạt lở khoảng 200 m kênh mương thôn Đông.',
+      requests: 'Đề nghị huyện cử cán bộ hướng dẫn lập hồ sơ tiêu chí 13 (Tổ chức sản xuất).',
+    },
+  },
+  {
+    unitId: 'hop-ly', period: '2026-11-14', revision: 1, receivedAt: '2026-11-17T09:00:00+07:00', met: first(7),
+    funds: funds(500_000_000, 60_000_000),
+    narratives: { difficulties: 'Cán bộ phụ trách nông thôn mới của xã nghỉ ốm, báo cáo nộp chậm.' },
+  },
+  {
+    unitId: 'dan-luc', period: '2026-11-14', revision: 1, receivedAt: '2026-11-13T11:00:00+07:00', met: first(11),
+    funds: funds(700_000_000, 90_000_000),
+    narratives: { achievements: 'Khởi công chợ nông thôn xã Dân Lực; hoàn thành 60% khối lượng đường giao thông nội đồng.' },
+  },
 ]
 
 /** The district's task sheet: owner of every demo task. */

@@ -42,7 +42,7 @@ export function demoIndicators(catalog: Catalog, region: string, met: readonly n
 
 function revisionStatement(db: D1Database, catalog: Catalog, region: string, r: DemoReport, firstReceivedAt: string): D1PreparedStatement {
   const indicators = demoIndicators(catalog, region, r.met)
-  const check = checkReport(catalog, region, { unit: r.unitId, period: r.period, indicators, funds: r.funds }, { now: r.receivedAt })
+  const check = checkReport(catalog, region, { unit: r.unitId, period: r.period, indicators, funds: r.funds, narratives: r.narratives }, { now: r.receivedAt })
   if (!check.ok || check.evaluation.achieved !== r.met.length) {
     throw new Error('demo report ' + r.unitId + '/' + r.period + ' does not check: ' + JSON.stringify(check.issues))
   }
@@ -54,6 +54,7 @@ function revisionStatement(db: D1Database, catalog: Catalog, region: string, r: 
     catalog: { id: catalog.id, version: catalog.version }, region,
     timeliness: t.status === 'late' ? 'late' : 'on_time', lateDays: t.status === 'late' ? t.days : 0,
     evaluation: check.evaluation, indicators, funds: check.funds, fundTotals: check.fundTotals, tasks: [], issues: check.issues,
+    narratives: check.narratives,
   }, r.revision)
 }
 

@@ -24,7 +24,7 @@ export type ReportBody = z.infer<typeof reportSchema>
 export type SubmitResult = { status: number; body: string; replayed: boolean }
 
 export function toDraft(body: ReportBody): ReportDraft {
-  return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks }
+  return { unit: body.unit, period: body.period, indicators: body.indicators, funds: body.funds, tasks: body.tasks, narratives: body.narratives }
 }
 
 /** checkReport under the unit's settings (its people's-contribution cap), plus the API's year range (calendar-range.ts): a period outside 1900–2199 is invalid. */
@@ -94,7 +94,7 @@ export async function submitReport(
       insertRevisionStatement(db, {
         id, unitId, period, receivedAt, submittedBy: principal.tokenId, catalog: { id: catalog.id, version: catalog.version },
         region: target.region, timeliness, lateDays: receipt.lateDays, evaluation: check.evaluation, indicators,
-        funds: check.funds, fundTotals: check.fundTotals, tasks: check.tasks, issues: check.issues,
+        funds: check.funds, fundTotals: check.fundTotals, tasks: check.tasks, issues: check.issues, narratives: check.narratives,
       }, lockUnits),
       auditRevisionStatement(db, {
         id: newId('aud'), at: receivedAt, actor: principal.tokenId, role: principal.role, unit: unitId, action: 'report.submit',

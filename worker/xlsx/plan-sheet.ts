@@ -7,10 +7,20 @@ import type { SheetSpec } from './write-workbook'
 const HEADER_FILL = '#DDEBF7'
 // The pane sizes columns in points; an Arial 10 character is about 7 of them.
 const POINTS_PER_CHAR = 7
+const toChars = (points: number): number => Math.max(6, Math.round(points / POINTS_PER_CHAR))
 
 export function planSheet(plan: SheetPlan): SheetSpec {
   const width = plan.values[0]?.length ?? 0
-  if (plan.columns.length === 0 || width === 0) return { name: plan.name, values: plan.values, bold: ['A1'], widths: [26, 40, 16] }
+  if (plan.columns.length === 0 || width === 0) {
+    const spec: SheetSpec = {
+      name: plan.name,
+      values: plan.values,
+      bold: ['A1'].concat((plan.headings || []).map((r) => a1Block(r, 0, 1, Math.max(1, width)))),
+      widths: plan.widths ? plan.widths.map(toChars) : [26, 40, 16],
+    }
+    if (plan.wrap && width > 0) spec.wrap = [a1Block(0, 0, plan.values.length, width)]
+    return spec
+  }
   const header = a1Block(0, 0, 1, width)
   const dataRows = plan.values.length - 1
   const formats: SheetSpec['formats'] = []
@@ -23,7 +33,7 @@ export function planSheet(plan: SheetPlan): SheetSpec {
     fills: [{ address: header, color: HEADER_FILL }],
     bold: [header],
     formats,
-    widths: plan.columns.map((c) => Math.max(6, Math.round((c.width ?? 70) / POINTS_PER_CHAR))),
+    widths: plan.columns.map((c) => toChars(c.width ?? 70)),
     frozenRows: 1,
   }
 }

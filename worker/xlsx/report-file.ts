@@ -57,7 +57,10 @@ export async function readReportFile(bytes: ArrayBuffer): Promise<UploadedReport
     const s = sheets.find((x) => foldText(x.name) === foldText(name))
     return s ? { sheet: s.name, address: 'A1', values: s.rows.map((r) => r.map((v) => (v === null ? '' : v))), formats: s.formats } : null
   }
-  const grids: BookGrids = { info: find(SHEETS.info), indicators: find(SHEETS.indicators), tasks: find(SHEETS.tasks), funds: find(SHEETS.funds) }
+  const grids: BookGrids = {
+    info: find(SHEETS.info), indicators: find(SHEETS.indicators), tasks: find(SHEETS.tasks), funds: find(SHEETS.funds),
+    narratives: find(SHEETS.narratives),
+  }
   const absent = [SHEETS.info, SHEETS.indicators].filter((name, i) => (i === 0 ? grids.info : grids.indicators) === null)
   if (absent.length > 0) {
     throw new ApiError(400, 'bad_request', [
@@ -69,8 +72,8 @@ export async function readReportFile(bytes: ArrayBuffer): Promise<UploadedReport
   if (book.missingColumns.length > 0) {
     const list = book.missingColumns.map((m) => "'" + m.sheet + "': " + m.header).join('; ')
     throw new ApiError(400, 'bad_request', [
-      'Sổ báo cáo thiếu cột (' + list + '). Đừng xóa hay đổi tên tiêu đề cột.',
-      'The workbook lacks column(s) (' + list + '). Do not delete or rename the column headers.',
+      'Sổ báo cáo thiếu tiêu đề (' + list + '). Đừng xóa hay đổi tên các tiêu đề cột và tiêu đề mục.',
+      'The workbook lacks heading(s) (' + list + '). Do not delete or rename the column and section headings.',
     ])
   }
   const request = toReportRequest(book)

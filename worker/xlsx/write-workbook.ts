@@ -9,13 +9,15 @@ export type SheetSpec = {
   fills?: Array<{ address: string; color: string }>
   formats?: Array<{ address: string; format: string }>
   bold?: string[]
+  /** Ranges whose text wraps, aligned to the top of the cell. */
+  wrap?: string[]
   /** Column widths in characters. */
   widths?: number[]
   frozenRows?: number
 }
 
 const FONT = { fontFamily: 'Arial', fontSize: 10 }
-type Style = { backgroundColor?: string; format?: string; fontWeight?: 'bold' }
+type Style = { backgroundColor?: string; format?: string; fontWeight?: 'bold'; wrap?: boolean; alignVertical?: 'top' }
 
 function styleGrid(spec: SheetSpec): Style[][] {
   const styles: Style[][] = spec.values.map((row) => row.map(() => ({})))
@@ -29,6 +31,7 @@ function styleGrid(spec: SheetSpec): Style[][] {
   for (const f of spec.fills || []) apply(f.address, (s) => { s.backgroundColor = f.color })
   for (const f of spec.formats || []) apply(f.address, (s) => { s.format = f.format })
   for (const a of spec.bold || []) apply(a, (s) => { s.fontWeight = 'bold' })
+  for (const a of spec.wrap || []) apply(a, (s) => { s.wrap = true; s.alignVertical = 'top' })
   return styles
 }
 

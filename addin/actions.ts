@@ -12,6 +12,7 @@ import {
   infoFacts, reportBookPlan, toReportRequest, toTaskInputs,
 } from '../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
+import { narrativesSheet } from '../shared/workbook/narratives-summary'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
 import { createBook } from './excel/create-book'
@@ -423,7 +424,7 @@ export async function onAggregate(): Promise<void> {
   const me = await requireMe()
   const period = selectedPeriod()
   const agg = await api().aggregate({ unit: me.unit.id, period })
-  await writeOutputSheets([aggregateSheet(agg), overdueSheet(agg)])
+  await writeOutputSheets([aggregateSheet(agg), overdueSheet(agg), narrativesSheet(agg)])
   showIssues([])
   showOk(t('aggregated', {
     period,

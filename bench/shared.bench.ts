@@ -31,6 +31,7 @@ const communes = (n: number): CommuneInput[] => Array.from({ length: n }, (_, i)
   latest: i % 7 === 0 ? null : {
     revision: 1, receivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', firstReceivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', achieved: evaluation.achieved, total: 19, criteria,
     funds: computeFundTotals([{ source: 'central', amount: 1000 }, { source: 'people', amount: 100 }]),
+    narratives: { achievements: 'Hoàn thành đường thôn ' + i, difficulties: '', requests: i % 3 === 0 ? 'Đề nghị hỗ trợ vốn' : '' },
   },
 }))
 const district = communes(20)

@@ -127,3 +127,9 @@ export function parseDateInput(value: unknown): LocalDate | null | undefined {
 export function toExcelSerial(date: LocalDate): number {
   return daysBetween('1899-12-30', date)
 }
+
+/** An instant as people read it, on the Vietnamese clock: `08:15 29/11/2026`. */
+export function formatTimeVi(instant: Instant): string {
+  const local = vnIsoString(instant)
+  return local.slice(11, 16) + ' ' + formatDateVi(local.slice(0, 10))
+}

@@ -5,6 +5,9 @@ import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetOutput } from '../../shared/workbook/aggregate-sheets'
 import { hasSheet, supports } from './features'
 
+// Widths come in characters (as the .xlsx writer takes them); Excel sets them in points.
+const POINTS_PER_CHAR = 7
+
 export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/name')
@@ -31,7 +34,13 @@ export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void
       for (const f of out.formats) sheet.getRange(f.address).numberFormat = fillBlock(f.rows, f.cols, f.format)
       for (const f of out.fills) sheet.getRange(f.address).format.fill.color = f.color
       for (const b of out.bold) sheet.getRange(b).format.font.bold = true
-      if (widths) sheet.getRange(a1Block(0, 1, 1, 1)).format.columnWidth = 160
+      for (const w of out.wrap || []) {
+        const range = sheet.getRange(w)
+        range.format.wrapText = true
+        range.format.verticalAlignment = 'Top'
+      }
+      if (widths && out.widths) out.widths.forEach((chars, c) => { sheet.getRange(a1Block(0, c, 1, 1)).format.columnWidth = chars * POINTS_PER_CHAR })
+      else if (widths) sheet.getRange(a1Block(0, 1, 1, 1)).format.columnWidth = 160
       if (out.chart) {
         const chart = sheet.charts.add('ColumnClustered', sheet.getRange(out.chart.source), 'Columns')
         chart.title.text = out.chart.title

@@ -18,6 +18,10 @@ export type SheetOutput = {
   fills: Fill[]
   formats: Format[]
   bold: string[]
+  /** Ranges whose long text wraps (aligned to the top). */
+  wrap?: string[]
+  /** Column widths in characters, from column A. */
+  widths?: number[]
   /** Chart of criteria met per commune: its source block, title and where it goes. */
   chart?: { source: string; title: string; from: string; to: string }
 }

@@ -69,11 +69,11 @@ beforeEach(() => {
 describe('commune: create, check, fix, submit', () => {
   it('creates the workbook from the catalogue (2 syncs)', async () => {
     expect(await press(onCreateBook)).toBe(2)
-    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds])
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives])
     expect(fake.value(SHEETS.info, 'B3')).toBe('binh-son')
     expect(fake.value(SHEETS.info, 'B4')).toBe('2026-11-14')
     expect(fake.value(SHEETS.info, 'B7')).toBe('Bắc Trung Bộ')
-    expect(text('status')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn.')
+    expect(text('status')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(document.getElementById('status')!.className).toBe('status status-ok')
   })
 

@@ -299,7 +299,7 @@ describe('the built pane without modern built-ins (an IE11-like realm)', () => {
     expect(await click(r, 'btn-save-settings')).toBe('Đã kết nối: Xã Bình Sơn (xã).')
     r.doc.getElementById('period')!.value = '2026-11-14'
     r.doc.getElementById('period')!.onchange!()
-    expect(await click(r, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn.')
+    expect(await click(r, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(await click(r, 'btn-check')).toMatch(/^Có \d+ lỗi/)
     expect(r.doc.getElementById('issues')!.children.length).toBeGreaterThan(10)
     for (const code of INDICATOR_CODES) {

@@ -63,8 +63,8 @@ describe('createBook', () => {
     const { fake } = setup('1.1')
     const result = await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', TASKS))
     expect(fake.syncCount).toBe(2)
-    expect(result).toEqual({ created: [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds], kept: [] })
-    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds])
+    expect(result).toEqual({ created: [SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives], kept: [] })
+    expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives])
     expect(fake.value(SHEETS.info, 'B4')).toBe('2026-11-14')
     expect(fake.format(SHEETS.info, 'B4')).toBe('@')
     expect(fake.value(SHEETS.indicators, 'A2')).toBe('1.1')
@@ -178,8 +178,8 @@ const AGG: AggregateResponse = {
   locked: false,
   generatedAt: '2026-11-15T02:00:00Z',
   communes: [
-    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 } },
-    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 } },
+    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: 'Làm xong 1,2 km đường', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' } },
+    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 }, narratives: null },
   ],
   completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
   criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),

@@ -84,7 +84,7 @@ describe('the pane in Chromium against the local Worker', () => {
   it('commune: connect, create the workbook, check, fix, submit through a dropped connection', async () => {
     expect(await connect(commune, COMMUNE_TOKEN)).toBe('Đã kết nối: Xã Bình Sơn (xã).')
     expect(await commune.isVisible('#district')).toBe(false)
-    expect(await press(commune, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn.')
+    expect(await press(commune, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(await value(commune, INFO, 'B4')).toBe('2026-11-28')
 
     // The accountant fills every indicator, with two mistakes, and the funds.

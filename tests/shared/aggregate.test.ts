@@ -9,10 +9,12 @@ const communes: CommuneInput[] = [
   { id: 'binh-son', name: 'Bình Sơn', latest: {
     revision: 2, receivedAt: '2026-11-16T10:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]),
     funds: computeFundTotals([{ source: 'central', amount: 100 }, { source: 'people', amount: 50 }]),
+    narratives: { achievements: 'Làm xong đường thôn 3', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' },
   } },
   { id: 'tho-son', name: 'Thọ Sơn', latest: {
     revision: 1, receivedAt: '2026-11-16T08:00:00+07:00', firstReceivedAt: '2026-11-16T08:00:00+07:00', achieved: 12, total: 19, criteria: criteria([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
     funds: computeFundTotals([{ source: 'central', amount: 200 }]),
+    narratives: { achievements: '', difficulties: '', requests: '' },
   } },
   { id: 'dan-ly', name: 'Dân Lý', latest: null },
 ]
@@ -26,6 +28,8 @@ describe('aggregatePeriod', () => {
       ['tho-son', 1, 12, { status: 'late', days: 2 }],
       ['dan-ly', null, null, { status: 'missing', days: 6 }],
     ])
+    // Each commune's words come from its latest revision; nothing received, no words.
+    expect(result.communes.map((c) => c.narratives && c.narratives.requests)).toEqual(['Đề nghị hỗ trợ vốn', '', null])
     // Bình Sơn's correction came late, but its first report was on time.
     expect(result.communes[0]).toMatchObject({ receivedAt: '2026-11-16T10:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00' })
   })

@@ -25,7 +25,7 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
     )
     const sheets = await readWorkbook(await res.arrayBuffer())
     // The same sheets the pane writes (shared/workbook/aggregate-sheets.ts).
-    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn'])
+    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn', 'Kiến nghị các xã'])
     const summary = sheets[0]!.rows
     expect(summary[0]?.[0]).toBe('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
     expect(summary[1]?.slice(0, 2)).toEqual(['Số xã phải báo cáo', 5])

@@ -76,7 +76,7 @@ describe('GET /api/v1/reports/template.xlsx', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Disposition')).toContain('filename="bao-cao-binh-son-2026-11-28.xlsx"')
     const sheets = await readWorkbook(await res.arrayBuffer())
-    expect(sheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ tiêu', 'Nhiệm vụ', 'Nguồn vốn'])
+    expect(sheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ tiêu', 'Nhiệm vụ', 'Nguồn vốn', 'Kết quả, kiến nghị'])
     const info = sheets[0]!.rows
     expect(info.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe('binh-son')
     expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('2026-11-28')

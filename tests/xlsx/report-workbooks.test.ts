@@ -29,9 +29,9 @@ describe('the report template', () => {
     recurrence: { kind: 'months' as const, months: [12, 3, 5] }, status: 'doing' as const, progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z',
   }]
 
-  it('opens in LibreOffice with its four sheets, Vietnamese intact', async () => {
+  it('opens in LibreOffice with its five sheets, Vietnamese intact', async () => {
     const csv = sheetsAsCsv(save('mau.xlsx', await writeReportFile(facts, QD_318_2022, 'btb', tasks)))
-    expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
+    expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Kết quả, kiến nghị', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
     expect(csv['Chỉ tiêu']!.split('\n')[0]).toBe('Mã,Tiêu chí,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị,Đánh giá,Minh chứng,Ghi chú')
     expect(csv['Chỉ tiêu']).toContain('3.1,"3. Thủy lợi và phòng, chống thiên tai"')
     expect(csv['Thông tin']).toContain('Vùng,Bắc Trung Bộ')
@@ -55,7 +55,7 @@ describe("the leaders' summary workbook", () => {
     const criteria = (met: number[]) => Object.fromEntries(Array.from({ length: 19 }, (_, i) => [String(i + 1), met.includes(i + 1)]))
     const funds = computeFundTotals([{ source: 'central', amount: 1_000_000_000 }, { source: 'people', amount: 200_000_000 }])
     const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
-      { id: 'binh-son', name: 'Xã Bình Sơn', latest: { revision: 2, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]), funds } },
+      { id: 'binh-son', name: 'Xã Bình Sơn', latest: { revision: 2, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]), funds, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' } } },
       { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
     ], '2026-11-20T09:00:00+07:00')
     const aggregate: AggregateResponse = {
@@ -63,7 +63,7 @@ describe("the leaders' summary workbook", () => {
       overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường', owner: 'trieu-son', lead: 'binh-son', occurrence: '2026-11-15', days: 5 }],
     }
     const csv = sheetsAsCsv(save('tong-hop.xlsx', await writeWorkbook(aggregateSheets(aggregate))))
-    expect(Object.keys(csv).sort()).toEqual(['Tổng hợp', 'Việc quá hạn'])
+    expect(Object.keys(csv).sort()).toEqual(['Kiến nghị các xã', 'Tổng hợp', 'Việc quá hạn'])
     const summary = csv['Tổng hợp']!
     expect(summary).toContain('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
     expect(summary).toContain('binh-son,Xã Bình Sơn,9,9/19,Đúng hạn,2,đạt,chưa đạt')

@@ -2,6 +2,7 @@
 // (shared/workbook/aggregate-sheets.ts), turned into .xlsx specs for worker/xlsx.
 import type { AggregateResponse } from '../../shared/api'
 import { type SheetOutput, MATRIX_FIRST_COL, aggregateSheet, overdueSheet } from '../../shared/workbook/aggregate-sheets'
+import { narrativesSheet } from '../../shared/workbook/narratives-summary'
 import type { SheetSpec } from '../xlsx/write-workbook'
 
 function toSpec(sheet: SheetOutput, widths: number[], frozenRows?: number): SheetSpec {
@@ -13,6 +14,7 @@ function toSpec(sheet: SheetOutput, widths: number[], frozenRows?: number): Shee
     bold: sheet.bold,
     widths,
   }
+  if (sheet.wrap) spec.wrap = sheet.wrap
   if (frozenRows !== undefined) spec.frozenRows = frozenRows
   return spec
 }
@@ -20,7 +22,8 @@ function toSpec(sheet: SheetOutput, widths: number[], frozenRows?: number): Shee
 export function aggregateSheets(a: AggregateResponse): SheetSpec[] {
   const summary = aggregateSheet(a)
   const matrixWidths = [14, 24, 14, 12, 28, 9, ...a.criteriaMet.map(() => 9)].slice(0, Math.max(MATRIX_FIRST_COL, summary.values[0]?.length ?? 0))
-  return [toSpec(summary, matrixWidths), toSpec(overdueSheet(a), [22, 60, 14, 26, 12, 14], 1)]
+  const words = narrativesSheet(a)
+  return [toSpec(summary, matrixWidths), toSpec(overdueSheet(a), [22, 60, 14, 26, 12, 14], 1), toSpec(words, words.widths ?? [], 3)]
 }
 
 /** `tong-hop-trieu-son-2026-11-14.xlsx`, and the Vietnamese name for `filename*`. */

@@ -1,6 +1,6 @@
 // Funds mobilised for NTM, by source. Amounts are whole đồng. The notice (item 6) forbids mobilising
 // people's contributions beyond what they can afford, so a high share of them is flagged.
-import { type Issue, makeIssue } from './issues'
+import { type Issue, makeIssue, shownValue } from './issues'
 import { foldText, parseNumber } from './text'
 
 export type FundSource =
@@ -77,18 +77,18 @@ export function checkFunds(drafts: readonly FundDraft[], peopleShareLimit = DEFA
     const at = path + '[' + i + ']'
     const source = parseFundSource(draft.source)
     if (!source) {
-      issues.push(makeIssue('fund_source_unknown', at + '.source', { value: String(draft.source) }))
+      issues.push(makeIssue('fund_source_unknown', at + '.source', { value: shownValue(draft.source) }))
       return
     }
     if (seen[source]) {
-      issues.push(makeIssue('fund_source_duplicate', at + '.source', { value: String(draft.source) }))
+      issues.push(makeIssue('fund_source_duplicate', at + '.source', { value: shownValue(draft.source) }))
       return
     }
     seen[source] = true
     const amount = parseNumber(draft.amount)
     if (amount === null) return
     if (amount === undefined || amount < 0 || Math.floor(amount) !== amount || amount > MAX_SAFE_AMOUNT) {
-      issues.push(makeIssue('fund_amount_invalid', at + '.amount', { value: String(draft.amount) }))
+      issues.push(makeIssue('fund_amount_invalid', at + '.amount', { value: shownValue(draft.amount) }))
       return
     }
     const fund: Fund = { source, amount }

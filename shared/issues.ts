@@ -248,6 +248,15 @@ export function makeIssue(code: IssueCode, path: string, params: IssueParams = {
   return issue
 }
 
+/** A value as a message quotes it; never throws (an object whose toString is not a function cannot be String()ed). */
+export function shownValue(v: unknown): string {
+  try {
+    return String(v)
+  } catch {
+    return Object.prototype.toString.call(v)
+  }
+}
+
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error')
 }

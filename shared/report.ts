@@ -4,7 +4,7 @@ import { type Instant, vnDate } from './dates'
 import { isPeriodId, periodHasStarted } from './calendar'
 import { type Catalog, type Indicator, describeThreshold, indexIndicators, meetsThreshold, thresholdFor } from './catalog'
 import { type Fund, type FundDraft, type FundTotals, DEFAULT_PEOPLE_SHARE_LIMIT, checkFunds } from './funds'
-import { type Issue, hasErrors, makeIssue } from './issues'
+import { type Issue, hasErrors, makeIssue, shownValue } from './issues'
 import { type Narratives, checkNarratives } from './narratives'
 import { type Task } from './tasks'
 import { type TaskDraft, checkTasks } from './task-check'
@@ -68,7 +68,7 @@ export type CheckOptions = {
 type Parsed = { value: ParsedValue; issue?: Issue }
 
 function parseValue(indicator: Indicator, raw: unknown, path: string): Parsed {
-  const p = { indicator: indicator.code, value: String(raw) }
+  const p = { indicator: indicator.code, value: shownValue(raw) }
   if (isBlank(raw)) return { value: null }
   switch (indicator.kind) {
     case 'yesno': {
@@ -99,7 +99,7 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
   const parsed = parseValue(indicator, entry.value, at + '.value')
   if (parsed.issue) issues.push(parsed.issue)
   const declared = parseYesNo(entry.status)
-  if (declared === undefined) issues.push(makeIssue('status_invalid', at + '.status', { indicator: indicator.code, value: String(entry.status) }))
+  if (declared === undefined) issues.push(makeIssue('status_invalid', at + '.status', { indicator: indicator.code, value: shownValue(entry.status) }))
   const status = declared === undefined ? null : declared
   const result: IndicatorResult = { code: indicator.code, criterion, value: parsed.value, declared: status, basis: 'skipped', achieved: false }
   if (indicator.optional && isBlank(entry.value) && isBlank(entry.status)) return result
@@ -137,7 +137,7 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
 export function checkReport(catalog: Catalog, region: string, draft: ReportDraft, options: CheckOptions): ReportCheck {
   const issues: Issue[] = []
   if (typeof draft.unit !== 'string' || draft.unit.trim() === '') issues.push(makeIssue('unit_required', 'unit'))
-  if (!isPeriodId(draft.period)) issues.push(makeIssue('period_invalid', 'period', { value: String(draft.period) }))
+  if (!isPeriodId(draft.period)) issues.push(makeIssue('period_invalid', 'period', { value: shownValue(draft.period) }))
   else if (!periodHasStarted(draft.period, options.now)) issues.push(makeIssue('period_in_future', 'period', { value: draft.period }))
 
   const index = indexIndicators(catalog)

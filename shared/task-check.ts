@@ -1,6 +1,6 @@
 // Reading task rows (from a sheet or from JSON) into tasks, with the problems found on the way.
 import { type LocalDate, parseDateInput } from './dates'
-import { type Issue, makeIssue } from './issues'
+import { type Issue, makeIssue, shownValue } from './issues'
 import { type Recurrence, type Task, type TaskStatus, TASK_STATUSES } from './tasks'
 import { foldText, isBlank, parseNumber } from './text'
 
@@ -153,7 +153,7 @@ export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path 
     const due = parseDateInput(d.due)
     if (!due) issues.push(makeIssue('task_due_invalid', at + '.due', { ...p, value: text(d.due) }))
     const recurrence = parseRecurrence(d.recurrence, due || undefined)
-    if (recurrence === undefined) issues.push(makeIssue('task_recurrence_invalid', at + '.recurrence', { ...p, value: String(d.recurrence) }))
+    if (recurrence === undefined) issues.push(makeIssue('task_recurrence_invalid', at + '.recurrence', { ...p, value: shownValue(d.recurrence) }))
     const status = parseTaskStatus(d.status)
     if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
     const progress = parseNumber(d.progress, true)

@@ -27,3 +27,12 @@ describe('issues', () => {
     expect(hasErrors([])).toBe(false)
   })
 })
+
+describe('values quoted in messages', () => {
+  it('never throw, whatever a JSON body or a cell holds', async () => {
+    const { shownValue } = await import('../../shared/issues')
+    expect(shownValue({ toString: false })).toBe('[object Object]')
+    expect(shownValue(null)).toBe('null')
+    expect(shownValue('85%')).toBe('85%')
+  })
+})

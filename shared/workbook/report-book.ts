@@ -321,7 +321,10 @@ function meaning(grid: SheetGrid | null): SheetGrid | null {
 }
 
 export function readBook(input: BookGrids): ReadBook {
-  const grids: BookGrids = { info: meaning(input.info), indicators: meaning(input.indicators), tasks: meaning(input.tasks), funds: meaning(input.funds) }
+  const grids: BookGrids = {
+    info: meaning(input.info), indicators: meaning(input.indicators), tasks: meaning(input.tasks), funds: meaning(input.funds),
+    narratives: meaning(input.narratives ?? null),
+  }
   const info = grids.info ? readInfo(grids.info.values) : null
   const unit = info ? cellText(info.unit) : ''
   const period = info ? periodFromCell(info.period) : ''

@@ -78,13 +78,13 @@ export async function findEvidence(db: D1Database, id: string): Promise<StoredEv
   return row ? toItem(row) : null
 }
 
-/** A unit's items, oldest first within each criterion; superseded ones included (they say by what). */
+/** A unit's items, oldest first within each criterion (insertion order breaks ties: ids are random); superseded ones included. */
 export async function listEvidence(db: D1Database, unitId: string, criterion: number | null): Promise<StoredEvidence[]> {
   const { results } = await db
     .prepare(
       `SELECT ${COLUMNS} FROM evidence_items e
        WHERE e.unit_id = ?1 AND (?2 IS NULL OR e.criterion = ?2)
-       ORDER BY e.criterion, e.created_at, e.id`,
+       ORDER BY e.criterion, e.created_at, e.rowid`,
     )
     .bind(unitId, criterion)
     .all<EvidenceRow>()

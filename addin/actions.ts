@@ -12,6 +12,7 @@ import {
   infoFacts, reportBookPlan, toReportRequest, toTaskInputs,
 } from '../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
+import { evidenceSheet } from '../shared/workbook/evidence-sheet'
 import { narrativesSheet } from '../shared/workbook/narratives-summary'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
@@ -440,6 +441,22 @@ export async function onLock(lock: boolean): Promise<void> {
   const client = api()
   const res = lock ? await client.lock(period, me.unit.id) : await client.unlock(period, me.unit.id)
   showOk(t(res.locked ? 'locked' : 'unlocked', { period }))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Commune: the evidence dossier
+
+/** "Minh chứng": the dossier as a sheet (2 syncs): each criterion's verdict and documents, every item with a link. */
+export async function onEvidence(): Promise<void> {
+  const me = await requireMe()
+  const list = await api().evidence(me.unit.id)
+  const written = vnIsoString(now())
+  await writeOutputSheets([evidenceSheet(list, { origin: loadSettings().serverUrl, writtenAt: written.slice(11, 16) + ' ' + formatDateVi(written.slice(0, 10)) })])
+  const gaps = list.dossiers.filter((d) => d.met === true && !d.complete).map((d) => 'TC' + d.criterion)
+  const current = list.items.filter((i) => i.supersededBy === null).length
+  showIssues([])
+  if (gaps.length > 0) showInfo(t('evidenceGaps', { n: current, criteria: gaps.join(', ') }))
+  else showOk(t('evidenceWritten', { n: current }))
 }
 
 export function onSelect(place: Place): Promise<void> {

@@ -3,7 +3,7 @@
 // ApiFailure is a plain object, not an Error subclass: subclassing built-ins is unreliable in ES5 output.
 import {
   API_BASE,
-  type AggregateRequest, type AggregateResponse, type CatalogResponse, type ErrorBody, type FlagsResponse,
+  type AggregateRequest, type AggregateResponse, type CatalogResponse, type ErrorBody, type EvidenceListResponse, type FlagsResponse,
   type LockResponse, type MeResponse, type ReportDetail, type ReportReceipt, type ReportRequest,
   type TasksPutRequest, type TasksPutResponse, type TasksResponse, type ValidateResponse,
 } from '../shared/api'
@@ -45,6 +45,7 @@ export type Api = {
   aggregate(body: AggregateRequest): Promise<AggregateResponse>
   lock(period: string, unit: string): Promise<LockResponse>
   unlock(period: string, unit: string): Promise<LockResponse>
+  evidence(unit: string): Promise<EvidenceListResponse>
 }
 
 function parseJson(text: string): unknown {
@@ -116,5 +117,6 @@ export function createApi(options: ApiOptions): Api {
     aggregate: (body) => call<AggregateResponse>('POST', '/aggregate', body),
     lock: (period, unit) => call<LockResponse>('POST', '/periods/' + q(period) + '/lock', { unit }),
     unlock: (period, unit) => call<LockResponse>('POST', '/periods/' + q(period) + '/unlock', { unit }),
+    evidence: (unit) => call<EvidenceListResponse>('GET', '/units/' + q(unit) + '/evidence'),
   }
 }

@@ -1,7 +1,7 @@
 // Office.onReady → language, labels, settings form, period list, button bindings. Nothing else.
 import './taskpane.css'
 import {
-  currentPeriod, currentRole, guard, onAggregate, onBusyChange, onCheck, onConnect, onCreateBook, onLock, onRefreshFlags,
+  currentPeriod, currentRole, guard, onAggregate, onBusyChange, onCheck, onConnect, onCreateBook, onEvidence, onLock, onRefreshFlags,
   onSaveSettings, onSubmit, onSyncTasks, periodChoices, setPeriod,
 } from './actions'
 import { type MessageKey, pickLang, setLang, t } from './messages'
@@ -83,6 +83,7 @@ function init(inExcel: boolean): void {
   bind('btn-submit', onSubmit)
   bind('btn-flags', onRefreshFlags)
   bind('btn-tasks', onSyncTasks)
+  bind('btn-evidence', onEvidence)
   bind('btn-aggregate', onAggregate)
   bind('btn-lock', () => onLock(true))
   bind('btn-unlock', () => onLock(false))

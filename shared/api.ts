@@ -243,6 +243,11 @@ export function evidenceListPath(unit: string): string {
   return API_BASE + '/units/' + encodeURIComponent(unit) + '/evidence'
 }
 
+/** The portal's page for one item (signed in there, the person downloads it): the Minh chứng sheet links here. */
+export function evidencePageUrl(unit: string, id: string): string {
+  return '/#minh-chung/' + encodeURIComponent(unit) + '/' + encodeURIComponent(id)
+}
+
 export function evidenceFilePath(id: string): string {
   return API_BASE + '/evidence/' + encodeURIComponent(id) + '/file'
 }

@@ -9,12 +9,14 @@ import { FakeExcel, installOffice, type OfficeStub } from './fake-excel'
 import { FakeServer } from './fake-server'
 import { INDICATOR_CODES, passingValue } from './fixtures'
 import {
-  guard, onAggregate, onCheck, onCreateBook, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
+  guard, onAggregate, onCheck, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
 } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
 import { INFO_ROWS, SHEETS } from '../../shared/workbook/report-book'
 import { ROOT } from './bundle'
+import { EVIDENCE_SHEET } from '../../shared/workbook/evidence-sheet'
+import { evidenceListFixture } from '../shared/fixtures'
 
 const NOW = Date.parse('2026-11-12T03:00:00Z') // 12/11/2026 10:00 in Vietnam, inside period 2026-11-14
 const html = readFileSync(join(ROOT, 'addin', 'taskpane.html'), 'utf8')
@@ -370,5 +372,47 @@ describe('district', () => {
   it('creates a district task sheet without the indicator sheets', async () => {
     await press(onCreateBook)
     expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.tasks])
+  })
+})
+
+describe('commune: the evidence dossier', () => {
+  function cellsMatching(sheet: string, text: string): string[] {
+    const out: string[] = []
+    fake.grid(sheet).forEach((line, r) => line.forEach((v, c) => { if (v === text) out.push(r + ',' + c) }))
+    return out
+  }
+
+  it('writes the "Minh chứng" sheet in 2 syncs: links as formulas, typed text as text, and names the gaps', async () => {
+    server.evidence['binh-son'] = evidenceListFixture()
+    expect(await press(onEvidence)).toBe(2)
+    expect(fake.names()).toContain(EVIDENCE_SHEET)
+    expect(fake.value(EVIDENCE_SHEET, 'A1')).toBe('Hồ sơ minh chứng - Xã Bình Sơn')
+    const formulas = Object.values(fake.sheet(EVIDENCE_SHEET).formulas)
+    // One link per item with a file (the replaced decision too); the typed "=…" title and number stay text.
+    expect(formulas).toEqual([
+      '=HYPERLINK("https://ntm.example.org/#minh-chung/binh-son/evd_old","Tải tệp")',
+      '=HYPERLINK("https://ntm.example.org/#minh-chung/binh-son/evd_new","Tải tệp")',
+    ])
+    expect(cellsMatching(EVIDENCE_SHEET, '=HYPERLINK("http://evil","x")')).toHaveLength(1)
+    expect(cellsMatching(EVIDENCE_SHEET, '=1+1')).toHaveLength(1)
+    expect(text('status')).toBe('Đã ghi sheet "Minh chứng" (2 tài liệu). Đạt nhưng thiếu hồ sơ: TC4. Bổ sung tài liệu trên trang web trước khi huyện thẩm định.')
+  })
+
+  it('replaces the sheet on a second press rather than adding another', async () => {
+    server.evidence['binh-son'] = evidenceListFixture()
+    await press(onEvidence)
+    const complete = evidenceListFixture()
+    complete.dossiers = complete.dossiers.map((d) => ({ ...d, met: d.criterion === 1 }))
+    server.evidence['binh-son'] = complete
+    expect(await press(onEvidence)).toBe(2)
+    expect(fake.names().filter((n) => n.indexOf(EVIDENCE_SHEET) === 0)).toEqual([EVIDENCE_SHEET])
+    expect(text('status')).toBe('Đã ghi sheet "Minh chứng": 2 tài liệu; mọi tiêu chí đạt đều có đủ hồ sơ.')
+  })
+
+  it('writes nothing when the server refuses, and says why', async () => {
+    const before = snapshot()
+    expect(await press(onEvidence)).toBe(0)
+    expect(snapshot()).toBe(before)
+    expect(document.getElementById('status')!.className).toBe('status status-error')
   })
 })

@@ -39,6 +39,24 @@ describe('the fake itself', () => {
     })).rejects.toMatchObject({ code: 'InvalidArgument' })
   })
 
+  // Range.values: "If the value … starts with '=' it is interpreted as a formula"; a leading apostrophe makes
+  // the rest text, as when typing (the apostrophe is a prefix, not part of the value).
+  it('keeps a written "=…" as a formula and drops a leading apostrophe, as Excel does', async () => {
+    const { fake } = setup('1.1')
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C1').values = [['=HYPERLINK("https://x","y")', "'=1+1", 'text']]
+      await ctx.sync()
+    })
+    expect(fake.sheet('Sheet1').formulas).toEqual({ '0,0': '=HYPERLINK("https://x","y")' })
+    expect(fake.value('Sheet1', 'B1')).toBe('=1+1')
+    expect(fake.value('Sheet1', 'C1')).toBe('text')
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['plain']]
+      await ctx.sync()
+    })
+    expect(fake.sheet('Sheet1').formulas).toEqual({})
+  })
+
   it('rejects calls above ExcelApi 1.1 on a 1.1 host (column widths 1.2, freeze panes 1.7, validation 1.8)', async () => {
     const { fake } = setup('1.1')
     await expect(fake.run(async (ctx) => {

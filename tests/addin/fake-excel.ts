@@ -21,6 +21,8 @@ export type SheetModel = {
   tables: Array<{ name: string; address: string }>
   charts: Array<{ type: string; source: string; seriesBy: string; title: string; from: string; to: string }>
   frozenRows: number
+  /** Cells whose written value began with "=": Excel keeps them as formulas (the fake does not compute them). */
+  formulas: { [rc: string]: string }
 }
 
 const NOT_LOADED = 'Error, property was not loaded'
@@ -162,7 +164,7 @@ export class FakeExcel {
   private addSheet(name: string): SheetModel {
     if (this.find(name)) throw officeError('ItemAlreadyExists', 'A sheet named ' + name + ' already exists')
     if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw officeError('InvalidArgument', 'bad sheet name ' + name)
-    const s: SheetModel = { name, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0 }
+    const s: SheetModel = { name, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0, formulas: {} }
     this.sheets.push(s)
     return s
   }
@@ -238,7 +240,13 @@ export class FakeExcel {
         t.values = m.values
         out.push(() => this.each(t.sheet, t.rect, (k, r, c) => {
           const v = (grid[r - t.rect.r0] as CellV[])[c - t.rect.c0]
+          delete t.sheet.formulas[k]
           if (v === '' || v === null || v === undefined) delete t.sheet.cells[k]
+          // As typed into a cell: "=…" is a formula, a leading apostrophe makes the rest text and is not kept.
+          else if (typeof v === 'string' && v.charAt(0) === '=') {
+            t.sheet.formulas[k] = v
+            t.sheet.cells[k] = v
+          } else if (typeof v === 'string' && v.charAt(0) === "'") t.sheet.cells[k] = v.slice(1)
           else t.sheet.cells[k] = v as CellV
         }))
       }
@@ -279,7 +287,7 @@ export class FakeExcel {
       const s = fake.find(current)
       if (!s) {
         ctx.errors.push(officeError('ItemNotFound', 'The requested resource doesn\'t exist: sheet ' + current))
-        return { name: current, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0 }
+        return { name: current, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0, formulas: {} }
       }
       return s
     }

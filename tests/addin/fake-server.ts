@@ -1,6 +1,6 @@
 // An in-memory stand-in for the Worker's /api/v1 (the contract of shared/api.ts), for pane tests in Node.
 // The real Worker is exercised by the browser test (tests/e2e). Rules come from shared/, as on the server.
-import type { AggregateResponse, ErrorBody, ReportReceipt, ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
+import type { AggregateResponse, ErrorBody, EvidenceListResponse, ReportReceipt, ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
 import { checkReport } from '../../shared/report'
 import { checkTasks } from '../../shared/task-check'
 import { taskFlag } from '../../shared/tasks'
@@ -17,6 +17,8 @@ export class FakeServer {
   revisions: ReportReceipt[] = []
   tasks: { [unit: string]: StoredTask[] } = {}
   locked: { [period: string]: boolean } = {}
+  /** What GET /units/{unit}/evidence answers, per unit. */
+  evidence: { [unit: string]: EvidenceListResponse } = {}
   /** 'network': the request never arrives; 'drop': it is processed, but the answer is lost; 'internal': a 500, not processed. */
   failNext: 'network' | 'drop' | 'internal' | null = null
   constructor(public now: number) {}
@@ -49,6 +51,12 @@ export class FakeServer {
     let m: RegExpExecArray | null
     if (call.method === 'GET' && call.path === '/me') return [200, me]
     if (call.method === 'GET' && call.path === '/catalog') return [200, CATALOG]
+    if ((m = /^\/units\/([^/]+)\/evidence$/.exec(call.path)) && call.method === 'GET') {
+      const unit = decodeURIComponent(m[1] as string)
+      if (me.role === 'commune' && unit !== me.unit.id) return this.error(403, 'forbidden')
+      const list = this.evidence[unit]
+      return list ? [200, list] : this.error(404, 'not_found')
+    }
     if ((m = /^\/units\/([^/]+)\/tasks$/.exec(call.path))) {
       const unit = decodeURIComponent(m[1] as string)
       if (call.method === 'GET') return [200, { unit, tasks: this.tasks[unit] || [] }]

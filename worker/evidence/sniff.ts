@@ -1,8 +1,8 @@
 // What a file is, from its bytes: never from its name or the Content-Type the client sent. DOCX and XLSX
 // are zip archives, told apart by the main part their [Content_Types].xml declares; only that one small part
-// is unpacked, and only after the archive's own size for it is checked.
-import { unzipSync } from 'fflate'
+// is unpacked, through the bounded zip reader, and only after its declared size is checked.
 import type { EvidenceFileType } from '../../shared/evidence'
+import { type ZipLimits, type ZipReader, openZip } from '../xlsx/zip-parts'
 
 /** Why a file was refused: `legacy_office` and `heic` get their own advice. */
 export type SniffRefusal = 'unknown' | 'legacy_office' | 'heic' | 'bad_zip' | 'other_zip' | 'macro_office'
@@ -21,8 +21,9 @@ const FTYP = [0x66, 0x74, 0x79, 0x70] // ISO media "ftyp" at byte 4
 
 /** [Content_Types].xml is a few KB; more is not an Office document we accept. */
 const CONTENT_TYPES_MAX_BYTES = 256 * 1024
-/** A Word or Excel file has tens or hundreds of parts; refuse archives built to make the reader loop. */
-const ZIP_MAX_ENTRIES = 20_000
+// Only [Content_Types].xml is unpacked, so the declared sum bounds nothing in memory here; the part count
+// and the ratio still refuse archives built to make a reader loop or a bomb. Photos in a DOCX pack ~1:1.
+const OFFICE_ZIP_LIMITS: ZipLimits = { parts: 5000, totalBytes: 512 * 1024 * 1024, ratio: 200, ratioFloor: 256 * 1024 }
 
 const MAIN_PART: Array<{ type: EvidenceFileType; contentType: string }> = [
   { type: 'docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' },
@@ -46,23 +47,19 @@ const partName = (text: string): string => {
 }
 
 function sniffOfficeZip(bytes: Uint8Array): Sniffed {
-  const names: { [name: string]: boolean } = {}
-  let entries = 0
-  let parts: { [name: string]: Uint8Array }
+  let zip: ZipReader
+  let contentTypes: Uint8Array | null
   try {
-    parts = unzipSync(bytes, {
-      filter: (file) => {
-        if (++entries > ZIP_MAX_ENTRIES) throw new Error('too many entries')
-        names[file.name] = true
-        // fflate unpacks into a buffer of the stated size and never past it, so this bounds the inflating.
-        return file.name === '[Content_Types].xml' && file.originalSize <= CONTENT_TYPES_MAX_BYTES
-      },
-    })
+    zip = openZip(bytes, OFFICE_ZIP_LIMITS)
+    const size = zip.sizeOf('[Content_Types].xml')
+    if (size === null || size > CONTENT_TYPES_MAX_BYTES) return { ok: false, reason: 'other_zip' }
+    contentTypes = zip.read('[Content_Types].xml')
   } catch {
     return { ok: false, reason: 'bad_zip' }
   }
-  const contentTypes = parts['[Content_Types].xml']
   if (!contentTypes) return { ok: false, reason: 'other_zip' }
+  const names: { [name: string]: boolean } = {}
+  for (const name of zip.names) names[name] = true
   const xml = new TextDecoder().decode(contentTypes)
   const found: EvidenceFileType[] = []
   let macro = false

@@ -6,7 +6,9 @@
 // than the declared sizes that were checked. (APPNOTE.TXT 4.3.12 central directory, 4.3.7 local header.)
 import { Inflate } from 'fflate'
 
-export const ZIP_LIMITS = {
+export type ZipLimits = { parts: number; totalBytes: number; ratio: number; ratioFloor: number }
+
+export const ZIP_LIMITS: ZipLimits = {
   /** Entries in the central directory; an .xlsx written by Excel or LibreOffice has 10 to 40. */
   parts: 500,
   /** Declared unpacked size of ALL parts together. A commune's report book unpacks to about 150 KB. */
@@ -14,7 +16,7 @@ export const ZIP_LIMITS = {
   /** A part larger than `ratioFloor` may unpack to at most `ratio` times its packed size (XML packs 5–30×). */
   ratio: 200,
   ratioFloor: 256 * 1024,
-} as const
+}
 
 /** Why an archive is refused: beyond ZIP_LIMITS (`too_large`), not a zip at all, or entries that contradict themselves. */
 export type ZipRefusal = 'too_large' | 'not_zip' | 'inconsistent'
@@ -44,7 +46,7 @@ function endOfCentralDirectory(bytes: Uint8Array): number {
 }
 
 /** The central directory's entries, checked against ZIP_LIMITS; nothing is inflated. */
-export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
+export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
   if (bytes.length < 22) throw new ZipRefused('not_zip', 'too short')
   const end = endOfCentralDirectory(bytes)
   const count = u16(bytes, end + 10)
@@ -52,7 +54,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   const dirOffset = u32(bytes, end + 16)
   // ZIP64 (sizes or counts of all ones) never fits a request body we accept.
   if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipRefused('too_large', 'zip64 archive')
-  if (count > ZIP_LIMITS.parts) throw new ZipRefused('too_large', count + ' parts')
+  if (count > limits.parts) throw new ZipRefused('too_large', count + ' parts')
   if (dirOffset + dirSize > end) throw new ZipRefused('inconsistent', 'central directory outside the file')
   const entries: ZipEntry[] = []
   const names: { [name: string]: true } = Object.create(null)
@@ -71,8 +73,8 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength))
     if (packed === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipRefused('too_large', 'zip64 part ' + name)
     total += size
-    if (total > ZIP_LIMITS.totalBytes) throw new ZipRefused('too_large', 'parts declare ' + total + ' bytes')
-    if (size > ZIP_LIMITS.ratioFloor && size > packed * ZIP_LIMITS.ratio) throw new ZipRefused('too_large', name + ' declares ' + size + ' bytes from ' + packed)
+    if (total > limits.totalBytes) throw new ZipRefused('too_large', 'parts declare ' + total + ' bytes')
+    if (size > limits.ratioFloor && size > packed * limits.ratio) throw new ZipRefused('too_large', name + ' declares ' + size + ' bytes from ' + packed)
     if (flags & 1) throw new ZipRefused('inconsistent', name + ' is encrypted')
     if (method !== 0 && method !== 8) throw new ZipRefused('inconsistent', name + ' uses compression method ' + method)
     if (method === 0 && packed !== size) throw new ZipRefused('inconsistent', name + ' is stored with two sizes')
@@ -119,18 +121,19 @@ function inflatePart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return out
 }
 
-export type ZipReader = { names: string[]; read(name: string): Uint8Array | null }
+export type ZipReader = { names: string[]; sizeOf(name: string): number | null; read(name: string): Uint8Array | null }
 
 /**
  * Opens an archive: its central directory is bounded at once (listZipEntries), each part is inflated only
  * when read. Throws ZipRefused.
  */
-export function openZip(bytes: Uint8Array): ZipReader {
-  const entries = listZipEntries(bytes)
+export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipReader {
+  const entries = listZipEntries(bytes, limits)
   const byName: { [name: string]: ZipEntry } = Object.create(null)
   for (const e of entries) byName[e.name] = e
   return {
     names: entries.map((e) => e.name),
+    sizeOf: (name) => (byName[name] ? byName[name].size : null),
     read: (name) => (byName[name] ? inflatePart(bytes, byName[name]) : null),
   }
 }

@@ -46,7 +46,8 @@ export type ShapeIssue = { code: ShapeIssueCode; severity: 'error'; path: string
 /** Issues in an error body: report rules (422 `validation_failed`) or body shape (400 `bad_request`). */
 export type ApiIssue = Issue | ShapeIssue
 
-export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues?: ApiIssue[] }
+/** Every error answer of the API; `issues` is always present, empty when there is nothing to list. */
+export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues: ApiIssue[] }
 
 /** Largest accepted request body; larger ones get 413 `payload_too_large`. */
 export const MAX_BODY_BYTES = 512 * 1024

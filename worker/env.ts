@@ -6,13 +6,15 @@ export type Bindings = {
   ASSETS: Fetcher
   /** Evidence files (R2); their metadata is in D1's evidence_items. */
   EVIDENCE: R2Bucket
-  /** Local dev and e2e only (`wrangler dev --var FIXED_NOW:2026-11-26T09:00:00+07:00`): the API's clock. */
+  /** Local demo only (`wrangler dev --var FIXED_NOW:2026-11-26T09:00:00+07:00`): the API's clock; needs LOCAL_DEMO. */
   FIXED_NOW?: string
   /**
    * Seals webhook secrets at rest (AES-GCM, key derived with HKDF): `wrangler secret put WEBHOOK_SECRET_KEY`.
    * Without it, webhooks cannot be configured (503 `not_configured`).
    */
   WEBHOOK_SECRET_KEY?: string
+  /** "1" for the local demo, the e2e harness and the tests only (worker/local-demo.ts); never set when deployed. */
+  LOCAL_DEMO?: string
 }
 
 /** Who is calling: the token's role and the unit it speaks for. */

@@ -40,9 +40,10 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** The documented shape, `issues` always present (empty when there is nothing to list). */
 export function errorBody(code: ErrorCode, text?: [string, string], issues?: ApiIssue[]): ErrorBody {
   const [message, message_en] = text ?? DEFAULT_TEXT[code]
-  return issues ? { error: code, message, message_en, issues } : { error: code, message, message_en }
+  return { error: code, message, message_en, issues: issues ?? [] }
 }
 
 const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
@@ -66,13 +67,14 @@ export function notFound(c: Context): Response {
   return c.json(errorBody('not_found', ['Không có địa chỉ API này.', 'No such API endpoint.']), 404)
 }
 
+/**
+ * A unit that does not exist and one outside the caller's reach answer alike, so a token cannot list the ids
+ * of units it has no right to know.
+ */
 export const unitNotFound = (id: string): ApiError =>
-  new ApiError(404, 'not_found', ['Không tìm thấy đơn vị "' + id + '".', 'Unit "' + id + '" was not found.'])
-
-export const outOfScope = (id: string): ApiError =>
-  new ApiError(403, 'forbidden', [
-    'Mã truy cập này không có quyền với đơn vị "' + id + '".',
-    'This token has no access to unit "' + id + '".',
+  new ApiError(404, 'not_found', [
+    'Không tìm thấy đơn vị "' + id + '" trong phạm vi của mã truy cập này.',
+    'Unit "' + id + '" was not found within this token\'s reach.',
   ])
 
 export const roleNotAllowed = (role: string): ApiError =>

@@ -23,6 +23,7 @@ import { settings } from './routes/settings'
 import { tasks } from './routes/tasks'
 import { webhooks } from './routes/webhooks'
 import { createScheduled } from './scheduled'
+import { apiHeaders } from './security-headers'
 import { writeLog } from './write-log'
 
 export type AppOptions = { now?: () => Date }
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/audit', audit)
 
   const app = new Hono<AppEnv>()
+  app.use('/api/*', apiHeaders)
   // Before the API's middleware: the health check answers without a token.
   app.route('/api/v1/health', health)
   app.route('/api/v1', api)

@@ -3,7 +3,7 @@ import type { Catalog } from '../shared/catalog'
 import type { Principal } from './env'
 import { findCatalog } from './db/catalogs'
 import { type Unit, listChain } from './db/units'
-import { ApiError, outOfScope, unitNotFound } from './errors'
+import { ApiError, unitNotFound } from './errors'
 
 /** A unit with its ancestors (nearest first) and the settings it inherits from them. */
 export type UnitContext = { unit: Unit; chain: Unit[]; region: string | null; catalogId: string | null }
@@ -21,18 +21,25 @@ function within(principal: Principal, target: UnitContext): boolean {
   return principal.role === 'admin' || target.chain.some((u) => u.id === principal.unit.id)
 }
 
-/** Reading: every role over its own unit and the units below it; admin everywhere. */
+/**
+ * Reading: every role over its own unit and the units below it; admin everywhere. A unit outside that reach
+ * answers 404 like a missing one.
+ */
 export function assertCanRead(principal: Principal, target: UnitContext): void {
-  if (!within(principal, target)) throw outOfScope(target.unit.id)
+  if (!within(principal, target)) throw unitNotFound(target.unit.id)
 }
 
-/** Writing: a commune its own unit only, the district office its subtree, admin everywhere; leaders never. */
+/**
+ * Writing: a commune its own unit only, the district office its subtree, admin everywhere; leaders never.
+ * A unit the caller may not even read answers 404; one it may read but not write, 403.
+ */
 export function assertCanWrite(principal: Principal, target: UnitContext): void {
+  assertCanRead(principal, target)
   if (principal.role === 'leader') {
     throw new ApiError(403, 'forbidden', ['Lãnh đạo chỉ được xem, không được sửa.', 'Leaders have read-only access.'])
   }
-  if (principal.role === 'commune' && target.unit.id !== principal.unit.id) throw outOfScope(target.unit.id)
-  if (!within(principal, target)) throw outOfScope(target.unit.id)
+  // Only its own unit is in a commune's reach, so this is a belt to assertCanRead's braces.
+  if (principal.role === 'commune' && target.unit.id !== principal.unit.id) throw unitNotFound(target.unit.id)
 }
 
 /** Aggregating and locking are for units with communes below them. */

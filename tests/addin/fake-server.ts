@@ -38,9 +38,7 @@ export class FakeServer {
   }
 
   private error(status: number, code: ErrorBody['error'], issues?: ErrorBody['issues']): [number, ErrorBody] {
-    const body: ErrorBody = { error: code, message: 'Lỗi ' + code, message_en: 'Error ' + code }
-    if (issues) body.issues = issues
-    return [status, body]
+    return [status, { error: code, message: 'Lỗi ' + code, message_en: 'Error ' + code, issues: issues ?? [] }]
   }
 
   private handle(call: Call): [number, unknown] {

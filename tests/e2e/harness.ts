@@ -41,8 +41,11 @@ function wranglerSync(args: string[]): void {
 
 export type Worker = { origin: string; stop(): Promise<void>; log(): string }
 
-/** wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock; `extraSql` adds data. */
-export async function startWorker(now: string, extraSql?: string): Promise<Worker> {
+/**
+ * wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock; `extraSql` adds data.
+ * `deployed: true` leaves out LOCAL_DEMO, as on a deployed Worker (demo tokens refused, FIXED_NOW ignored).
+ */
+export async function startWorker(now: string, extraSql?: string, options: { deployed?: boolean } = {}): Promise<Worker> {
   const state = mkdtempSync(join(tmpdir(), 'ntm-e2e-'))
   wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
   const lib = (await import(join(ROOT, 'worker', 'scripts', 'lib.mjs'))) as { loadSeedModule(): Promise<{ buildDemoSql(): Promise<string> | string }> }
@@ -53,7 +56,10 @@ export async function startWorker(now: string, extraSql?: string): Promise<Worke
   const port = await freePort()
   const child: ChildProcess = spawn(
     WRANGLER,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'FIXED_NOW:' + now, '--show-interactive-dev-session=false'],
+    [
+      'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'FIXED_NOW:' + now,
+      ...(options.deployed ? [] : ['--var', 'LOCAL_DEMO:1']), '--show-interactive-dev-session=false',
+    ],
     { cwd: ROOT, env: QUIET, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

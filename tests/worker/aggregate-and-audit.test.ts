@@ -73,8 +73,8 @@ describe('POST /api/v1/aggregate', () => {
 
   it('is for the district, leaders and admin only, within scope, on parent units and valid periods', async () => {
     expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.binhSon, body: { unit: 'trieu-son', period: '2026-11-14' } })).status).toBe(403)
-    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'nhu-thanh', period: '2026-11-14' } })).status).toBe(403)
-    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'thanh-hoa', period: '2026-11-14' } })).status).toBe(403)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'nhu-thanh', period: '2026-11-14' } })).status).toBe(404)
+    expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'thanh-hoa', period: '2026-11-14' } })).status).toBe(404)
     expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'binh-son', period: '2026-11-14' } })).status).toBe(400)
     expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: 'soon' } })).status).toBe(400)
     expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son' } })).status).toBe(400)
@@ -108,7 +108,7 @@ describe('GET /api/v1/audit', () => {
   it('is closed to communes and leaders, and to a district outside its subtree', async () => {
     expect((await call('GET', '/api/v1/audit?unit=binh-son', { token: TOKENS.binhSon })).status).toBe(403)
     expect((await call('GET', '/api/v1/audit?unit=trieu-son', { token: TOKENS.leader })).status).toBe(403)
-    expect((await call('GET', '/api/v1/audit?unit=nhu-thanh', { token: TOKENS.district })).status).toBe(403)
+    expect((await call('GET', '/api/v1/audit?unit=nhu-thanh', { token: TOKENS.district })).status).toBe(404)
     expect((await call('GET', '/api/v1/audit?unit=trieu-son&limit=0', { token: TOKENS.district })).status).toBe(400)
   })
 })
@@ -121,7 +121,7 @@ describe('catalogue and calendar', () => {
     expect(res.body.catalog).toMatchObject({ id: 'qd-318-2022', version: '2022.1' })
     expect(res.body.catalog.criteria).toHaveLength(19)
     expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.district })).status).toBe(200)
-    expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.binhSon })).status).toBe(403)
+    expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.binhSon })).status).toBe(404)
   })
 
   it('GET /periods lists both periods of each month with their deadlines', async () => {

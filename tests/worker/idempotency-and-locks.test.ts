@@ -120,8 +120,9 @@ describe('locked periods', () => {
       const res = await call('POST', '/api/v1/periods/2026-09-14/lock', { token, body: { unit: 'trieu-son' } })
       expect(res.status).toBe(403)
     }
+    // The province is outside the district office's reach: 404, as if it did not exist.
     const province = await call('POST', '/api/v1/periods/2026-09-14/lock', { token: TOKENS.district, body: { unit: 'thanh-hoa' } })
-    expect(province.status).toBe(403)
+    expect(province.status).toBe(404)
     const commune = await call('POST', '/api/v1/periods/2026-09-14/lock', { token: TOKENS.district, body: { unit: 'binh-son' } })
     expect(commune.status).toBe(400)
     const badPeriod = await call('POST', '/api/v1/periods/2026-09-15/lock', { token: TOKENS.district, body: { unit: 'trieu-son' } })

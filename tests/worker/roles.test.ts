@@ -32,17 +32,17 @@ const token = (who: Who): string =>
 // Expected status per role, for requests about Bình Sơn (or its district).
 const MATRIX: Array<Case & { expect: Record<Who, number> }> = [
   { name: 'me', method: 'GET', path: '/api/v1/me', expect: { commune: 200, otherCommune: 200, district: 200, leader: 200, admin: 200 } },
-  { name: 'catalog', method: 'GET', path: '/api/v1/catalog?unit=binh-son', expect: { commune: 200, otherCommune: 403, district: 200, leader: 200, admin: 200 } },
+  { name: 'catalog', method: 'GET', path: '/api/v1/catalog?unit=binh-son', expect: { commune: 200, otherCommune: 404, district: 200, leader: 200, admin: 200 } },
   { name: 'periods', method: 'GET', path: '/api/v1/periods?from=2026-01&to=2026-12', expect: { commune: 200, otherCommune: 200, district: 200, leader: 200, admin: 200 } },
-  { name: 'validate', method: 'POST', path: '/api/v1/reports/validate', body: reportBody('binh-son', '2026-11-28'), expect: { commune: 200, otherCommune: 403, district: 200, leader: 200, admin: 200 } },
-  { name: 'submit', method: 'POST', path: '/api/v1/reports', body: reportBody('binh-son', '2026-11-28'), expect: { commune: 201, otherCommune: 403, district: 403, leader: 403, admin: 403 } },
-  { name: 'read report', method: 'GET', path: '/api/v1/reports/binh-son/2026-11-14', expect: { commune: 200, otherCommune: 403, district: 200, leader: 200, admin: 200 } },
-  { name: 'list tasks', method: 'GET', path: '/api/v1/units/binh-son/tasks', expect: { commune: 200, otherCommune: 403, district: 200, leader: 200, admin: 200 } },
+  { name: 'validate', method: 'POST', path: '/api/v1/reports/validate', body: reportBody('binh-son', '2026-11-28'), expect: { commune: 200, otherCommune: 404, district: 200, leader: 200, admin: 200 } },
+  { name: 'submit', method: 'POST', path: '/api/v1/reports', body: reportBody('binh-son', '2026-11-28'), expect: { commune: 201, otherCommune: 404, district: 403, leader: 403, admin: 403 } },
+  { name: 'read report', method: 'GET', path: '/api/v1/reports/binh-son/2026-11-14', expect: { commune: 200, otherCommune: 404, district: 200, leader: 200, admin: 200 } },
+  { name: 'list tasks', method: 'GET', path: '/api/v1/units/binh-son/tasks', expect: { commune: 200, otherCommune: 404, district: 200, leader: 200, admin: 200 } },
   {
     name: 'put tasks', method: 'PUT', path: '/api/v1/units/binh-son/tasks', body: { tasks: [{ id: 'R1', title: 'Việc', lead: 'binh-son', due: '2026-12-01' }] },
-    expect: { commune: 200, otherCommune: 403, district: 200, leader: 403, admin: 200 },
+    expect: { commune: 200, otherCommune: 404, district: 200, leader: 403, admin: 200 },
   },
-  { name: 'flags', method: 'GET', path: '/api/v1/units/binh-son/flags', expect: { commune: 200, otherCommune: 403, district: 200, leader: 200, admin: 200 } },
+  { name: 'flags', method: 'GET', path: '/api/v1/units/binh-son/flags', expect: { commune: 200, otherCommune: 404, district: 200, leader: 200, admin: 200 } },
   {
     name: 'aggregate', method: 'POST', path: '/api/v1/aggregate', body: { unit: 'trieu-son', period: '2026-11-14' },
     expect: { commune: 403, otherCommune: 403, district: 200, leader: 200, admin: 200 },
@@ -62,17 +62,19 @@ describe('role matrix', () => {
     })
   }
 
+  // A unit outside the token's reach answers 404 like a missing one; a role that may never do the thing, 403.
   it('keeps the district office out of units outside its district', async () => {
-    const outside: Case[] = [
-      { name: 'report', method: 'GET', path: '/api/v1/reports/xuan-du/2026-11-14' },
-      { name: 'tasks', method: 'GET', path: '/api/v1/units/xuan-du/tasks' },
-      { name: 'flags', method: 'GET', path: '/api/v1/units/xuan-du/flags' },
-      { name: 'aggregate', method: 'POST', path: '/api/v1/aggregate', body: { unit: 'nhu-thanh', period: '2026-11-14' } },
-      { name: 'lock', method: 'POST', path: '/api/v1/periods/2026-11-14/lock', body: { unit: 'nhu-thanh' } },
-      { name: 'audit', method: 'GET', path: '/api/v1/audit?unit=nhu-thanh' },
+    const outside: Array<Case & { leader: number }> = [
+      { name: 'report', method: 'GET', path: '/api/v1/reports/xuan-du/2026-11-14', leader: 404 },
+      { name: 'tasks', method: 'GET', path: '/api/v1/units/xuan-du/tasks', leader: 404 },
+      { name: 'flags', method: 'GET', path: '/api/v1/units/xuan-du/flags', leader: 404 },
+      { name: 'aggregate', method: 'POST', path: '/api/v1/aggregate', body: { unit: 'nhu-thanh', period: '2026-11-14' }, leader: 404 },
+      { name: 'lock', method: 'POST', path: '/api/v1/periods/2026-11-14/lock', body: { unit: 'nhu-thanh' }, leader: 403 },
+      { name: 'audit', method: 'GET', path: '/api/v1/audit?unit=nhu-thanh', leader: 403 },
     ]
     for (const c of outside) {
-      for (const t of [TOKENS.district, TOKENS.leader]) expect([c.name, (await call(c.method, c.path, { token: t, body: c.body })).status]).toEqual([c.name, 403])
+      expect([c.name, (await call(c.method, c.path, { token: TOKENS.district, body: c.body })).status]).toEqual([c.name, 404])
+      expect([c.name, (await call(c.method, c.path, { token: TOKENS.leader, body: c.body })).status]).toEqual([c.name, c.leader])
       expect([c.name, (await call(c.method, c.path, { token: TOKENS.admin, body: c.body })).status]).toEqual([c.name, 200])
     }
   })
@@ -92,7 +94,7 @@ describe('a province with communes directly below it (since 1/7/2025)', () => {
     expect(refused.body.error).toBe('period_locked')
     // Triệu Sơn's communes are not affected by Nghệ An's lock.
     expect((await call('POST', '/api/v1/reports', { token: TOKENS.binhSon, body: reportBody('binh-son', '2026-11-14') })).status).toBe(201)
-    expect((await call('GET', '/api/v1/units/binh-son/flags', { token: provinceOffice })).status).toBe(403)
+    expect((await call('GET', '/api/v1/units/binh-son/flags', { token: provinceOffice })).status).toBe(404)
   })
 })
 

@@ -28,8 +28,8 @@ describe('GET /api/v1/units/{unit}/tasks', () => {
   })
 
   it('keeps a commune to its own sheet', async () => {
-    expect((await call('GET', '/api/v1/units/trieu-son/tasks', { token: TOKENS.binhSon })).status).toBe(403)
-    expect((await call('GET', '/api/v1/units/tho-son/tasks', { token: TOKENS.binhSon })).status).toBe(403)
+    expect((await call('GET', '/api/v1/units/trieu-son/tasks', { token: TOKENS.binhSon })).status).toBe(404)
+    expect((await call('GET', '/api/v1/units/tho-son/tasks', { token: TOKENS.binhSon })).status).toBe(404)
     expect((await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })).status).toBe(200)
     expect((await call('GET', '/api/v1/units/nowhere/tasks', { token: TOKENS.admin })).status).toBe(404)
   })
@@ -106,9 +106,9 @@ describe('PUT /api/v1/units/{unit}/tasks', () => {
   it('lets the district write any sheet in its subtree but not a leader or another commune', async () => {
     const office = await call('PUT', '/api/v1/units/trieu-son-tnmt/tasks', { token: TOKENS.district, body: { tasks: [task('TNMT-01', { lead: 'trieu-son-tnmt', collaborators: ['binh-son'] })] } })
     expect(office.status).toBe(200)
-    expect((await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.thoSon, body: { tasks: [task('X')] } })).status).toBe(403)
+    expect((await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.thoSon, body: { tasks: [task('X')] } })).status).toBe(404)
     expect((await call('PUT', '/api/v1/units/trieu-son/tasks', { token: TOKENS.leader, body: { tasks: [task('X')] } })).status).toBe(403)
-    expect((await call('PUT', '/api/v1/units/xuan-du/tasks', { token: TOKENS.district, body: { tasks: [task('X')] } })).status).toBe(403)
+    expect((await call('PUT', '/api/v1/units/xuan-du/tasks', { token: TOKENS.district, body: { tasks: [task('X')] } })).status).toBe(404)
   })
 })
 
@@ -149,7 +149,7 @@ describe('GET /api/v1/units/{unit}/flags', () => {
   })
 
   it('keeps communes out of other units and rejects a bad date', async () => {
-    expect((await call('GET', '/api/v1/units/tho-son/flags', { token: TOKENS.binhSon })).status).toBe(403)
+    expect((await call('GET', '/api/v1/units/tho-son/flags', { token: TOKENS.binhSon })).status).toBe(404)
     const bad = await call('GET', '/api/v1/units/binh-son/flags?date=2026-02-30', { token: TOKENS.binhSon })
     expect(bad.status).toBe(400)
     expect(bad.body.error).toBe('bad_request')

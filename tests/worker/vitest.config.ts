@@ -18,6 +18,8 @@ export default defineProject({
           TEST_MIGRATIONS: await readD1Migrations(root + 'worker/migrations'),
           // Tests only: seals webhook secrets (production: `wrangler secret put WEBHOOK_SECRET_KEY`).
           WEBHOOK_SECRET_KEY: 'test-only-webhook-sealing-key-0123456789abcdef',
+          // LOCAL_DEMO as `npm start` sets it: the demo tokens are accepted (worker/local-demo.ts).
+          LOCAL_DEMO: '1',
         },
       },
     })),

@@ -22,7 +22,8 @@ const tokens = await seedLocal()
 process.stderr.write('Local D1: migrations applied, demo data seeded.\n')
 
 // --test-scheduled: GET /__scheduled?cron=0+0+*+*+* runs the daily reminder job at once (see README).
-const args = ['dev', '--port', String(port), '--test-scheduled', ...process.argv.slice(2)]
+// LOCAL_DEMO=1 accepts the demo tokens and FIXED_NOW; a deployed Worker never has it (worker/local-demo.ts).
+const args = ['dev', '--port', String(port), '--test-scheduled', '--var', 'LOCAL_DEMO:1', ...process.argv.slice(2)]
 if (process.env.FIXED_NOW) args.push('--var', 'FIXED_NOW:' + process.env.FIXED_NOW)
 // Seals webhook secrets in the local D1 only; a deployed Worker has its own (`wrangler secret put WEBHOOK_SECRET_KEY`).
 args.push('--var', 'WEBHOOK_SECRET_KEY:' + (process.env.WEBHOOK_SECRET_KEY || 'local-demo-only-webhook-sealing-key-0123456789'))

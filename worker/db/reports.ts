@@ -77,13 +77,17 @@ export function insertRevisionStatement(db: D1Database, r: NewRevision, lockUnit
     )
 }
 
-/** Seed form: a revision with a fixed id and number, left alone when present (so seeding twice changes nothing). */
+/**
+ * Seed form: a revision with a fixed id and number, left alone when present (so seeding twice changes nothing).
+ * NOT EXISTS rather than OR IGNORE: the append-only triggers (0002) refuse any insert that meets an existing row.
+ */
 export function insertRevisionIfAbsentStatement(db: D1Database, r: NewRevision, revision: number): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT OR IGNORE INTO report_revisions (id, unit_id, period, revision, received_at, submitted_by, catalog_id, catalog_version,
+      `INSERT INTO report_revisions (id, unit_id, period, revision, received_at, submitted_by, catalog_id, catalog_version,
          region, timeliness, late_days, achieved, total, criteria, indicators, evaluation, funds, fund_totals, tasks, issues, narratives)
-       VALUES (?1, ?2, ?3, ?20, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21)`,
+       SELECT ?1, ?2, ?3, ?20, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21
+       WHERE NOT EXISTS (SELECT 1 FROM report_revisions WHERE id = ?1 OR (unit_id = ?2 AND period = ?3 AND revision = ?20))`,
     )
     .bind(
       r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.region, r.timeliness, r.lateDays,

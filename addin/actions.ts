@@ -8,8 +8,8 @@ import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
 import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
 import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
 import {
-  type BookGrids, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue, readBook, receiptWrite,
-  infoFacts, reportBookPlan, toReportRequest, toTaskInputs,
+  type BookGrids, type CellWrite, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue,
+  readBook, receiptWrite, infoFacts, reportBookPlan, toReportRequest, toTaskInputs, versionWrite,
 } from '../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { evidenceSheet } from '../shared/workbook/evidence-sheet'
@@ -359,8 +359,8 @@ function bookUnit(book: ReadBook, me: MeResponse): string {
   return book.unit || me.unit.id
 }
 
-/** The flags into the task sheet, with `marks` (cleared and coloured cells) in the same batch. */
-async function writeFlags(book: ReadBook, unit: string, marks?: Marks): Promise<{ written: number; unknown: string[] }> {
+/** The flags into the task sheet, with `marks` (cleared and coloured cells) and `extra` writes in the same batch. */
+async function writeFlags(book: ReadBook, unit: string, marks?: Marks, extra?: CellWrite | null): Promise<{ written: number; unknown: string[] }> {
   const date = today()
   const flags = await api().flags(unit, date)
   const tasks = book.tasks
@@ -368,8 +368,24 @@ async function writeFlags(book: ReadBook, unit: string, marks?: Marks): Promise<
   const fw = flagWrites(tasks, flags.tasks, flags.reports, date, flagTextVi, timelinessText)
   const clear = marks ? marks.clear.concat(fw.clear) : fw.clear
   const fills = marks ? marks.fills.concat(fw.fills) : fw.fills
-  await writeCells({ clear, writes: fw.writes, fills })
+  await writeCells({ clear, writes: extra ? fw.writes.concat([extra]) : fw.writes, fills })
   return { written: fw.written, unknown: fw.unknown }
+}
+
+/**
+ * Someone changed tasks on the server since this sheet had them: nothing was saved. The pane lists each change
+ * (the server's value against the sheet's) and marks the cells, keeps what the user typed, and gives the rows
+ * the server's versions, so pressing again after reading is a deliberate choice to save the sheet over them.
+ */
+async function showTaskConflict(book: ReadBook, e: ApiFailure): Promise<void> {
+  const body = e.body
+  const issues = body ? body.issues : []
+  const current = body && body.current ? body.current : []
+  const marks = marksFor(book, issues)
+  const versions = book.tasks ? versionWrite(book.tasks, current) : null
+  await writeCells({ clear: marks.clear, fills: marks.fills, writes: versions ? [versions] : [] })
+  showIssues(issueItems(book, issues))
+  showError(t('tasksConflict', { n: current.length, ids: current.map((c) => c.id).join(', ') }))
 }
 
 /** Refresh flags: each task's flag into the flag column, recent periods into the info sheet. */
@@ -404,6 +420,7 @@ export async function onSyncTasks(): Promise<void> {
   try {
     saved = await api().putTasks(unit, { tasks: toTaskInputs(book) })
   } catch (e) {
+    if (isApiFailure(e) && e.code === 'version_conflict') return showTaskConflict(book, e)
     if (isApiFailure(e) && e.body && e.body.issues && e.body.issues.length > 0) {
       await writeCells(marksFor(book, e.body.issues))
       showIssues(issueItems(book, e.body.issues))
@@ -412,8 +429,9 @@ export async function onSyncTasks(): Promise<void> {
     }
     throw e
   }
-  // Marks from an earlier refused sync are cleared (and the server's warnings coloured) with the flags.
-  await writeFlags(book, unit, marksFor(book, saved.issues || []))
+  // Marks from an earlier refused sync are cleared (and the server's warnings coloured) with the flags, and
+  // each row takes the version it now has on the server.
+  await writeFlags(book, unit, marksFor(book, saved.issues || []), book.tasks ? versionWrite(book.tasks, saved.tasks) : null)
   showIssues(issueItems(book, saved.issues || []))
   showOk(t('tasksSynced', { c: saved.created, u: saved.updated, s: saved.unchanged }))
 }

@@ -22,7 +22,7 @@ function failure(status: number, code: FailureCode, body: ErrorBody | null = nul
 
 const CODE_BY_STATUS: { [status: number]: ErrorBody['error'] } = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large',
-  415: 'unsupported_file_type', 422: 'validation_failed',
+  415: 'unsupported_file_type', 422: 'validation_failed', 429: 'rate_limited',
 }
 
 export type FetchLike = (input: string, init: { method: string; headers: { [k: string]: string }; body?: string }) => Promise<{

@@ -60,6 +60,9 @@ const VI = {
   flagsUnknown: 'Máy chủ có {n} nhiệm vụ chưa có trong sheet "Nhiệm vụ": {ids}. Thêm các dòng này vào sheet, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.',
   tasksSynced: 'Đã đồng bộ nhiệm vụ: {c} mới, {u} cập nhật, {s} không đổi; đã cập nhật cờ.',
   tasksInvalid: 'Chưa đồng bộ: sheet nhiệm vụ còn {e} lỗi.',
+  tasksConflict:
+    'Chưa đồng bộ: {n} nhiệm vụ ({ids}) đã được người khác sửa trên máy chủ sau khi sổ này lấy về; xem từng thay đổi bên dưới. ' +
+    'Sổ vẫn giữ nội dung bạn đã nhập. Sửa lại các ô đánh dấu nếu cần, rồi bấm "Đồng bộ nhiệm vụ" lần nữa để lưu bản trong sổ.',
   aggregated: 'Đã tổng hợp kỳ {period}: {received}/{expected} xã đã nộp, {onTime} đúng hạn.',
   locked: 'Đã khóa kỳ {period}: xã không thể gửi thêm.',
   unlocked: 'Đã mở khóa kỳ {period}.',
@@ -83,6 +86,8 @@ const VI = {
   err_unsupported_file_type: 'Loại tệp này không được nhận (chỉ PDF, ảnh JPEG/PNG, Word .docx, Excel .xlsx).',
   err_workbook_inconsistent: 'Tệp Excel gửi lên bị hỏng. Mở sổ trong Excel, lưu lại rồi gửi lại.',
   err_validation_failed: 'Máy chủ trả lại vì dữ liệu còn lỗi:',
+  err_version_conflict: 'Dữ liệu trên máy chủ đã được người khác sửa sau khi sổ này lấy về; chưa lưu gì.',
+  err_rate_limited: 'Gửi quá nhiều yêu cầu trong thời gian ngắn. Chờ một phút rồi thử lại; dữ liệu trong sổ không bị thay đổi.',
   err_bad_request: 'Máy chủ không hiểu yêu cầu. Kiểm tra phiên bản ngăn báo cáo.',
   err_invalid_json: 'Máy chủ không đọc được dữ liệu gửi lên.',
   err_not_configured: 'Máy chủ chưa được cấu hình cho việc này. Báo quản trị viên hệ thống.',
@@ -141,6 +146,9 @@ const EN: { [k in MessageKey]: string } = {
   flagsUnknown: 'The server has {n} tasks not in the "Nhiệm vụ" sheet: {ids}. Add these rows to the sheet, or open a new file and create the workbook there to fetch the full list.',
   tasksSynced: 'Tasks synced: {c} new, {u} updated, {s} unchanged; flags updated.',
   tasksInvalid: 'Not synced: the task sheet has {e} errors.',
+  tasksConflict:
+    'Not synced: {n} tasks ({ids}) were changed on the server by someone else after this workbook got them; each change is listed below. ' +
+    'The workbook keeps what you typed. Adjust the marked cells if needed, then click "Sync tasks" again to save the workbook\'s version.',
   aggregated: 'Period {period} aggregated: {received}/{expected} communes reported, {onTime} on time.',
   locked: 'Period {period} locked: communes can no longer submit.',
   unlocked: 'Period {period} unlocked.',
@@ -163,6 +171,8 @@ const EN: { [k in MessageKey]: string } = {
   err_unsupported_file_type: 'This file type is not accepted (only PDF, JPEG/PNG photos, Word .docx, Excel .xlsx).',
   err_workbook_inconsistent: 'The uploaded Excel file is damaged. Open it in Excel, save it again and upload again.',
   err_validation_failed: 'The server returned the data because of errors:',
+  err_version_conflict: 'Someone else changed this on the server after the workbook got it; nothing was saved.',
+  err_rate_limited: 'Too many requests in a short time. Wait a minute and try again; the workbook was not changed.',
   err_bad_request: 'The server did not understand the request. Check the pane version.',
   err_invalid_json: 'The server could not read the data sent.',
   err_not_configured: 'The server is not configured for this. Tell the system administrator.',
@@ -194,7 +204,7 @@ export function errorText(code: FailureCode): string {
 export const FAILURE_CODES: FailureCode[] = [
   'network', 'timeout', 'bad_response', 'bad_request', 'invalid_json', 'unauthorized', 'forbidden', 'not_found', 'conflict',
   'period_locked', 'idempotency_mismatch', 'payload_too_large', 'unsupported_file_type', 'workbook_inconsistent', 'validation_failed',
-  'not_configured', 'internal',
+  'not_configured', 'version_conflict', 'rate_limited', 'internal',
 ]
 
 /** Words written into the workbook's flag column (always Vietnamese: the workbook is an official record). */

@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'workbook_inconsistent'
   | 'validation_failed'
   | 'not_configured'
+  | 'version_conflict'
+  | 'rate_limited'
   | 'internal'
 
 /**
@@ -46,8 +48,11 @@ export type ShapeIssue = { code: ShapeIssueCode; severity: 'error'; path: string
 /** Issues in an error body: report rules (422 `validation_failed`) or body shape (400 `bad_request`). */
 export type ApiIssue = Issue | ShapeIssue
 
-/** Every error answer of the API; `issues` is always present, empty when there is nothing to list. */
-export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues: ApiIssue[] }
+/**
+ * Every error answer of the API; `issues` is always present, empty when there is nothing to list. A 409
+ * `version_conflict` adds `current`: the tasks as they are now on the server.
+ */
+export type ErrorBody = { error: ErrorCode; message: string; message_en: string; issues: ApiIssue[]; current?: StoredTask[] }
 
 /** Largest accepted request body; larger ones get 413 `payload_too_large`. */
 export const MAX_BODY_BYTES = 512 * 1024
@@ -90,6 +95,12 @@ export type TaskInput = {
   completedOn?: string | null
   source?: string
   note?: string
+  /**
+   * The stored version this row was read from: a write carrying a stale one is refused with 409
+   * `version_conflict` (nothing saved). Absent or null: no check (a new row, or a client that does not check).
+   * Text as read from a workbook's cell is accepted too ("3").
+   */
+  version?: number | string | null
 }
 export type ReportRequest = {
   unit: string
@@ -141,7 +152,8 @@ export type StoredReport = RevisionSummary & {
 export type ReportDetail = { unit: string; period: string; locked: boolean; latest: StoredReport | null; revisions: RevisionSummary[] }
 
 // GET / PUT /units/{unit}/tasks
-export type StoredTask = Task & { owner: string; updatedAt: string }
+/** `version` starts at 1 and grows by one with every change. */
+export type StoredTask = Task & { owner: string; updatedAt: string; version: number }
 export type TasksResponse = { unit: string; tasks: StoredTask[] }
 export type TasksPutRequest = { tasks: TaskInput[] }
 export type TasksPutResponse = { unit: string; created: number; updated: number; unchanged: number; tasks: StoredTask[]; issues: Issue[] }

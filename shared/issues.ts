@@ -35,6 +35,10 @@ export type IssueCode =
   | 'task_completed_in_future'
   | 'task_done_without_date'
   | 'task_recurrence_invalid'
+  | 'task_version_invalid'
+  | 'task_unit_not_allowed'
+  | 'task_date_out_of_range'
+  | 'task_changed_on_server'
   | 'fund_source_unknown'
   | 'fund_source_duplicate'
   | 'fund_amount_invalid'
@@ -66,6 +70,12 @@ export type IssueParams = {
   section?: string
   sectionEn?: string
   count?: number
+  /** A task field's name (Vietnamese, English) and the server's value of it, for task_changed_on_server. */
+  field?: [vi: string, en: string]
+  server?: string
+  /** Who changed it last and when ("08:15 29/11/2026"). */
+  by?: string
+  at?: string
 }
 
 type Wording = (p: IssueParams) => [vi: string, en: string]
@@ -201,6 +211,42 @@ const WORDING: { [code in IssueCode]: { severity: Severity; words: Wording } } =
   task_recurrence_invalid: {
     severity: 'error',
     words: (p) => [task(p)[0] + ': lịch lặp lại ' + q(p.value) + ' không hợp lệ.', task(p)[1] + ': recurrence ' + q(p.value) + ' is invalid.'],
+  },
+  task_version_invalid: {
+    severity: 'error',
+    words: (p) => [
+      task(p)[0] + ': phiên bản ' + q(p.value) + ' không hợp lệ; cột "Phiên bản" do máy chủ ghi, đừng sửa tay.',
+      task(p)[1] + ': version ' + q(p.value) + ' is invalid; the "Phiên bản" column is written by the server, do not edit it.',
+    ],
+  },
+  task_unit_not_allowed: {
+    severity: 'error',
+    words: (p) => [
+      task(p)[0] + ': ' + q(p.value) + ' không phải đơn vị bạn được ghi vào nhiệm vụ (chỉ đơn vị của bạn, các đơn vị trực thuộc, ' +
+        'cấp trên và các phòng ban của cấp trên); nếu là tên người hoặc cơ quan ngoài danh sách đơn vị, hãy ghi đầy đủ tên.',
+      task(p)[1] + ': ' + q(p.value) + ' is not a unit you may name in a task (only your unit, the units below it, those above ' +
+        'it and their offices); for a person or an office outside the unit list, write the full name.',
+    ],
+  },
+  task_date_out_of_range: {
+    severity: 'error',
+    words: (p) => [
+      task(p)[0] + ': ngày ' + q(p.value) + ' nằm ngoài khoảng năm ' + p.limit + '; kiểm tra lại năm.',
+      task(p)[1] + ': date ' + q(p.value) + ' is outside the years ' + p.limit + '; check the year.',
+    ],
+  },
+  task_changed_on_server: {
+    severity: 'error',
+    words: (p) => {
+      const field = p.field || ['nội dung', 'content']
+      const at = p.at ? [' lúc ' + p.at, ' at ' + p.at] : ['', '']
+      return [
+        task(p)[0] + ' đã được ' + (p.by || 'người khác') + ' sửa' + at[0] + ': ' + field[0] + ' trên máy chủ là ' + q(p.server) +
+          ', trong sổ là ' + q(p.value) + '.',
+        task(p)[1] + ' was changed by ' + (p.by || 'someone else') + at[1] + ': ' + field[1] + ' on the server is ' + q(p.server) +
+          ', in the workbook ' + q(p.value) + '.',
+      ]
+    },
   },
   fund_source_unknown: {
     severity: 'error',

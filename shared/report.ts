@@ -7,7 +7,7 @@ import { type Fund, type FundDraft, type FundTotals, DEFAULT_PEOPLE_SHARE_LIMIT,
 import { type Issue, hasErrors, makeIssue, shownValue } from './issues'
 import { type Narratives, checkNarratives } from './narratives'
 import { type Task } from './tasks'
-import { type TaskDraft, checkTasks } from './task-check'
+import { type TaskDraft, type TaskRow, checkTasks } from './task-check'
 import { isBlank, parseNumber, parseYesNo } from './text'
 
 /** What a cell or a JSON field may hold. */
@@ -54,6 +54,8 @@ export type ReportCheck = {
   ok: boolean
   evaluation: Evaluation
   tasks: Task[]
+  /** Where each of `tasks` came from among the report's task rows. */
+  taskRows: TaskRow[]
   funds: Fund[]
   fundTotals: FundTotals
   narratives: Narratives
@@ -181,5 +183,8 @@ export function checkReport(catalog: Catalog, region: string, draft: ReportDraft
     total: catalog.criteria.length,
     criteria,
   }
-  return { issues, ok: !hasErrors(issues), evaluation, tasks: taskCheck.tasks, funds: fundCheck.funds, fundTotals: fundCheck.totals, narratives: narrativeCheck.narratives }
+  return {
+    issues, ok: !hasErrors(issues), evaluation, tasks: taskCheck.tasks, taskRows: taskCheck.rows, funds: fundCheck.funds, fundTotals: fundCheck.totals,
+    narratives: narrativeCheck.narratives,
+  }
 }

@@ -16,6 +16,8 @@ export type TaskDraft = {
   completedOn?: unknown
   source?: unknown
   note?: unknown
+  /** The stored task's version the row was read from (blank: a new row, or a client that does not check). */
+  version?: unknown
 }
 
 const STATUS_WORDS: { [folded: string]: TaskStatus } = {
@@ -45,6 +47,11 @@ export function parseUnitList(value: unknown): string[] {
 }
 
 const UNIT_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+/** Whether a lead or collaborator is written as a unit id (`binh-son`) rather than a person's or office's name. */
+export function looksLikeUnitId(name: string): boolean {
+  return UNIT_ID_RE.test(name)
+}
 
 /**
  * The lead cell as a list, to hold "one lead per task". A semicolon or line break always separates leads;
@@ -127,12 +134,24 @@ function text(value: unknown): string {
   return ''
 }
 
-export type TaskCheck = { tasks: Task[]; issues: Issue[] }
+/** Where an accepted task came from: its row among the drafts and the version that row was read from. */
+export type TaskRow = { index: number; version: number | null }
+
+/** `tasks[k]` came from `rows[k]`. */
+export type TaskCheck = { tasks: Task[]; issues: Issue[]; rows: TaskRow[] }
+
+/** A version cell: blank, or a whole number ≥ 1 (as a number or as text); undefined when neither. */
+function parseVersion(value: unknown): number | null | undefined {
+  if (isBlank(value)) return null
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : NaN
+  return Math.floor(n) === n && n >= 1 && n < 1e9 ? n : undefined
+}
 
 /** Reads task rows; `today` (Vietnam) bounds completion dates. `path` is where the rows sit. */
 export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path = 'tasks'): TaskCheck {
   const issues: Issue[] = []
   const tasks: Task[] = []
+  const rows: TaskRow[] = []
   const seen: { [id: string]: boolean } = {}
   drafts.forEach((d, i) => {
     const at = path + '[' + i + ']'
@@ -164,7 +183,9 @@ export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path 
     if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: text(d.completedOn) }))
     else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
     if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
-    if (issues.slice(before).some((x) => x.severity === 'error') || !due || !status) return
+    const version = parseVersion(d.version)
+    if (version === undefined) issues.push(makeIssue('task_version_invalid', at + '.version', { ...p, value: String(d.version) }))
+    if (issues.slice(before).some((x) => x.severity === 'error') || !due || !status || version === undefined) return
     const task: Task = {
       id, title, lead, collaborators, due, status,
       progress: typeof progress === 'number' ? progress : status === 'done' ? 100 : 0,
@@ -174,6 +195,7 @@ export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path 
     if (text(d.source)) task.source = text(d.source)
     if (text(d.note)) task.note = text(d.note)
     tasks.push(task)
+    rows.push({ index: i, version })
   })
-  return { tasks, issues }
+  return { tasks, issues, rows }
 }

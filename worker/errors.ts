@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ApiIssue, ErrorBody, ErrorCode } from '../shared/api'
+import type { ApiIssue, ErrorBody, ErrorCode, StoredTask } from '../shared/api'
 
 const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
   bad_request: ['Yêu cầu không hợp lệ.', 'The request is malformed.'],
@@ -21,6 +21,11 @@ const DEFAULT_TEXT: { [code in ErrorCode]: [vi: string, en: string] } = {
   workbook_inconsistent: ['Tệp .xlsx gửi lên bị hỏng.', 'The uploaded .xlsx file is damaged.'],
   validation_failed: ['Báo cáo có lỗi, chưa được tiếp nhận.', 'The report has errors and was not accepted.'],
   not_configured: ['Máy chủ chưa được cấu hình cho việc này.', 'The server is not configured for this.'],
+  version_conflict: [
+    'Nhiệm vụ đã được người khác sửa trên máy chủ sau lần bạn lấy về; chưa lưu gì. Xem từng thay đổi bên dưới.',
+    'Tasks were changed on the server by someone else since your copy was taken; nothing was saved. See each change below.',
+  ],
+  rate_limited: ['Gửi quá nhiều yêu cầu; vui lòng chờ một lát rồi thử lại.', 'Too many requests; wait a moment and try again.'],
   internal: ['Lỗi máy chủ, vui lòng thử lại sau.', 'Server error, please try again later.'],
 }
 
@@ -29,6 +34,8 @@ export class ApiError extends HTTPException {
   readonly issues: ApiIssue[] | undefined
   readonly vi: string
   readonly en: string
+  /** For 409 `version_conflict`: the tasks as they are now. */
+  current: StoredTask[] | undefined
 
   constructor(status: ContentfulStatusCode, code: ErrorCode, text?: [vi: string, en: string], issues?: ApiIssue[]) {
     const [vi, en] = text ?? DEFAULT_TEXT[code]
@@ -41,9 +48,11 @@ export class ApiError extends HTTPException {
 }
 
 /** The documented shape, `issues` always present (empty when there is nothing to list). */
-export function errorBody(code: ErrorCode, text?: [string, string], issues?: ApiIssue[]): ErrorBody {
+export function errorBody(code: ErrorCode, text?: [string, string], issues?: ApiIssue[], current?: StoredTask[]): ErrorBody {
   const [message, message_en] = text ?? DEFAULT_TEXT[code]
-  return { error: code, message, message_en, issues: issues ?? [] }
+  const body: ErrorBody = { error: code, message, message_en, issues: issues ?? [] }
+  if (current) body.current = current
+  return body
 }
 
 const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
@@ -53,7 +62,7 @@ const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     if (err.status === 401) c.header('WWW-Authenticate', 'Bearer')
-    return c.json(errorBody(err.code, [err.vi, err.en], err.issues), err.status)
+    return c.json(errorBody(err.code, [err.vi, err.en], err.issues, err.current), err.status)
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = CODE_BY_STATUS[err.status] ?? 'bad_request'

@@ -52,6 +52,8 @@ export const taskSchema = z.object({
   completedOn: z.union([z.string().max(40), z.number(), z.null()]).optional(),
   source: text.nullish(),
   note: text.nullish(),
+  // A number from the API, or the text of a version cell read from a workbook: the shared parser checks it.
+  version: z.union([z.number(), z.string().max(20), z.null()]).optional(),
 })
 
 // Plain text: control characters (other than tab and line break) and broken UTF-16 are refused, not cleaned,

@@ -58,6 +58,8 @@ export const TASK_COLUMNS: ColumnSpec[] = [
   { key: 'completedOn', header: 'Ngày hoàn thành', format: DATE_FORMAT, width: 100 },
   { key: 'note', header: 'Ghi chú', width: 160 },
   { key: 'flag', header: 'Cờ', width: 130 },
+  // Written by the server: the version each row was read at, so a sync cannot overwrite someone else's change.
+  { key: 'version', header: 'Phiên bản', width: 60 },
 ]
 
 export const FUND_COLUMNS: ColumnSpec[] = [
@@ -185,7 +187,7 @@ export function taskGrid(tasks: readonly StoredTask[]): Grid {
   for (const t of tasks) {
     rows.push([
       t.id, t.title, t.lead, t.collaborators.join(', '), toExcelSerial(t.due), formatRecurrence(t.recurrence),
-      statusName(t.status), t.progress, t.completedOn ? toExcelSerial(t.completedOn) : '', t.note || '', '',
+      statusName(t.status), t.progress, t.completedOn ? toExcelSerial(t.completedOn) : '', t.note || '', '', t.version,
     ])
   }
   if (rows.length === 1) rows.push(TASK_COLUMNS.map(() => ''))
@@ -350,6 +352,7 @@ export function readBook(input: BookGrids): ReadBook {
     tasks: tasks ? tasks.rows.map((r): TaskDraft => ({
       id: r.cells.id, title: r.cells.title, lead: r.cells.lead, collaborators: r.cells.collaborators, due: r.cells.due,
       recurrence: r.cells.recurrence, status: r.cells.status, progress: r.cells.progress, completedOn: r.cells.completedOn, note: r.cells.note,
+      version: r.cells.version,
     })) : [],
     funds: funds ? funds.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
   }
@@ -414,6 +417,9 @@ export function toTaskInputs(book: ReadBook): TaskInput[] {
     input.completedOn = dateText(t.completedOn)
     const note = optionalText(t.note)
     if (note !== undefined) input.note = note
+    // A book made before the column existed sends no version: the server then does not check.
+    const version = cellValue(t.version as Cell)
+    if (version !== null) input.version = typeof version === 'boolean' ? String(version) : version
     return input
   })
 }
@@ -572,6 +578,27 @@ export function flagWrites(
   writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })
   const unknown = flags.filter((f) => !seen[f.id]).map((f) => f.id)
   return { writes, fills, clear, unknown: unknown.filter((id, i) => unknown.indexOf(id) === i), written }
+}
+
+/**
+ * The version column of the tasks sheet (one 2-D write): rows whose id is among `stored` take its version, the
+ * others keep theirs. Null when the sheet has no version column (a book made before it existed).
+ */
+export function versionWrite(tasks: SheetRows, stored: ReadonlyArray<{ id: string; version: number }>): CellWrite | null {
+  const col = tasks.columns.version
+  if (col === undefined || tasks.rows.length === 0) return null
+  const byId: { [id: string]: number } = {}
+  for (const t of stored) byId[t.id] = t.version
+  const first = tasks.origin.row + 1
+  const last = tasks.rows[tasks.rows.length - 1]!.row
+  const column: Grid = []
+  for (let r = first; r <= last; r++) column.push([''])
+  for (const row of tasks.rows) {
+    const id = cellText(row.cells.id as Cell)
+    const kept = row.cells.version
+    column[row.row - first] = [byId[id] !== undefined ? (byId[id] as number) : kept === undefined || kept === null ? '' : (kept as Cell)]
+  }
+  return { sheet: tasks.sheet, address: a1Block(first, tasks.origin.col + col, last - first + 1, 1), values: column }
 }
 
 export { rectangular }

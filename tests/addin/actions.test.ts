@@ -335,9 +335,38 @@ describe('tasks and flags', () => {
     expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6') // the check's mark is the check's business
   })
 
+  it('writes back each row\'s version, and on a conflict lists what changed, keeps the sheet and saves nothing (≤ 3 syncs)', async () => {
+    await press(onCreateBook)
+    fake.setValues(SHEETS.tasks, 'A2', [
+      ['T1', 'Rà soát tiêu chí', 'binh-son', '', '20/11/2026', '', 'Đang làm', 50, '', ''],
+      ['T2', 'Hoàn thiện hồ sơ', 'binh-son', '', '25/11/2026', '', 'Chưa làm', 0, '', ''],
+    ])
+    await press(onSyncTasks)
+    expect(fake.value(SHEETS.tasks, 'L1')).toBe('Phiên bản')
+    expect([fake.value(SHEETS.tasks, 'L2'), fake.value(SHEETS.tasks, 'L3')]).toEqual([1, 1])
+    // Meanwhile the district office moves T2's deadline on the server.
+    server.tasks['binh-son'] = server.tasks['binh-son']!.map((t) => (t.id === 'T2' ? { ...t, due: '2026-11-30', version: 2 } : t))
+    fake.setValues(SHEETS.tasks, 'H3', [[30]])
+    const puts = server.calls.filter((c) => c.method === 'PUT').length
+    expect(await press(onSyncTasks)).toBeLessThanOrEqual(3)
+    expect(server.calls.filter((c) => c.method === 'PUT').length).toBe(puts + 1)
+    expect(server.tasks['binh-son']!.find((t) => t.id === 'T2')).toMatchObject({ due: '2026-11-30', progress: 0, version: 2 })
+    expect(text('status')).toMatch(/^Chưa đồng bộ: 1 nhiệm vụ \(T2\) đã được người khác sửa trên máy chủ/)
+    const listed = Array.from(document.querySelectorAll('#issues li')).map((li) => li.textContent || '')
+    expect(listed.some((l) => l.indexOf('Hạn trên máy chủ là "30/11/2026", trong sổ là "25/11/2026"') >= 0)).toBe(true)
+    expect(fake.fill(SHEETS.tasks, 'E3')).toBe('#F4B6B6')
+    // The sheet keeps what the user typed; the row now carries the server's version.
+    expect([fake.value(SHEETS.tasks, 'E3'), fake.value(SHEETS.tasks, 'H3'), fake.value(SHEETS.tasks, 'L3')]).toEqual(['25/11/2026', 30, 2])
+    // Pressing again is a deliberate choice: the sheet's values are saved over the server's.
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(server.tasks['binh-son']!.find((t) => t.id === 'T2')).toMatchObject({ due: '2026-11-25', progress: 30, version: 3 })
+    expect(fake.value(SHEETS.tasks, 'L3')).toBe(3)
+    expect(fake.fill(SHEETS.tasks, 'E3')).toBeUndefined()
+  })
+
   it('names tasks on the server that the sheet lacks without promising that a sync fetches them', async () => {
     await press(onCreateBook)
-    server.tasks['binh-son'] = [{ id: 'TB-9', title: 'Họp dân', lead: 'binh-son', collaborators: [], due: '2026-11-20', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2026-11-01T00:00:00Z' }]
+    server.tasks['binh-son'] = [{ id: 'TB-9', title: 'Họp dân', lead: 'binh-son', collaborators: [], due: '2026-11-20', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2026-11-01T00:00:00Z', version: 1 }]
     await press(onRefreshFlags)
     expect(details()).toEqual(['Máy chủ có 1 nhiệm vụ chưa có trong sheet "Nhiệm vụ": TB-9. Thêm các dòng này vào sheet, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.'])
   })

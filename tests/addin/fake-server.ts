@@ -3,6 +3,8 @@
 import type { AggregateResponse, ErrorBody, EvidenceListResponse, ReportReceipt, ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
 import { checkReport } from '../../shared/report'
 import { checkTasks } from '../../shared/task-check'
+import { TASK_FIELD_NAMES, changedTaskFields, taskFieldText } from '../../shared/task-diff'
+import { makeIssue } from '../../shared/issues'
 import { taskFlag } from '../../shared/tasks'
 import { vnDate } from '../../shared/dates'
 import { reportTimeliness } from '../../shared/calendar'
@@ -62,8 +64,23 @@ export class FakeServer {
       const checked = checkTasks(body.tasks, today)
       if (checked.issues.some((i) => i.severity === 'error')) return this.error(422, 'validation_failed', checked.issues)
       const before = this.tasks[unit] || []
-      const created = checked.tasks.filter((t) => !before.some((b) => b.id === t.id)).length
-      this.tasks[unit] = checked.tasks.map((t) => ({ ...t, owner: unit, updatedAt: new Date(this.now).toISOString() }))
+      const stored = (id: string) => before.filter((b) => b.id === id)[0]
+      // As the Worker does: a row read at an older version that would change the task is refused, nothing saved.
+      const stale = checked.tasks.map((t, k) => ({ t, row: checked.rows[k]!, old: stored(t.id) }))
+        .filter((x) => x.old && x.row.version !== null && x.row.version !== x.old.version && changedTaskFields(x.old, x.t).length > 0)
+      if (stale.length > 0) {
+        const issues = stale.flatMap((x) => changedTaskFields(x.old!, x.t).map((f) => makeIssue('task_changed_on_server', 'tasks[' + x.row.index + '].' + f, {
+          task: x.t.id, field: TASK_FIELD_NAMES[f], server: taskFieldText(x.old!, f), value: taskFieldText(x.t, f), by: 'Huyện Triệu Sơn',
+        })))
+        const [status, error] = this.error(409, 'version_conflict', issues)
+        return [status, { ...error, current: stale.map((x) => x.old!) }]
+      }
+      const created = checked.tasks.filter((t) => !stored(t.id)).length
+      this.tasks[unit] = checked.tasks.map((t) => {
+        const old = stored(t.id)
+        const version = !old ? 1 : changedTaskFields(old, t).length > 0 ? old.version + 1 : old.version
+        return { ...t, owner: unit, updatedAt: new Date(this.now).toISOString(), version }
+      })
       return [200, { unit, created, updated: checked.tasks.length - created, unchanged: 0, tasks: this.tasks[unit], issues: checked.issues }]
     }
     if ((m = /^\/units\/([^/]+)\/flags\?date=(.+)$/.exec(call.path))) {

@@ -9,8 +9,8 @@ export const COMMUNE_ME: MeResponse = { role: 'commune', unit: { id: 'binh-son',
 export const DISTRICT_ME: MeResponse = { role: 'district', unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district', region: 'btb' }, settings: DEFAULT_SETTINGS }
 
 export const TASKS: StoredTask[] = [
-  { id: 'TB-2', title: 'Báo cáo tiến độ về huyện', lead: 'binh-son', collaborators: [], due: '2020-11-30', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z' },
-  { id: 'TB-4', title: 'Ra quân vệ sinh môi trường toàn xã', lead: 'binh-son', collaborators: ['Phòng TN&MT'], due: '2020-12-31', recurrence: { kind: 'months', months: [12, 3, 5] }, status: 'doing', progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z' },
+  { id: 'TB-2', title: 'Báo cáo tiến độ về huyện', lead: 'binh-son', collaborators: [], due: '2020-11-30', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z', version: 1 },
+  { id: 'TB-4', title: 'Ra quân vệ sinh môi trường toàn xã', lead: 'binh-son', collaborators: ['Phòng TN&MT'], due: '2020-12-31', recurrence: { kind: 'months', months: [12, 3, 5] }, status: 'doing', progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z', version: 1 },
 ]
 
 /** A value for every indicator that meets its target (yes/no → "đạt" or "không" where "không" is the target, numbers → 100). */

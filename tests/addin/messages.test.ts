@@ -7,7 +7,7 @@ import type { TaskFlagKind } from '../../shared/tasks'
 const API_CODES: { [code in ErrorBody['error']]: true } = {
   bad_request: true, invalid_json: true, unauthorized: true, forbidden: true, not_found: true, conflict: true, period_locked: true,
   idempotency_mismatch: true, payload_too_large: true, unsupported_file_type: true, workbook_inconsistent: true, validation_failed: true,
-  not_configured: true, internal: true,
+  not_configured: true, version_conflict: true, rate_limited: true, internal: true,
 }
 
 describe('messages', () => {

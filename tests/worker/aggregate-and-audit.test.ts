@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { TOKENS, addOtherDistrict, addToken, client, reportBody, seedDemo } from './helpers'
+import { upsertTasksStatement } from '../../worker/db/tasks'
+import { DEMO_NOW, TOKENS, addOtherDistrict, addToken, client, reportBody, seedDemo } from './helpers'
 
 const call = client()
 
@@ -41,11 +43,11 @@ describe('POST /api/v1/aggregate', () => {
 
   it("lists only tasks from its own units' sheets (or above): another district's sheet naming its communes stays out", async () => {
     const xuanDu = await addToken('tok_xuan_du', 'commune', 'xuan-du')
-    const put = await call('PUT', '/api/v1/units/xuan-du/tasks', {
-      token: xuanDu,
-      body: { tasks: [{ id: 'XD-1', title: 'Việc của xã khác', lead: 'binh-son', collaborators: ['tho-son'], due: '2026-11-01' }] },
-    })
-    expect(put.status).toBe(200)
+    const row = { id: 'XD-1', title: 'Việc của xã khác', lead: 'binh-son', collaborators: ['tho-son'], due: '2026-11-01' }
+    // The API now refuses such a sheet (task-rules.ts); one stored before that rule must still stay out.
+    expect((await call('PUT', '/api/v1/units/xuan-du/tasks', { token: xuanDu, body: { tasks: [row] } })).status).toBe(422)
+    const task = { ...row, status: 'todo' as const, progress: 0, version: 1 }
+    await upsertTasksStatement(env.DB, 'xuan-du', [task], DEMO_NOW.toISOString(), 'tok_xuan_du').run()
     const ours = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-11-14' } })
     expect(ours.body.overdueTasks.map((t: { id: string }) => t.id)).not.toContain('XD-1')
     const theirs = await call('POST', '/api/v1/aggregate', { token: TOKENS.admin, body: { unit: 'nhu-thanh', period: '2026-11-14' } })

@@ -165,6 +165,29 @@ describe('POST /api/v1/reports/upload', () => {
     expect(tasks.body.tasks.find((t: { id: string }) => t.id === 'XA-1')).toMatchObject({ lead: 'binh-son', due: '2026-12-31', status: 'doing' })
   })
 
+  it('refuses a workbook whose task was changed on the server since the template was taken: 409, the cell, nothing stored', async () => {
+    expect((await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon, body: { tasks: [{ id: 'XA-V', title: 'Việc', lead: 'binh-son', due: '2026-12-20' }] } })).status).toBe(200)
+    const sheets = fill(await templateSheets(), [1, 2])
+    const taskSheet = sheets.find((s) => s.name === 'Nhiệm vụ') as ReadSheet
+    const header = taskSheet.rows[0] as string[]
+    const rowIndex = taskSheet.rows.findIndex((r) => r[0] === 'XA-V')
+    expect(taskSheet.rows[rowIndex]?.[header.indexOf('Phiên bản')]).toBe(1)
+    // The district office moves the deadline after the commune took its template.
+    const moved = { id: 'XA-V', title: 'Việc', lead: 'binh-son', due: '2026-12-27', version: 1 }
+    expect((await call('PUT', '/api/v1/units/binh-son/tasks', { token: TOKENS.district, body: { tasks: [moved] } })).status).toBe(200)
+    const before = await countRevisions('binh-son', '2026-11-28')
+    const stale = await upload(TOKENS.binhSon, await bytesOf(sheets))
+    expect(stale.status).toBe(409)
+    expect(stale.body.error).toBe('version_conflict')
+    expect(stale.body.issues.map((i: { code: string; cell?: string }) => [i.code, i.cell])).toEqual([['task_changed_on_server', "'Nhiệm vụ'!E" + (rowIndex + 1)]])
+    expect(stale.body.current).toEqual([expect.objectContaining({ id: 'XA-V', due: '2026-12-27', version: 2 })])
+    expect(await countRevisions('binh-son', '2026-11-28')).toBe(before)
+    // With the version the server has now, the commune's upload (its own deadline) goes through.
+    const fresh = sheets.map((s) => s.name !== 'Nhiệm vụ' ? s : { ...s, rows: s.rows.map((r, i) => i === rowIndex ? r.map((v, c) => c === header.indexOf('Phiên bản') ? 2 : v) : r) })
+    expect((await upload(TOKENS.binhSon, await bytesOf(fresh))).status).toBe(201)
+    expect((await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })).body.tasks.find((t: { id: string }) => t.id === 'XA-V')).toMatchObject({ due: '2026-12-20', version: 3 })
+  })
+
   it('refuses, without expanding it, a small file whose cells lie far apart or whose parts unpack to too much', async () => {
     const res = await template(TOKENS.binhSon)
     const parts = unzipSync(new Uint8Array(await res.arrayBuffer()))
@@ -234,7 +257,7 @@ describe('POST /api/v1/reports/upload', () => {
   })
 
   it('task writes tied to a revision happen only if that revision row exists (the lock is re-checked inside the batch)', async () => {
-    const task = { id: 'XA-TIED', title: 'Việc gắn với bản báo cáo', lead: 'binh-son', collaborators: [], due: '2026-12-31', status: 'todo' as const, progress: 0 }
+    const task = { id: 'XA-TIED', title: 'Việc gắn với bản báo cáo', lead: 'binh-son', collaborators: [], due: '2026-12-31', status: 'todo' as const, progress: 0, version: 1 }
     const audit = [{ id: 'aud_tied', action: 'task.create', target: 'binh-son/XA-TIED', detail: {} }]
     const actor = { at: DEMO_NOW.toISOString(), actor: 'tok_test', role: 'commune' as const, unit: 'binh-son' }
     await env.DB.batch([

@@ -70,7 +70,7 @@ describe('PUT /api/v1/units/{unit}/tasks', () => {
     expect(got).toEqual({
       id: 'RT-1', title: 'Nhiệm vụ RT-1', lead: 'trieu-son-vp-ntm', collaborators: ['binh-son', 'trieu-son-tnmt'], due: '2026-12-01',
       recurrence: { kind: 'monthly', day: 28, until: '2027-12-31' }, status: 'doing', progress: 40, source: 'TB 17/11/2020, mục 10',
-      note: 'Ghi chú', owner: 'trieu-son', updatedAt: '2026-11-26T02:00:00.000Z',
+      note: 'Ghi chú', owner: 'trieu-son', updatedAt: '2026-11-26T02:00:00.000Z', version: 1,
     })
     const again = await call('PUT', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district, body: { tasks: [full, ...many] } })
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 200 })

@@ -26,7 +26,7 @@ describe('the report template', () => {
   const facts = infoFacts({ id: 'binh-son', name: 'Xã Bình Sơn' }, '2026-11-14', QD_318_2022, 'btb', false)
   const tasks = [{
     id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường', lead: 'binh-son', collaborators: ['phong-tnmt'], due: '2020-12-31',
-    recurrence: { kind: 'months' as const, months: [12, 3, 5] }, status: 'doing' as const, progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z',
+    recurrence: { kind: 'months' as const, months: [12, 3, 5] }, status: 'doing' as const, progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z', version: 1,
   }]
 
   it('opens in LibreOffice with its five sheets, Vietnamese intact', async () => {

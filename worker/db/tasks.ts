@@ -4,14 +4,15 @@ import type { Recurrence, Task, TaskStatus } from '../../shared/tasks'
 type TaskRow = {
   owner_id: string; id: string; title: string; lead: string; collaborators: string; due: string; recurrence: string | null
   status: TaskStatus; progress: number; completed_on: string | null; source: string | null; note: string | null; updated_at: string
+  updated_by: string; version: number
 }
 
-const COLUMNS = 'owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note, updated_at'
+const COLUMNS = 'owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note, updated_at, updated_by, version'
 
 function toStoredTask(r: TaskRow): StoredTask {
   const task: StoredTask = {
     id: r.id, title: r.title, lead: r.lead, collaborators: JSON.parse(r.collaborators) as string[], due: r.due, status: r.status,
-    progress: r.progress, owner: r.owner_id, updatedAt: r.updated_at,
+    progress: r.progress, owner: r.owner_id, updatedAt: r.updated_at, version: r.version,
   }
   if (r.recurrence !== null) task.recurrence = JSON.parse(r.recurrence) as Recurrence
   if (r.completed_on !== null) task.completedOn = r.completed_on
@@ -22,11 +23,16 @@ function toStoredTask(r: TaskRow): StoredTask {
 
 /** The tasks of one owner's sheet, by id. */
 export async function listOwnedTasks(db: D1Database, ownerId: string): Promise<StoredTask[]> {
+  return (await listOwnedTaskRecords(db, ownerId)).map((r) => r.task)
+}
+
+/** The same with who wrote each task last (a token id, or `seed`), for telling a writer who changed what. */
+export async function listOwnedTaskRecords(db: D1Database, ownerId: string): Promise<Array<{ task: StoredTask; updatedBy: string }>> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM tasks WHERE owner_id = ?1 ORDER BY id`)
     .bind(ownerId)
     .all<TaskRow>()
-  return results.map(toStoredTask)
+  return results.map((r) => ({ task: toStoredTask(r), updatedBy: r.updated_by }))
 }
 
 /** Tasks any of these units owns, leads or helps with. */
@@ -47,28 +53,31 @@ export async function listTasksInvolving(db: D1Database, unitIds: readonly strin
 /**
  * Inserts or updates many tasks of an owner's sheet in one statement (the key is owner + task id): the rows
  * travel as one JSON parameter, so a sheet of any size is one query and stays far below D1's 100 bound
- * parameters and its per-invocation query limit.
+ * parameters and its per-invocation query limit. Each task carries the version it will have: 1 when new,
+ * the version it was read at plus one when changed. If another writer changed it since, the version trigger
+ * (migration 0004) fails the statement and with it the whole batch.
  */
 export function upsertTasksStatement(
-  db: D1Database, ownerId: string, tasks: readonly Task[], at: string, by: string, onlyIfReport?: string,
+  db: D1Database, ownerId: string, tasks: ReadonlyArray<Task & { version: number }>, at: string, by: string, onlyIfReport?: string,
 ): D1PreparedStatement {
   const rows = tasks.map((t) => ({
     id: t.id, title: t.title, lead: t.lead, collaborators: t.collaborators, due: t.due, recurrence: t.recurrence ?? null,
     status: t.status, progress: t.progress, completedOn: t.completedOn ?? null, source: t.source ?? null, note: t.note ?? null,
+    version: t.version,
   }))
   return db
     .prepare(
       `INSERT INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note,
-         created_at, updated_at, updated_by)
+         created_at, updated_at, updated_by, version)
        SELECT ?1, json_extract(t.value, '$.id'), json_extract(t.value, '$.title'), json_extract(t.value, '$.lead'),
          json_extract(t.value, '$.collaborators'), json_extract(t.value, '$.due'), json_extract(t.value, '$.recurrence'),
          json_extract(t.value, '$.status'), json_extract(t.value, '$.progress'), json_extract(t.value, '$.completedOn'),
-         json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4
+         json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4, json_extract(t.value, '$.version')
        FROM json_each(?2) AS t WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM report_revisions WHERE id = ?5)
        ON CONFLICT (owner_id, id) DO UPDATE SET title = excluded.title, lead = excluded.lead, collaborators = excluded.collaborators,
          due = excluded.due, recurrence = excluded.recurrence, status = excluded.status, progress = excluded.progress,
          completed_on = excluded.completed_on, source = excluded.source, note = excluded.note,
-         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = excluded.version`,
     )
     .bind(ownerId, JSON.stringify(rows), at, by, onlyIfReport ?? null)
 }

@@ -21,6 +21,24 @@ export async function findActiveToken(db: D1Database, tokenHash: string): Promis
   return row ? { id: row.id, role: row.role, unit: { id: row.unit_id, name: row.unit_name, level: row.unit_level } } : null
 }
 
+/**
+ * Who a token speaks for, in words: its unit's name and the label it was issued with ("Xã Bình Sơn (Kế toán
+ * xã)"). Actors that are not tokens (the seed, the CLI) keep their own name.
+ */
+export async function describeActors(db: D1Database, actorIds: readonly string[]): Promise<{ [id: string]: string }> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.id, t.label, u.name FROM tokens t JOIN units u ON u.id = t.unit_id
+       WHERE t.id IN (SELECT value FROM json_each(?1))`,
+    )
+    .bind(JSON.stringify(actorIds))
+    .all<{ id: string; label: string; name: string }>()
+  const out: { [id: string]: string } = {}
+  for (const id of actorIds) out[id] = id
+  for (const r of results) out[r.id] = r.label.trim() ? r.name + ' (' + r.label.trim() + ')' : r.name
+  return out
+}
+
 export type NewToken = { id: string; tokenHash: string; role: Role; unitId: string; label: string }
 
 export function insertTokenStatement(db: D1Database, token: NewToken, createdAt: string): D1PreparedStatement {

@@ -62,6 +62,29 @@ export async function listSubtree(db: D1Database, id: string): Promise<Unit[]> {
   return results.map(toUnit)
 }
 
+/** Each existing unit among `ids` with its chain of ancestors (itself first, with levels); missing ids are absent. */
+export async function listChains(db: D1Database, ids: readonly string[]): Promise<Map<string, Array<{ id: string; level: UnitLevel }>>> {
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE up (start, id, depth) AS (
+         SELECT id, id, 0 FROM units WHERE id IN (SELECT value FROM json_each(?1))
+         UNION ALL
+         SELECT up.start, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id
+         WHERE u.parent_id IS NOT NULL AND up.depth < ?2
+       )
+       SELECT up.start, up.id, u.level FROM up JOIN units u ON u.id = up.id ORDER BY up.start, up.depth`,
+    )
+    .bind(JSON.stringify(ids), MAX_DEPTH)
+    .all<{ start: string; id: string; level: UnitLevel }>()
+  const out = new Map<string, Array<{ id: string; level: UnitLevel }>>()
+  for (const r of results) {
+    const chain = out.get(r.start) ?? []
+    chain.push({ id: r.id, level: r.level })
+    out.set(r.start, chain)
+  }
+  return out
+}
+
 export function insertUnitStatement(db: D1Database, unit: Unit, createdAt: string): D1PreparedStatement {
   return db
     .prepare(

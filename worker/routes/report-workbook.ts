@@ -14,7 +14,7 @@ import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
 import { reportTemplate } from '../services/report-workbook'
 import { submitReport } from '../services/submit-report'
-import { planTaskSync } from '../services/sync-tasks'
+import { assertWritable, isVersionRace, planTaskSync } from '../services/sync-tasks'
 import { type UploadedReport, placeIssues, readReportFile } from '../xlsx/report-file'
 import { noteWrite } from '../write-log'
 
@@ -23,7 +23,11 @@ async function withCells<T>(uploaded: UploadedReport, run: () => Promise<T>): Pr
   try {
     return await run()
   } catch (err) {
-    if (err instanceof ApiError && err.issues) throw new ApiError(err.status, err.code, [err.vi, err.en], placeIssues(uploaded.book, err.issues))
+    if (err instanceof ApiError && err.issues) {
+      const placed = new ApiError(err.status, err.code, [err.vi, err.en], placeIssues(uploaded.book, err.issues))
+      placed.current = err.current
+      throw placed
+    }
     throw err
   }
 }
@@ -56,7 +60,7 @@ export const reportWorkbook = new Hono<AppEnv>()
     const key = readIdempotencyKey(c)
     const uploaded = await readReportFile(await c.req.arrayBuffer())
     const now = c.get('now')()
-    const result = await withCells(uploaded, async () => {
+    const submit = () => withCells(uploaded, async () => {
       // Over-long words get the report rule's sentence and their cell, not the body-shape refusal.
       const words = checkNarratives(uploaded.request.narratives)
       if (hasErrors(words.issues)) throw new ApiError(422, 'validation_failed', undefined, words.issues)
@@ -64,11 +68,26 @@ export const reportWorkbook = new Hono<AppEnv>()
       const target = await loadUnit(c.env.DB, body.unit)
       assertCanWrite(principal, target)
       // The tasks sheet joins the revision's batch: both are stored or neither (the report's own check
-      // refuses task errors first). A replay writes nothing, so a retried upload cannot undo task changes
-      // made since the first one.
-      const tasks = body.tasks && body.tasks.length > 0 ? await planTaskSync(c.env.DB, principal, target.unit.id, body.tasks, now) : null
-      return submitReport(c.env.DB, principal, target, body, key, now, tasks ? (reportId) => tasks.statements(reportId) : undefined)
+      // refuses task errors first; a task changed on the server since the workbook was made refuses the
+      // upload with 409). A replay writes nothing, so a retried upload cannot undo task changes made since.
+      const tasks = body.tasks
+      const planTasks = tasks && tasks.length > 0
+        ? async () => {
+          const plan = await planTaskSync(c.env.DB, principal, target.unit.id, tasks, now)
+          await assertWritable(c.env.DB, plan)
+          return (reportId: string) => plan.statements(reportId)
+        }
+        : undefined
+      return submitReport(c.env.DB, principal, target, body, key, now, planTasks)
     })
+    let result
+    try {
+      result = await submit()
+    } catch (err) {
+      // Another writer changed a task between our read and our write: plan once more on what is stored now.
+      if (!isVersionRace(err)) throw err
+      result = await submit()
+    }
     const receipt = JSON.parse(result.body) as ReportReceipt
     noteWrite(c, { unit: receipt.unit, action: result.replayed ? 'report.replay' : 'report.upload', id: receipt.id })
     if (result.replayed) c.header('Idempotent-Replayed', 'true')

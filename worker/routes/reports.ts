@@ -11,7 +11,7 @@ import { readIdempotencyKey } from '../idempotency-key'
 import { reportSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
 import { settingsFor } from '../services/settings'
-import { checkReportSafely, submitReport, toDraft } from '../services/submit-report'
+import { checkReportFor, submitReport, toDraft } from '../services/submit-report'
 import { noteWrite } from '../write-log'
 
 export const reports = new Hono<AppEnv>()
@@ -20,7 +20,7 @@ export const reports = new Hono<AppEnv>()
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanRead(c.get('principal'), target)
     const [catalog, { settings }] = await Promise.all([loadCatalogFor(c.env.DB, target), settingsFor(c.env.DB, target)])
-    const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), c.get('now')(), settings)
+    const check = await checkReportFor(c.env.DB, c.get('principal'), catalog, target.region ?? '', toDraft(body), c.get('now')(), settings)
     return c.json<ValidateResponse>({ ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues })
   })
   .post('/', async (c) => {

@@ -19,6 +19,7 @@ import { newId, sha256Hex } from '../hash'
 import type { reportSchema } from '../schemas'
 import { type UnitContext, loadCatalogFor } from '../scope'
 import { settingsFor } from './settings'
+import { checkTaskRules } from './task-rules'
 
 export type ReportBody = z.infer<typeof reportSchema>
 export type SubmitResult = { status: number; body: string; replayed: boolean }
@@ -33,6 +34,18 @@ export function checkReportSafely(catalog: Catalog, region: string, draft: Repor
   if (!isPeriodId(draft.period) || isSupportedPeriod(draft.period)) return check
   const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...check.issues.filter((i) => i.path !== 'period')]
   return { ...check, issues, ok: false }
+}
+
+/** checkReportSafely and the API's task rules (named units within the writer's reach, dates in range). */
+export async function checkReportFor(
+  db: D1Database, principal: Principal, catalog: Catalog, region: string, draft: ReportDraft, now: Date, settings: UnitSettings,
+): Promise<ReportCheck> {
+  const check = checkReportSafely(catalog, region, draft, now, settings)
+  if (check.tasks.length === 0) return check
+  const rules = await checkTaskRules(db, principal, check.tasks, check.taskRows)
+  if (rules.issues.length === 0) return check
+  const issues = [...check.issues, ...rules.issues]
+  return { ...check, issues, ok: !hasErrors(issues), tasks: check.tasks.filter((_, k) => !rules.refused.has(k)) }
 }
 
 const lockedError = (period: string, by: string, at: string): ApiError =>
@@ -54,12 +67,13 @@ const isUnique = (err: unknown, table: string): boolean =>
   err instanceof Error && err.message.indexOf('UNIQUE constraint failed: ' + table) >= 0
 
 /**
- * `alsoWrite` adds statements to the revision's batch; they get the new revision's id and must write only
- * if that revision is stored (a lock can refuse it inside the batch).
+ * `planAlso` is called once the report has passed its checks (not on a replay) and may refuse the submission
+ * by throwing; the statements it plans join the revision's batch, get the new revision's id and must write
+ * only if that revision is stored (a lock can refuse it inside the batch).
  */
 export async function submitReport(
   db: D1Database, principal: Principal, target: UnitContext, body: ReportBody, idempotencyKey: string | null, now: Date,
-  alsoWrite?: (reportId: string) => D1PreparedStatement[],
+  planAlso?: () => Promise<(reportId: string) => D1PreparedStatement[]>,
 ): Promise<SubmitResult> {
   const unitId = target.unit.id
   const requestHash = await sha256Hex(JSON.stringify(body))
@@ -69,7 +83,7 @@ export async function submitReport(
   }
 
   const [catalog, { settings }] = await Promise.all([loadCatalogFor(db, target), settingsFor(db, target)])
-  const check = checkReportSafely(catalog, target.region ?? '', toDraft(body), now, settings)
+  const check = await checkReportFor(db, principal, catalog, target.region ?? '', toDraft(body), now, settings)
   if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
   const period = body.period
 
@@ -83,6 +97,7 @@ export async function submitReport(
   const t = reportTimeliness(period, first, now)
   const timeliness = t.status === 'late' ? 'late' : 'on_time'
   const indicators: IndicatorInput[] = body.indicators.map((i) => ({ ...i, code: String(i.code) }) as IndicatorInput)
+  const alsoWrite = planAlso ? await planAlso() : undefined
 
   for (let attempt = 0; ; attempt++) {
     const id = newId('rep')

@@ -147,8 +147,9 @@ describe('POST /units/{unit}/evidence: refusals store nothing', () => {
     }), 413, 'payload_too_large')
   })
 
-  it("refuses a commune writing into another commune's dossier (403)", async () => {
-    await refused(() => api.upload(TOKENS.thoSon, 'binh-son', DECISION, { name: 'a.pdf', bytes: FILES.pdf }), 403, 'forbidden')
+  // Another commune's unit is out of reach: 404, as if it did not exist (issue 10).
+  it("refuses a commune writing into another commune's dossier (404)", async () => {
+    await refused(() => api.upload(TOKENS.thoSon, 'binh-son', DECISION, { name: 'a.pdf', bytes: FILES.pdf }), 404, 'not_found')
   })
 
   it('refuses a leader, who reads only (403)', async () => {
@@ -156,9 +157,9 @@ describe('POST /units/{unit}/evidence: refusals store nothing', () => {
     expect(body.message).toContain('Lãnh đạo')
   })
 
-  it('refuses a district office outside its district (403)', async () => {
+  it('refuses a district office outside its district (404)', async () => {
     const other = await addToken('tok_evd_nhu_thanh', 'district', 'nhu-thanh')
-    await refused(() => api.upload(other, 'binh-son', DECISION, { name: 'a.pdf', bytes: FILES.pdf }), 403, 'forbidden')
+    await refused(() => api.upload(other, 'binh-son', DECISION, { name: 'a.pdf', bytes: FILES.pdf }), 404, 'not_found')
   })
 
   it('refuses without a token (401)', async () => {

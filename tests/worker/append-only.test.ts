@@ -1,4 +1,4 @@
-// Append-only by construction (issue 10): the D1 triggers of migration 0003 make every UPDATE and DELETE of
+// Append-only by construction (issue 10): the D1 triggers of migration append_only make every UPDATE and DELETE of
 // report revisions, audit rows, lock events and idempotency keys fail, and any insert that would replace
 // one; the API's own writes (new revisions, retries, lock races) keep working on top of them.
 import { env } from 'cloudflare:workers'

@@ -79,7 +79,7 @@ export function insertRevisionStatement(db: D1Database, r: NewRevision, lockUnit
 
 /**
  * Seed form: a revision with a fixed id and number, left alone when present (so seeding twice changes nothing).
- * NOT EXISTS rather than OR IGNORE: the append-only triggers (0003) refuse any insert that meets an existing row.
+ * NOT EXISTS rather than OR IGNORE: the append-only triggers (migration append_only) refuse any insert that meets an existing row.
  */
 export function insertRevisionIfAbsentStatement(db: D1Database, r: NewRevision, revision: number): D1PreparedStatement {
   return db

@@ -55,7 +55,7 @@ export async function listTasksInvolving(db: D1Database, unitIds: readonly strin
  * travel as one JSON parameter, so a sheet of any size is one query and stays far below D1's 100 bound
  * parameters and its per-invocation query limit. Each task carries the version it will have: 1 when new,
  * the version it was read at plus one when changed. If another writer changed it since, the version trigger
- * (migration 0004) fails the statement and with it the whole batch.
+ * (migration task_versions) fails the statement and with it the whole batch.
  */
 export function upsertTasksStatement(
   db: D1Database, ownerId: string, tasks: ReadonlyArray<Task & { version: number }>, at: string, by: string, onlyIfReport?: string,

@@ -81,7 +81,7 @@ export async function planTaskSync(
   return { created, updated, unchanged, issues: [...check.issues, ...rules.issues], conflicts, statements }
 }
 
-/** The trigger of migration 0004 (task versions): another writer changed a task between our read and our write. */
+/** The trigger of migration task_versions: another writer changed a task between our read and our write. */
 export const isVersionRace = (err: unknown): boolean => err instanceof Error && err.message.indexOf('version_conflict: tasks') >= 0
 
 /** Refuses a plan with rule errors (422) or conflicts (409); otherwise it is safe to write. */

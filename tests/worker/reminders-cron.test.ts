@@ -131,7 +131,8 @@ describe('the daily reminder job on the demo', () => {
 
 describe('the notifications API keeps to scopes', () => {
   it('reads: own unit, the office over its subtree, leaders read-only; never another commune', async () => {
-    expect((await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.binhSon })).status).toBe(403)
+    // Another commune is out of reach: 404, as if it did not exist (issue 10).
+    expect((await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.binhSon })).status).toBe(404)
     expect((await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.district })).status).toBe(200)
     expect((await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.leader })).status).toBe(200)
     expect((await call('GET', '/api/v1/units/nowhere/notifications', { token: TOKENS.admin })).status).toBe(404)
@@ -140,10 +141,11 @@ describe('the notifications API keeps to scopes', () => {
 
   it('marking read: only the unit itself (or admin); leaders and the office above may not', async () => {
     const before = await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.thoSon })
-    for (const token of [TOKENS.district, TOKENS.leader, TOKENS.binhSon]) {
+    // The office and leader above may read but not mark (403); another commune does not see the unit (404).
+    for (const [token, status, error] of [[TOKENS.district, 403, 'forbidden'], [TOKENS.leader, 403, 'forbidden'], [TOKENS.binhSon, 404, 'not_found']] as const) {
       const res = await call('POST', '/api/v1/units/tho-son/notifications/read', { token, body: { all: true } })
-      expect(res.status).toBe(403)
-      expect(res.body.error).toBe('forbidden')
+      expect(res.status).toBe(status)
+      expect(res.body.error).toBe(error)
     }
     expect((await call('GET', '/api/v1/units/tho-son/notifications', { token: TOKENS.thoSon })).body.unread).toBe(before.body.unread)
     // Another unit's notification ids are ignored, not marked.

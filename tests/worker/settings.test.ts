@@ -38,8 +38,9 @@ describe('GET /api/v1/units/{unit}/settings', () => {
   })
 
   it('is scoped like everything else', async () => {
-    expect((await call('GET', '/api/v1/units/tho-son/settings', { token: TOKENS.binhSon })).status).toBe(403)
-    expect((await call('GET', '/api/v1/units/xuan-du/settings', { token: TOKENS.district })).status).toBe(403)
+    // Out of reach answers 404 like a missing unit (issue 10).
+    expect((await call('GET', '/api/v1/units/tho-son/settings', { token: TOKENS.binhSon })).status).toBe(404)
+    expect((await call('GET', '/api/v1/units/xuan-du/settings', { token: TOKENS.district })).status).toBe(404)
     expect((await call('GET', '/api/v1/units/tho-son/settings', { token: TOKENS.leader })).status).toBe(200)
     expect((await call('GET', '/api/v1/units/nowhere/settings', { token: TOKENS.admin })).status).toBe(404)
   })
@@ -93,7 +94,7 @@ describe('PUT /api/v1/units/{unit}/settings', () => {
     const body = { reminderLeadDays: 5 }
     expect((await call('PUT', '/api/v1/units/binh-son/settings', { token: TOKENS.binhSon, body })).status).toBe(403)
     expect((await call('PUT', '/api/v1/units/trieu-son/settings', { token: TOKENS.leader, body })).status).toBe(403)
-    expect((await call('PUT', '/api/v1/units/xuan-du/settings', { token: TOKENS.district, body })).status).toBe(403)
+    expect((await call('PUT', '/api/v1/units/xuan-du/settings', { token: TOKENS.district, body })).status).toBe(404)
     expect((await call('PUT', '/api/v1/units/xuan-du/settings', { token: TOKENS.admin, body })).status).toBe(200)
   })
 

@@ -94,7 +94,7 @@ describe('configuring a webhook', () => {
     expect((await call('PUT', '/api/v1/units/binh-son/webhook', { token: TOKENS.binhSon, body })).status).toBe(403)
     expect((await call('PUT', '/api/v1/units/trieu-son/webhook', { token: TOKENS.leader, body })).status).toBe(403)
     expect((await call('GET', '/api/v1/units/trieu-son/webhook', { token: TOKENS.leader })).status).toBe(403)
-    expect((await call('PUT', '/api/v1/units/xuan-du/webhook', { token: TOKENS.district, body })).status).toBe(403)
+    expect((await call('PUT', '/api/v1/units/xuan-du/webhook', { token: TOKENS.district, body })).status).toBe(404)
     expect((await call('PUT', '/api/v1/units/nowhere/webhook', { token: TOKENS.admin, body })).status).toBe(404)
   })
 

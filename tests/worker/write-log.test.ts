@@ -59,7 +59,7 @@ describe('structured write logs', () => {
       ['tok_demo_district', 'trieu-son', 'settings.update', 'trieu-son', 200],
       ['tok_demo_district', 'trieu-son', 'webhook.set', 'trieu-son', 200],
       ['tok_demo_binh_son', 'binh-son', 'notifications.read', null, 200],
-      ['tok_demo_tho_son', 'tho-son', 'POST /api/v1/reports', null, 403],
+      ['tok_demo_tho_son', 'tho-son', 'POST /api/v1/reports', null, 404],
     ])
     expect(out.filter((l) => (l.status ?? 0) >= 400).every((l) => l.level === 'warn')).toBe(true)
   })

@@ -1,7 +1,7 @@
 // Funds mobilised for NTM, by source. Amounts are whole đồng. The notice (item 6) forbids mobilising
 // people's contributions beyond what they can afford, so a high share of them is flagged.
 import { type Issue, makeIssue, shownValue } from './issues'
-import { foldText, parseNumber } from './text'
+import { foldText, parseAmount } from './text'
 
 export type FundSource =
   | 'central'
@@ -85,7 +85,7 @@ export function checkFunds(drafts: readonly FundDraft[], peopleShareLimit = DEFA
       return
     }
     seen[source] = true
-    const amount = parseNumber(draft.amount)
+    const amount = parseAmount(draft.amount)
     if (amount === null) return
     if (amount === undefined || amount < 0 || Math.floor(amount) !== amount || amount > MAX_SAFE_AMOUNT) {
       issues.push(makeIssue('fund_amount_invalid', at + '.amount', { value: shownValue(draft.amount) }))

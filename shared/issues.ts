@@ -17,6 +17,7 @@ export type IssueCode =
   | 'value_not_number'
   | 'value_negative'
   | 'percent_out_of_range'
+  | 'percent_looks_fractional'
   | 'value_not_yes_no'
   | 'value_not_text'
   | 'status_invalid'
@@ -80,6 +81,7 @@ export type IssueParams = {
 
 type Wording = (p: IssueParams) => [vi: string, en: string]
 
+const viNumber = (v: string | undefined): string => String(v).replace('.', ',')
 const q = (v: string | undefined): string => '"' + (v === undefined ? '' : v) + '"'
 /** 53.3 → "53,3": Vietnamese writes a decimal comma. */
 const decimalComma = (v: string | undefined): string => (v === undefined ? '' : v.replace('.', ','))
@@ -130,6 +132,13 @@ const WORDING: { [code in IssueCode]: { severity: Severity; words: Wording } } =
   percent_out_of_range: {
     severity: 'error',
     words: (p) => [ind(p)[0] + ': tỷ lệ phải từ 0 đến 100 (' + p.value + ').', ind(p)[1] + ': a percentage must be between 0 and 100 (' + p.value + ').'],
+  },
+  percent_looks_fractional: {
+    severity: 'warning',
+    words: (p) => [
+      ind(p)[0] + ': giá trị ' + viNumber(p.value) + ' được hiểu là ' + viNumber(p.value) + '%. Nếu ý là ' + viNumber(p.expected) + '%, hãy nhập ' + viNumber(p.expected) + ' hoặc ' + viNumber(p.expected) + '%.',
+      ind(p)[1] + ': ' + p.value + ' is read as ' + p.value + '%. If you meant ' + p.expected + '%, enter ' + p.expected + ' or ' + p.expected + '%.',
+    ],
   },
   value_not_yes_no: {
     severity: 'error',

@@ -89,6 +89,12 @@ function parseValue(indicator: Indicator, raw: unknown, path: string): Parsed {
       if (indicator.kind === 'percent' && n > 100) {
         return { value: null, issue: makeIssue('percent_out_of_range', path, { indicator: indicator.code, value: String(n) }) }
       }
+      // 0.85 without a % sign may be 85 % written as a fraction, or a real 0.85 % (a poverty rate can be):
+      // never guessed, but said. A percent-formatted cell arrives as "85%" and is not asked about.
+      if (indicator.kind === 'percent' && n > 0 && n < 1 && !(typeof raw === 'string' && /%\s*$/.test(raw))) {
+        const expected = String(Number((n * 100).toPrecision(12)))
+        return { value: n, issue: makeIssue('percent_looks_fractional', path, { indicator: indicator.code, value: String(n), expected }) }
+      }
       return { value: n }
     }
   }

@@ -59,6 +59,9 @@ export function isBlank(value: unknown): boolean {
 }
 
 const NUMBER_RE = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/
+// 1.200.000.000 or 1,200,000,000: groups of three after one to three digits, one separator throughout.
+const GROUPED_RE = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/
+const CURRENCY_RE = /(đồng|đ|₫|vnđ|vnd)$/i
 
 /**
  * Reads a number typed as a number or as text. A comma is taken as the decimal mark ("85,5"), as
@@ -74,4 +77,16 @@ export function parseNumber(value: unknown, allowPercentSign = false): number | 
   if (!NUMBER_RE.test(text)) return undefined
   const n = Number(text.replace(',', '.'))
   return isFinite(n) ? n : undefined
+}
+
+/**
+ * Reads an amount of money in whole đồng: a number, or text written with thousands separators as people
+ * write it ("1.200.000.000" in Vietnam, "1,200,000,000" in an English-language Excel), optionally followed
+ * by đ, ₫ or đồng. Đồng has no smaller unit, so "1.200" is 1200. Anything else is read as parseNumber reads it.
+ */
+export function parseAmount(value: unknown): number | null | undefined {
+  if (typeof value !== 'string') return parseNumber(value)
+  const text = value.replace(/[\s\u00a0]+/g, '').replace(CURRENCY_RE, '')
+  if (GROUPED_RE.test(text)) return Number(text.replace(/[.,]/g, ''))
+  return parseNumber(text)
 }

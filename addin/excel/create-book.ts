@@ -1,5 +1,5 @@
-// Creates the report workbook's sheets from plans: sync 1 learns which sheets exist, sync 2 adds the missing
-// ones with their values, formats and tables. Sheets already present are left untouched (nothing a user typed
+// Creates the report workbook's sheets from plans: sync 1 learns which sheets and table names exist, sync 2
+// adds the missing sheets with their formats, values and tables. Sheets already present are left untouched (nothing a user typed
 // is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
 import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetPlan } from '../../shared/workbook/report-book'
@@ -10,8 +10,18 @@ export type CreateResult = { created: string[]; kept: string[] }
 export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
   return Excel.run(async (ctx) => {
     const sheets = ctx.workbook.worksheets.load('items/name')
+    const tables = ctx.workbook.tables.load('items/name')
     await ctx.sync()
     const existing = sheets.items.map((s) => s.name)
+    // Table names are unique in a workbook (case ignored): a sheet renamed by hand keeps its table's name,
+    // and reusing it would fail the whole batch half way.
+    const tableNames = tables.items.map((t) => t.name.toLowerCase())
+    const freeTableName = (wanted: string): string => {
+      let name = wanted
+      for (let n = 2; tableNames.indexOf(name.toLowerCase()) >= 0; n++) name = wanted + n
+      tableNames.push(name.toLowerCase())
+      return name
+    }
     const created: string[] = []
     const kept: string[] = []
     const widths = supports('columnWidths')
@@ -30,13 +40,14 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
       const block = sheet.getRange(a1Block(0, 0, rows, cols))
       // Text columns first, so "1.1" or "2026-11-14" stay as typed.
       for (const c of plan.textColumns || []) sheet.getRange(a1Block(0, c, rows, 1)).numberFormat = fillBlock(rows, 1, '@')
+      const formatted = Math.max(rows - 1, plan.formatRows || 0)
       plan.columns.forEach((spec, c) => {
-        if (spec.format && rows > 1) sheet.getRange(a1Block(1, c, rows - 1, 1)).numberFormat = fillBlock(rows - 1, 1, spec.format)
+        if (spec.format && formatted > 0) sheet.getRange(a1Block(1, c, formatted, 1)).numberFormat = fillBlock(formatted, 1, spec.format)
       })
       block.values = plan.values
       if (plan.table) {
         const table = sheet.tables.add(a1Block(0, 0, rows, cols), true)
-        table.name = plan.table
+        table.name = freeTableName(plan.table)
       } else {
         sheet.getRange('A1').format.font.bold = true
       }

@@ -1,5 +1,6 @@
 // Reads whole sheets (their used ranges) in one batch: sync 1 learns which sheets exist (ExcelApi 1.1 has no
-// getItemOrNullObject), sync 2 loads the address and values of each one present.
+// getItemOrNullObject), sync 2 loads the address, values and number formats of each one present. The formats
+// say what a value means (0.85 shown as 85%, a date serial): shared/workbook/cell-meaning.ts reads them.
 import type { Grid } from '../../shared/workbook/grid'
 import type { SheetGrid } from '../../shared/workbook/report-book'
 import { hasSheet } from './features'
@@ -12,12 +13,12 @@ export function readSheets(names: readonly string[]): Promise<SheetsRead> {
     await ctx.sync()
     const existing = sheets.items.map((s) => s.name)
     const present = names.filter((n) => hasSheet(existing, n))
-    const ranges = present.map((n) => sheets.getItem(n).getUsedRange().load(['address', 'values']))
+    const ranges = present.map((n) => sheets.getItem(n).getUsedRange().load(['address', 'values', 'numberFormat']))
     if (ranges.length > 0) await ctx.sync()
     const grids: SheetsRead['grids'] = {}
     present.forEach((name, i) => {
       const r = ranges[i] as Excel.Range
-      grids[name] = { sheet: name, address: r.address, values: r.values as Grid }
+      grids[name] = { sheet: name, address: r.address, values: r.values as Grid, formats: r.numberFormat as string[][] }
     })
     return { present, grids }
   })

@@ -1,6 +1,6 @@
 // Writes generated sheets (the district's aggregate and overdue tasks), replacing earlier copies:
 // sync 1 learns which exist; sync 2 adds each under a temporary name, deletes the old one, renames the new
-// one (so the workbook is never left without a sheet) and writes values, formats, fills and the chart.
+// one (so the workbook is never left without a sheet) and writes formats, values, fills and the chart.
 import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetOutput } from '../../shared/workbook/aggregate-sheets'
 import { hasSheet, supports } from './features'
@@ -30,8 +30,9 @@ export function writeOutputSheets(outputs: readonly SheetOutput[]): Promise<void
       }
       const rows = out.values.length
       const cols = (out.values[0] || []).length
-      sheet.getRange(a1Block(0, 0, rows, cols)).values = out.values
+      // Formats first: Excel reads a string written to a cell as typed input, unless the cell is text.
       for (const f of out.formats) sheet.getRange(f.address).numberFormat = fillBlock(f.rows, f.cols, f.format)
+      sheet.getRange(a1Block(0, 0, rows, cols)).values = out.values
       for (const f of out.fills) sheet.getRange(f.address).format.fill.color = f.color
       for (const b of out.bold) sheet.getRange(b).format.font.bold = true
       for (const w of out.wrap || []) {

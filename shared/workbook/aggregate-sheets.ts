@@ -6,7 +6,7 @@ import type { Timeliness } from '../calendar'
 import { FUND_SOURCES } from '../funds'
 import { toExcelSerial } from '../dates'
 import { type Cell, type Grid, a1, a1Block, columnLetter, rectangular } from './grid'
-import { DATE_FORMAT, MONEY_FORMAT, SHEETS } from './report-book'
+import { DATE_FORMAT, MONEY_FORMAT, SHEETS, TEXT_FORMAT } from './report-book'
 
 export const AGG_COLORS = { met: '#C6EFCE', notMet: '#F4B6B6', none: '#EDEDED', late: '#FFE699', header: '#DDEBF7' } as const
 
@@ -91,6 +91,8 @@ export function aggregateSheet(agg: AggregateResponse): SheetOutput {
     if (tc) fills.push({ address: a1(r, 4), color: tc })
   }
   const lastCommuneRow = rows.length - 1
+  // "9/19" is a date to an en-US Excel (19 September): the score column is text, formatted before it is written.
+  if (agg.communes.length > 0) formats.push({ address: a1Block(headerRow + 1, 3, agg.communes.length, 1), rows: agg.communes.length, cols: 1, format: TEXT_FORMAT })
   const countRow = rows.length
   rows.push((['', 'Số xã đạt', '', '', '', ''] as Cell[]).concat(criteria.map((k) => k.communes)))
   bold.push(a1Block(countRow, 0, 1, width))

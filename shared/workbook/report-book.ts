@@ -13,7 +13,7 @@ import { FUND_SOURCES } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
 import { periodOf } from '../calendar'
-import { formatDateVi, parseDateInput, toExcelSerial } from '../dates'
+import { formatDateVi, parseDateInput } from '../dates'
 import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
 import { gridMeaning } from './cell-meaning'
@@ -31,6 +31,13 @@ export const SHEETS = {
 
 export const DATE_FORMAT = 'dd/mm/yyyy'
 export const MONEY_FORMAT = '#,##0'
+/**
+ * Date columns a person types into are text cells holding dd/mm/yyyy. Excel reads a typed date in the
+ * computer's regional format, so under en-US "05/11/2026" silently becomes 11 May; in a text cell it stays
+ * as typed in every locale and the shared rules read it day first. Dates already stored as real dates (pasted,
+ * or from older books) still read right: the reader turns date-formatted serials into dates.
+ */
+export const TEXT_FORMAT = '@'
 
 export type ColumnSpec = { key: string; header: string; format?: string; width?: number; list?: string[] }
 
@@ -51,11 +58,11 @@ export const TASK_COLUMNS: ColumnSpec[] = [
   { key: 'title', header: 'Nội dung', width: 280 },
   { key: 'lead', header: 'Chủ trì', width: 110 },
   { key: 'collaborators', header: 'Phối hợp', width: 140 },
-  { key: 'due', header: 'Hạn', format: DATE_FORMAT, width: 80 },
+  { key: 'due', header: 'Hạn', format: TEXT_FORMAT, width: 80 },
   { key: 'recurrence', header: 'Lặp lại', width: 120 },
   { key: 'status', header: 'Trạng thái', width: 90, list: TASK_STATUSES.map((s) => s.name) },
   { key: 'progress', header: 'Tiến độ (%)', width: 70 },
-  { key: 'completedOn', header: 'Ngày hoàn thành', format: DATE_FORMAT, width: 100 },
+  { key: 'completedOn', header: 'Ngày hoàn thành', format: TEXT_FORMAT, width: 100 },
   { key: 'note', header: 'Ghi chú', width: 160 },
   { key: 'flag', header: 'Cờ', width: 130 },
   // Written by the server: the version each row was read at, so a sync cannot overwrite someone else's change.
@@ -150,7 +157,15 @@ export type SheetPlan = {
   headings?: number[]
   /** Long text wraps inside its cell. */
   wrap?: boolean
+  /**
+   * Data rows the column formats cover even where nothing is written yet, so that a row typed below the
+   * last one (LibreOffice does not extend a table's formats) still lands in a text date cell.
+   */
+  formatRows?: number
 }
+
+/** Empty rows of the tasks sheet made ready for typing (a request carries at most MAX_TASKS_PER_REQUEST). */
+export const TASK_FORMAT_ROWS = 200
 
 export function infoGrid(facts: InfoFacts): Grid {
   const rows: Cell[][] = []
@@ -186,8 +201,8 @@ export function taskGrid(tasks: readonly StoredTask[]): Grid {
   const rows: Cell[][] = [TASK_COLUMNS.map((c) => c.header)]
   for (const t of tasks) {
     rows.push([
-      t.id, t.title, t.lead, t.collaborators.join(', '), toExcelSerial(t.due), formatRecurrence(t.recurrence),
-      statusName(t.status), t.progress, t.completedOn ? toExcelSerial(t.completedOn) : '', t.note || '', '', t.version,
+      t.id, t.title, t.lead, t.collaborators.join(', '), formatDateVi(t.due), formatRecurrence(t.recurrence),
+      statusName(t.status), t.progress, t.completedOn ? formatDateVi(t.completedOn) : '', t.note || '', '', t.version,
     ])
   }
   if (rows.length === 1) rows.push(TASK_COLUMNS.map(() => ''))
@@ -204,7 +219,7 @@ export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, region
   if (catalog) {
     plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
   }
-  plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0] })
+  plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS })
   if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon' })
   if (catalog) plans.push(narrativePlan())
   return plans
@@ -568,13 +583,17 @@ export function flagWrites(
     clear.push({ sheet: tasks.sheet, address })
     writes.push({ sheet: tasks.sheet, address, values: column })
   }
+  const periods: Grid = []
   const recent: Grid = []
   const list = reports.slice(-RECENT_ROWS)
   for (let i = 0; i < RECENT_ROWS; i++) {
     const r = list[i]
-    recent.push(r ? [r.period, reportText(r), r.days] : ['', '', ''])
+    periods.push([r ? r.period : ''])
+    recent.push(r ? [reportText(r), r.days] : ['', ''])
   }
-  writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 0, RECENT_ROWS, 3), values: recent })
+  // A bare "2026-11-14" typed or written into a General cell becomes a date: the period column is text.
+  writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 0, RECENT_ROWS, 1), values: periods, numberFormat: TEXT_FORMAT })
+  writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 1, RECENT_ROWS, 2), values: recent })
   writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })
   const unknown = flags.filter((f) => !seen[f.id]).map((f) => f.id)
   return { writes, fills, clear, unknown: unknown.filter((id, i) => unknown.indexOf(id) === i), written }

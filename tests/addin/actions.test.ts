@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The pane's flows against the fake Excel (office-addin-mock) and an in-memory API: what ends up in the
+// The pane's flows against the fake Excel (fake-excel.ts) and an in-memory API: what ends up in the
 // workbook, what the pane says, how many context.sync() calls each action costs (≤ 3), and that errors
 // leave what the user typed untouched.
 import { readFileSync } from 'node:fs'
@@ -7,7 +7,10 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { FakeExcel, installOffice, type OfficeStub } from './fake-excel'
 import { FakeServer } from './fake-server'
-import { INDICATOR_CODES, passingValue } from './fixtures'
+import { CATALOG, INDICATOR_CODES, passingValue } from './fixtures'
+import type { ReportRequest, TasksPutRequest } from '../../shared/api'
+import { checkTasks } from '../../shared/task-check'
+import { checkReport } from '../../shared/report'
 import {
   guard, onAggregate, onCheck, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
 } from '../../addin/actions'
@@ -443,5 +446,77 @@ describe('commune: the evidence dossier', () => {
     expect(await press(onEvidence)).toBe(0)
     expect(snapshot()).toBe(before)
     expect(document.getElementById('status')!.className).toBe('status status-error')
+  })
+})
+
+describe('what the cells mean, whatever the regional format', () => {
+  /** A commune accountant's keystrokes, the same under both regional formats. */
+  async function typeReport(locale: 'vi-VN' | 'en-US') {
+    fake = new FakeExcel({ apiVersion: '1.1', locale })
+    office = installOffice(globalThis, fake)
+    server = new FakeServer(NOW)
+    ;(globalThis as { fetch: unknown }).fetch = server.fetch
+    resetState()
+    setPeriod('2026-11-14')
+    await press(onCreateBook)
+    fillAll()
+    const type = (sheet: string, col: string, key: string, text: string) => {
+      const row = fake.rowOf(sheet, 0, key)
+      expect(row).toBeGreaterThan(0)
+      fake.setValues(sheet, col + (row + 1), [[text]])
+    }
+    type(SHEETS.indicators, 'F', '3.1', '85%') // ≥ 80 % in the North Central region
+    type(SHEETS.indicators, 'F', '2.1', '92,5%')
+    type(SHEETS.indicators, 'F', '10', '55,5') // triệu đồng/người/năm
+    type(SHEETS.funds, 'B', 'Ngân sách tỉnh', '1.200.000.000')
+    type(SHEETS.funds, 'B', 'Nhân dân đóng góp', '150.000.000')
+    const taskRow = fake.grid(SHEETS.tasks).length + 1
+    fake.setValues(SHEETS.tasks, 'A' + taskRow, [['XA-9', 'Nạo vét kênh mương', 'binh-son', '', '05/12/2026', '', 'Đang làm', '10']])
+    await press(onSubmit)
+    await press(onSyncTasks)
+    const post = server.calls.filter((c) => c.method === 'POST' && c.path === '/reports')[0]
+    const put = server.calls.filter((c) => c.method === 'PUT')[0]
+    expect(post && put).toBeDefined()
+    const body = post!.body as ReportRequest
+    const tasks = checkTasks((put!.body as TasksPutRequest).tasks, '2026-11-12')
+    expect(tasks.issues.filter((i) => i.severity === 'error')).toEqual([])
+    return { fake, body, check: checkReport(CATALOG.catalog, 'btb', body, { now: NOW }), tasks: tasks.tasks }
+  }
+
+  it('reads the same report typed under vi-VN and en-US the same: 85 %, 1 200 000 000 đồng, 5 December', async () => {
+    const vi = await typeReport('vi-VN')
+    const en = await typeReport('en-US')
+    // Excel stored the keystrokes differently…
+    const row31 = vi.fake.rowOf(SHEETS.indicators, 0, '3.1') + 1
+    expect(vi.fake.value(SHEETS.indicators, 'F' + row31)).toBe(0.85)
+    expect(vi.fake.format(SHEETS.indicators, 'F' + row31)).toBe('0%')
+    expect(vi.fake.value(SHEETS.funds, 'B3')).toBe(1200000000)
+    expect(en.fake.value(SHEETS.funds, 'B3')).toBe('1.200.000.000')
+    expect(en.fake.value(SHEETS.indicators, 'F' + (en.fake.rowOf(SHEETS.indicators, 0, '10') + 1))).toBe('55,5')
+    // …and the pane reads the same report from both.
+    for (const r of [vi, en]) {
+      expect(r.check.issues.filter((i) => i.severity === 'error')).toEqual([])
+      const value = (code: string) => r.check.evaluation.criteria.flatMap((c) => c.indicators).find((i) => i.code === code)!.value
+      expect(value('3.1')).toBe(85)
+      expect(value('2.1')).toBe(92.5)
+      expect(value('10')).toBe(55.5)
+      expect(r.check.fundTotals.bySource.provincial).toBe(1200000000)
+      expect(r.check.fundTotals.bySource.people).toBe(150000000)
+      expect(r.tasks.find((t) => t.id === 'XA-9')).toMatchObject({ due: '2026-12-05', progress: 10 })
+    }
+    const meaning = (r: typeof vi) => ({ evaluation: r.check.evaluation, funds: r.check.funds, tasks: r.tasks })
+    expect(meaning(en)).toEqual(meaning(vi))
+  })
+
+  it('warns, without guessing, when a percent indicator holds 0.85 in a General cell', async () => {
+    await press(onCreateBook)
+    fillAll()
+    const row = fake.rowOf(SHEETS.indicators, 0, '3.1') + 1
+    fake.setValues(SHEETS.indicators, 'F' + row, [['0,85']])
+    await press(onCheck)
+    expect(fake.fill(SHEETS.indicators, 'F' + row)).toBe('#FFE699')
+    expect(issueButtons().map((b) => b.textContent)).toContain(
+      "'Chỉ tiêu'!F" + row + ' Chỉ tiêu 3.1: giá trị 0,85 được hiểu là 0,85%. Nếu ý là 85%, hãy nhập 85 hoặc 85%.',
+    )
   })
 })

@@ -1,4 +1,4 @@
-// The Excel layer against office-addin-mock (tests/addin/fake-excel.ts): what is loaded, what is written,
+// The Excel layer against the fake Excel (tests/addin/fake-excel.ts): what is loaded, what is written,
 // how many context.sync() calls each function costs, and that the ExcelApi 1.1 host gets only 1.1 calls.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { FakeExcel, installOffice } from './fake-excel'
@@ -21,18 +21,133 @@ function setup(apiVersion: string, sheets?: { [name: string]: Array<Array<string
 }
 
 describe('the fake itself', () => {
-  it('refuses reads that were not loaded and synced, and writes never synced', async () => {
+  // Each behaviour below is Excel's, documented where cited; tests elsewhere rely on them.
+  const typed = (locale: 'vi-VN' | 'en-US', text: string, format?: string) => {
+    const fake = new FakeExcel({ apiVersion: '1.1', locale, sheets: { S: [] } })
+    if (format) fake.sheet('S').formats['0,0'] = format
+    fake.setValues('S', 'A1', [[text]])
+    return { value: fake.value('S', 'A1'), format: fake.format('S', 'A1'), formula: fake.formula('S', 'A1') }
+  }
+
+  it('reads typed text as Excel does under vi-VN: percent, day-first dates, dot thousands, comma decimals', () => {
+    expect(typed('vi-VN', '85%')).toMatchObject({ value: 0.85, format: '0%' })
+    expect(typed('vi-VN', '85,5%')).toMatchObject({ value: 0.855, format: '0.00%' })
+    expect(typed('vi-VN', '14/11/2026')).toMatchObject({ value: 46340, format: 'dd/mm/yyyy' })
+    expect(typed('vi-VN', '05/11/2026').value).toBe(46331) // 5 November
+    expect(typed('vi-VN', '1.200.000.000')).toMatchObject({ value: 1200000000, format: '#,##0' })
+    expect(typed('vi-VN', '85,5').value).toBe(85.5)
+    expect(typed('vi-VN', '85.5').value).toBe('85.5') // not a number in this locale: stays text
+    expect(typed('vi-VN', '2026-11-14').value).toBe(46340)
+    expect(typed('vi-VN', 'TRUE').value).toBe(true)
+    expect(typed('vi-VN', 'đạt').value).toBe('đạt')
+  })
+
+  it('reads the same text differently under en-US: month-first dates, comma thousands', () => {
+    expect(typed('en-US', '85%')).toMatchObject({ value: 0.85, format: '0%' })
+    expect(typed('en-US', '14/11/2026')).toMatchObject({ value: '14/11/2026', format: undefined }) // no 14th month: text
+    expect(typed('en-US', '05/11/2026').value).toBe(46153) // 11 May, not 5 November
+    expect(typed('en-US', '1.200.000.000').value).toBe('1.200.000.000')
+    expect(typed('en-US', '1,200,000,000').value).toBe(1200000000)
+    expect(typed('en-US', '85,5').value).toBe('85,5')
+    expect(typed('en-US', '85.5').value).toBe(85.5)
+    expect(typed('en-US', '9/19').format).toBe('m/d/yyyy') // a day of this year, as "9/19" written into a cell
+  })
+
+  it('keeps text as typed after an apostrophe or in a text-formatted cell; "=" starts a formula', () => {
+    expect(typed('vi-VN', "'85%").value).toBe('85%')
+    expect(typed('en-US', '05/11/2026', '@')).toMatchObject({ value: '05/11/2026', format: '@' })
+    const fake = new FakeExcel({ apiVersion: '1.1', sheets: { S: [[42]] } })
+    fake.setValues('S', 'B1', [['=A1']])
+    expect(fake.value('S', 'B1')).toBe(42)
+    expect(fake.formula('S', 'B1')).toBe('=A1')
+  })
+
+  it('applies automatic percent entry in percent-formatted cells (Microsoft KB 215203)', () => {
+    expect(typed('en-US', '85', '0%').value).toBe(0.85)
+    expect(typed('en-US', '.5', '0%').value).toBe(0.5)
+    expect(typed('en-US', '0.5', '0%').value).toBe(0.005)
+    expect(typed('vi-VN', '85%', '0.00%')).toMatchObject({ value: 0.85, format: '0.00%' })
+  })
+
+  it('reads strings written to Range.values as typed input, in queue order (a text format set first keeps text)', async () => {
     const { fake } = setup('1.1')
-    await expect(fake.run(async (ctx) => ctx.workbook.worksheets.items)).rejects.toThrow(/not loaded/)
-    await expect(fake.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]]
-    })).rejects.toThrow(/never synced/)
-    const unloaded = await fake.run(async (ctx) => {
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1')
+      sheet.getRange('A1:C1').values = [['85%', '14/11/2026', '=A1']]
+      sheet.getRange('A2').numberFormat = [['@']]
+      sheet.getRange('A2').values = [['14/11/2026']]
+      sheet.getRange('B2').values = [[0.5]]
+      await ctx.sync()
+    })
+    expect([fake.value('Sheet1', 'A1'), fake.value('Sheet1', 'B1'), fake.value('Sheet1', 'C1')]).toEqual([0.85, 46340, 0.85])
+    expect(fake.format('Sheet1', 'A1')).toBe('0%')
+    expect(fake.value('Sheet1', 'A2')).toBe('14/11/2026')
+    expect(fake.value('Sheet1', 'B2')).toBe(0.5)
+    const read = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C1').load(['values', 'numberFormat', 'formulas'])
+      await ctx.sync()
+      return { values: r.values, numberFormat: r.numberFormat, formulas: r.formulas }
+    })
+    expect(read).toEqual({ values: [[0.85, 46340, 0.85]], numberFormat: [['0%', 'dd/mm/yyyy', 'General']], formulas: [[0.85, 46340, '=A1']] })
+  })
+
+  it('throws PropertyNotLoaded for a property read before it is loaded and synced', async () => {
+    const { fake } = setup('1.1', { Sheet1: [['x']] })
+    const code = (p: Promise<unknown>) => p.then(() => 'read', (e: { code?: string }) => e.code)
+    expect(await code(fake.run(async (ctx) => ctx.workbook.worksheets.items))).toBe('PropertyNotLoaded')
+    expect(await code(fake.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1')
       await ctx.sync()
       return r.values
+    }))).toBe('PropertyNotLoaded')
+    expect(await code(fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values')
+      const early = r.values // loaded but not yet synced
+      await ctx.sync()
+      return early
+    }))).toBe('PropertyNotLoaded')
+    expect(await code(fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values')
+      await ctx.sync()
+      return r.numberFormat // loaded values only
+    }))).toBe('PropertyNotLoaded')
+    expect(await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values')
+      await ctx.sync()
+      return r.values
+    })).toEqual([['x']])
+  })
+
+  it('applies queued operations in order at sync: a fill then a clear ends cleared, a clear then a fill ends filled', async () => {
+    const { fake } = setup('1.1', { Sheet1: [['a', 'b']] })
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1')
+      sheet.getRange('A1').format.fill.color = '#FF0000'
+      sheet.getRange('A1').format.fill.clear()
+      sheet.getRange('B1').format.fill.clear()
+      sheet.getRange('B1').format.fill.color = '#00FF00'
+      sheet.getRange('A1').values = [['x']]
+      sheet.getRange('A1').clear()
+      await ctx.sync()
     })
-    expect(unloaded).toMatch(/not loaded/)
+    expect(fake.fill('Sheet1', 'A1')).toBeUndefined()
+    expect(fake.fill('Sheet1', 'B1')).toBe('#00FF00')
+    expect(fake.value('Sheet1', 'A1')).toBe('')
+  })
+
+  it('keeps the operations before a failing one when a batch fails, and drops the rest', async () => {
+    const { fake } = setup('1.1', { Sheet1: [] })
+    await expect(fake.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets
+      sheets.getItem('Sheet1').getRange('A1').values = [['trước']]
+      sheets.add('Mới')
+      sheets.getItem('Không có').getRange('A1').values = [['x']]
+      sheets.getItem('Sheet1').getRange('A2').values = [['sau']]
+      await ctx.sync()
+    })).rejects.toMatchObject({ code: 'ItemNotFound' })
+    expect(fake.value('Sheet1', 'A1')).toBe('trước')
+    expect(fake.names()).toEqual(['Sheet1', 'Mới'])
+    expect(fake.value('Sheet1', 'A2')).toBe('')
     await expect(fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [[1]]
       await ctx.sync()
@@ -57,6 +172,46 @@ describe('the fake itself', () => {
     expect(fake.sheet('Sheet1').formulas).toEqual({})
   })
 
+  it('refuses a table name already used anywhere in the workbook (case ignored)', async () => {
+    const { fake } = setup('1.1', { A: [['h'], ['1']], B: [['h'], ['2']] })
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = 'NtmChiTieu'
+      await ctx.sync()
+    })
+    await expect(fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('B')
+      sheet.getRange('C1').values = [['trước']]
+      sheet.tables.add('A1:A2', true).name = 'ntmchitieu'
+      await ctx.sync()
+    })).rejects.toMatchObject({ code: 'InvalidArgument' })
+    expect(fake.value('B', 'C1')).toBe('trước')
+    // The table itself was added (under Excel's default name) before the rename failed.
+    const defaultName = fake.sheet('B').tables[0]!.name
+    expect(defaultName).toMatch(/^Table\d+$/)
+    const names = await fake.run(async (ctx) => {
+      const tables = ctx.workbook.tables.load('items/name')
+      await ctx.sync()
+      return tables.items.map((t: { name: string }) => t.name)
+    })
+    expect(names).toEqual(['NtmChiTieu', defaultName])
+  })
+
+  it('on ExcelApi 1.1 the used range covers formatted cells too, not only values', async () => {
+    const { fake } = setup('1.1', { Sheet1: [['a', 'b']] })
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1')
+      sheet.getRange('D5').format.fill.color = '#FFFF00'
+      sheet.getRange('A7').numberFormat = [['0%']]
+      await ctx.sync()
+    })
+    const address = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getUsedRange().load('address')
+      await ctx.sync()
+      return r.address
+    })
+    expect(address).toBe('Sheet1!A1:D7')
+  })
+
   it('rejects calls above ExcelApi 1.1 on a 1.1 host (column widths 1.2, freeze panes 1.7, validation 1.8)', async () => {
     const { fake } = setup('1.1')
     await expect(fake.run(async (ctx) => {
@@ -71,6 +226,13 @@ describe('the fake itself', () => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = {}
       await ctx.sync()
     })).rejects.toThrow(TypeError)
+  })
+
+  it('refuses work queued and never synced', async () => {
+    const { fake } = setup('1.1')
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]]
+    })).rejects.toThrow(/never synced/)
   })
 })
 
@@ -90,7 +252,10 @@ describe('createBook', () => {
     expect(fake.grid(SHEETS.indicators)).toHaveLength(INDICATOR_CODES.length + 1)
     expect(fake.sheet(SHEETS.indicators).tables).toEqual([{ name: 'NtmChiTieu', address: 'A1:I' + (INDICATOR_CODES.length + 1), hasHeaders: true }])
     expect(fake.value(SHEETS.tasks, 'A3')).toBe('TB-4')
-    expect(fake.format(SHEETS.tasks, 'E2')).toBe('dd/mm/yyyy')
+    // Date columns are text, down to 200 rows ready for typing: a typed date stays as typed in any locale.
+    expect(fake.format(SHEETS.tasks, 'E2')).toBe('@')
+    expect(fake.format(SHEETS.tasks, 'I201')).toBe('@')
+    expect(fake.value(SHEETS.tasks, 'E2')).toBe('30/11/2020')
     expect(fake.format(SHEETS.funds, 'B2')).toBe('#,##0')
     expect(fake.active).toBe(SHEETS.indicators)
     // 1.1: no frozen panes, lists or widths
@@ -182,11 +347,11 @@ describe('writeCells', () => {
     expect(fake.active).toBe('A')
   })
 
-  it('fails as a whole (Excel error) when a sheet is gone', async () => {
+  it('fails with the Excel error when a sheet is gone; what came before it stays written (Excel does not roll back)', async () => {
     const { fake } = setup('1.1', { A: [['a']] })
     await expect(writeCells({ writes: [{ sheet: 'A', address: 'A1', values: [['x']] }, { sheet: 'Gone', address: 'A1', values: [['y']] }] }))
       .rejects.toMatchObject({ code: 'ItemNotFound' })
-    expect(fake.value('A', 'A1')).toBe('a')
+    expect(fake.value('A', 'A1')).toBe('x')
   })
 })
 
@@ -239,6 +404,31 @@ describe('writeOutputSheets', () => {
     fake.sheet(SHEETS.aggregate).name = 'tổng hợp' // renamed by hand: still the same sheet to Excel
     await writeOutputSheets([aggregateSheet(AGG)])
     expect(fake.names().filter((n) => n.toLowerCase() === 'tổng hợp')).toEqual([SHEETS.aggregate])
+  })
+})
+
+describe('writeOutputSheets under an English-language Excel', () => {
+  it('keeps "9/19" as the score it is, not 19 September: the column is made text before it is written', async () => {
+    const fake = new FakeExcel({ apiVersion: '1.1', locale: 'en-US' })
+    installOffice(g, fake)
+    await writeOutputSheets([aggregateSheet(AGG), overdueSheet(AGG)])
+    expect(fake.value(SHEETS.aggregate, 'D8')).toBe('9/19')
+    expect(fake.format(SHEETS.aggregate, 'D8')).toBe('@')
+    expect(fake.value(SHEETS.overdue, 'E2')).toBe(46336) // 10/11/2026, a real date
+  })
+})
+
+describe('createBook beside a table whose name is taken', () => {
+  it('picks a free table name instead of failing half way (a sheet renamed by hand keeps its table)', async () => {
+    const { fake } = setup('1.1')
+    await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', []))
+    fake.sheet(SHEETS.indicators).name = 'Chỉ tiêu kỳ trước'
+    fake.syncCount = 0
+    const result = await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', []))
+    expect(result.created).toEqual([SHEETS.indicators])
+    expect(fake.syncCount).toBe(2)
+    expect(fake.sheet(SHEETS.indicators).tables.map((t) => t.name)).toEqual(['NtmChiTieu2'])
+    expect(fake.sheet('Chỉ tiêu kỳ trước').tables.map((t) => t.name)).toEqual(['NtmChiTieu'])
   })
 })
 

@@ -1,11 +1,21 @@
-// A stand-in for Excel built on office-addin-mock: every range is an OfficeMockObject (so reading a
-// property that was not loaded and synced gives the mock's error string, as in Office.js), while a small
-// workbook model underneath keeps sheets, cells, fills, formats, tables and charts. Property writes on ranges
-// are applied at context.sync(), like Office.js; method calls (add, delete, clear, select…) apply at once,
-// as office-addin-mock does; either kind left unsynced at the end of Excel.run is an error.
-// Counts sync() calls. No Node APIs: the browser test bundles this file too.
-import { OfficeMockObject } from 'office-addin-mock'
+// A stand-in for Excel that behaves like Excel where the add-in could tell the difference, each behaviour
+// pinned by its own test in excel.test.ts ("the fake itself"):
+// - Typed input, and strings written to Range.values or Range.formulas, are read as Excel reads what a user
+//   types (excel-input.ts): "85%" → 0.85 with a percent format, "14/11/2026" → a date serial under vi-VN and
+//   text under en-US, "1.200.000" → 1200000 under vi-VN, "=A1" → a formula, "'…" or a text-formatted cell
+//   → text.
+// - A property is readable only once loaded and synced, or set by the add-in itself; otherwise reading it
+//   throws PropertyNotLoaded, as Office.js does.
+// - Every call and property write is queued and applied in order at context.sync(); when one fails, those
+//   before it stay applied and the rest are dropped (Office.js does not roll a batch back).
+// - Table names are unique in the workbook (case ignored); sheet names too.
+// - On ExcelApi 1.1 the used range covers cells with values or formatting (getUsedRange(valuesOnly) is 1.2).
+// - Calls above the host's ExcelApi version fail (columnWidth 1.2) or do not exist (freezePanes 1.7,
+//   dataValidation 1.8).
+// Work queued and never synced by the end of Excel.run is an error here (stricter than Excel, which would
+// sync it): the add-in must sync what it queues. Counts sync() calls. No Node APIs: the e2e page bundles it.
 import { a1, a1Block, columnIndex, qualified } from '../../shared/workbook/grid'
+import { type InputLocale, excelInput } from './excel-input'
 
 export type CellV = string | number | boolean
 type Rect = { r0: number; c0: number; r1: number; c1: number }
@@ -13,25 +23,26 @@ type Rect = { r0: number; c0: number; r1: number; c1: number }
 export type SheetModel = {
   name: string
   cells: { [rc: string]: CellV }
+  formulas: { [rc: string]: string }
   fills: { [rc: string]: string }
   formats: { [rc: string]: string }
   bold: { [rc: string]: boolean }
   widths: { [col: number]: number }
   validations: Array<{ address: string; rule: unknown }>
-  tables: Array<{ name: string; address: string }>
+  tables: Array<{ name: string; address: string; hasHeaders: boolean }>
   charts: Array<{ type: string; source: string; seriesBy: string; title: string; from: string; to: string }>
   frozenRows: number
-  /** Cells whose written value began with "=": Excel keeps them as formulas (the fake does not compute them). */
-  formulas: { [rc: string]: string }
 }
-
-const NOT_LOADED = 'Error, property was not loaded'
-const NOT_SYNCED = 'Error, context.sync() was not called'
-const isMockError = (v: unknown): boolean => v === NOT_LOADED || v === NOT_SYNCED
 
 export type OfficeErrorLike = { name: string; code: string; message: string; debugInfo: { code: string; message: string } }
 function officeError(code: string, message: string): OfficeErrorLike {
   return { name: 'RichApi.Error', code, message, debugInfo: { code, message } }
+}
+function notLoaded(property: string): OfficeErrorLike {
+  return officeError(
+    'PropertyNotLoaded',
+    "The property '" + property + "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+  )
 }
 
 function rectOf(address: string): Rect {
@@ -47,29 +58,44 @@ function rectOf(address: string): Rect {
 }
 const key = (r: number, c: number): string => r + ',' + c
 const rectAddress = (r: Rect): string => a1Block(r.r0, r.c0, r.r1 - r.r0 + 1, r.c1 - r.c0 + 1)
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
-type TrackedRange = {
-  mock: any
-  sheet: SheetModel
-  rect: Rect
-  values: unknown
-  numberFormat: unknown
-  fill: unknown
-  bold: unknown
-  width: unknown
-  rule: unknown
+function emptySheet(name: string): SheetModel {
+  return { name, cells: {}, formulas: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0 }
 }
 
-type Ctx = {
-  ranges: TrackedRange[]
-  loads: Array<() => void>
-  errors: OfficeErrorLike[]
-  /** Method calls since the last sync (applied at once; remembered to catch a missing sync). */
-  dirty: number
-  ops: { push(op: () => void): void }
+/** One Excel.run: the queue of operations and the count of what is pending. */
+type Batch = { queue: Array<() => void> }
+
+/**
+ * A proxy property: readable after a load that a sync has carried out, or after the add-in set it.
+ * `loaded` holds the value read at the point of the queue where the load ran.
+ */
+class Slot<T> {
+  private state: 'none' | 'queued' | 'ready' = 'none'
+  private value: T | undefined
+  constructor(private readonly name: string) {}
+  get(): T {
+    if (this.state !== 'ready') throw notLoaded(this.name)
+    return this.value as T
+  }
+  set(v: T): void {
+    this.state = 'ready'
+    this.value = v
+  }
+  /** Queues the read; the value is filled in when the queue reaches it. */
+  queue(batch: Batch, read: () => T): void {
+    if (this.state === 'none') this.state = 'queued'
+    batch.queue.push(() => this.set(read()))
+  }
 }
 
-export type FakeOptions = { apiVersion?: string; sheets?: { [name: string]: CellV[][] } }
+export type FakeOptions = {
+  apiVersion?: string
+  /** The regional format Excel reads typed input with (Windows' region setting). */
+  locale?: InputLocale
+  sheets?: { [name: string]: CellV[][] }
+}
 
 export class FakeExcel {
   sheets: SheetModel[] = []
@@ -78,21 +104,22 @@ export class FakeExcel {
   active = ''
   selected: { sheet: string; address: string } | null = null
   maxMinor: number
-  /** Set to make the next sync fail with this Excel error. */
+  locale: InputLocale
+  /** Set to make the next sync fail with this Excel error (before any of its operations). */
   failNextSync: OfficeErrorLike | null = null
 
   constructor(options: FakeOptions = {}) {
     this.maxMinor = Number((options.apiVersion || '1.12').split('.')[1])
+    this.locale = options.locale || 'vi-VN'
     const initial = options.sheets || { Sheet1: [] }
     for (const name of Object.keys(initial)) {
-      const sheet = this.addSheet(name)
+      this.addSheet(name)
       this.setValues(name, 'A1', initial[name] as CellV[][])
     }
     this.active = this.sheets[0] ? this.sheets[0].name : ''
-    void this.sheets
   }
 
-  // -------- test helpers
+  // -------- test helpers (outside any batch)
   sheet(name: string): SheetModel {
     const s = this.find(name)
     if (!s) throw new Error('no sheet ' + name)
@@ -106,6 +133,10 @@ export class FakeExcel {
     const v = this.sheet(sheet).cells[key(r.r0, r.c0)]
     return v === undefined ? '' : v
   }
+  formula(sheet: string, address: string): string | undefined {
+    const r = rectOf(address)
+    return this.sheet(sheet).formulas[key(r.r0, r.c0)]
+  }
   fill(sheet: string, address: string): string | undefined {
     const r = rectOf(address)
     return this.sheet(sheet).fills[key(r.r0, r.c0)]
@@ -116,7 +147,7 @@ export class FakeExcel {
   }
   grid(sheet: string): CellV[][] {
     const s = this.sheet(sheet)
-    const used = this.usedRect(s)
+    const used = this.valuesRect(s)
     const out: CellV[][] = []
     for (let r = used.r0; r <= used.r1; r++) {
       const line: CellV[] = []
@@ -128,14 +159,14 @@ export class FakeExcel {
     }
     return out
   }
-  /** What a user does: type into cells (at once, outside any batch). */
+  /**
+   * What a user does: types into cells (at once, outside any batch). Strings are read as Excel reads typing
+   * in this.locale; numbers and booleans stand for typing their digits; '' clears the cell.
+   */
   setValues(sheet: string, topLeft: string, values: CellV[][]): void {
     const s = this.sheet(sheet)
     const r = rectOf(topLeft)
-    values.forEach((line, i) => line.forEach((v, j) => {
-      if (v === '' || v === null || v === undefined) delete s.cells[key(r.r0 + i, r.c0 + j)]
-      else s.cells[key(r.r0 + i, r.c0 + j)] = v
-    }))
+    values.forEach((line, i) => line.forEach((v, j) => this.enter(s, r.r0 + i, r.c0 + j, v)))
   }
   /** Finds the row (0-based) whose column `col` holds `value`. */
   rowOf(sheet: string, col: number, value: CellV): number {
@@ -158,256 +189,363 @@ export class FakeExcel {
   // -------- the model
   private find(name: string): SheetModel | undefined {
     // Excel compares sheet names without regard to case ("thông tin" and "Thông tin" are the same sheet).
-    for (const s of this.sheets) if (s.name.toLowerCase() === name.toLowerCase()) return s
+    for (const s of this.sheets) if (same(s.name, name)) return s
     return undefined
   }
   private addSheet(name: string): SheetModel {
     if (this.find(name)) throw officeError('ItemAlreadyExists', 'A sheet named ' + name + ' already exists')
     if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw officeError('InvalidArgument', 'bad sheet name ' + name)
-    const s: SheetModel = { name, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0, formulas: {} }
+    const s = emptySheet(name)
     this.sheets.push(s)
     return s
   }
+  private tableNamed(name: string): boolean {
+    for (const s of this.sheets) for (const t of s.tables) if (same(t.name, name)) return true
+    return false
+  }
+
+  /** A value entered into a cell, by typing or through Range.values / Range.formulas. */
+  private enter(s: SheetModel, r: number, c: number, v: unknown): void {
+    const k = key(r, c)
+    if (v === null || v === undefined) return // Office.js: null leaves the cell as it is
+    delete s.formulas[k]
+    if (v === '') {
+      delete s.cells[k]
+      return
+    }
+    if (typeof v === 'number' || typeof v === 'boolean') {
+      s.cells[k] = v
+      return
+    }
+    const read = excelInput(String(v), this.locale, s.formats[k] || 'General')
+    if (read.formula !== undefined) {
+      s.formulas[k] = read.formula
+      s.cells[k] = this.evaluate(s, read.formula)
+    } else if (read.value === '') {
+      delete s.cells[k]
+    } else {
+      s.cells[k] = read.value
+    }
+    if (read.format !== undefined) s.formats[k] = read.format
+  }
+
+  /** Formulas of one reference (=A1, ='Chỉ tiêu'!F4), a number or a HYPERLINK; anything else is #NAME? here. */
+  private evaluate(s: SheetModel, formula: string): CellV {
+    const body = formula.slice(1).trim()
+    if (/^[+-]?\d+(\.\d+)?$/.test(body)) return Number(body)
+    const link = /^HYPERLINK\(\s*"([^"]*)"\s*(?:,\s*"([^"]*)"\s*)?\)$/i.exec(body)
+    if (link) return link[2] !== undefined ? link[2] : (link[1] as string)
+    const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/i.exec(body)
+    if (!m) return '#NAME?'
+    const sheetName = m[1] ? m[1].replace(/''/g, "'") : m[2]
+    const target = sheetName ? this.find(sheetName) : s
+    if (!target) return '#REF!'
+    const v = target.cells[key(Number(m[4]) - 1, columnIndex(m[3] as string))]
+    return v === undefined ? 0 : v
+  }
+
+  /** Cells with a value, for grid(): what a person sees as the sheet's content. */
+  private valuesRect(s: SheetModel): Rect {
+    return this.boundsOf([s.cells])
+  }
+  /** ExcelApi 1.1's used range: values and formatting alike. */
   private usedRect(s: SheetModel): Rect {
+    const formats: { [rc: string]: unknown } = {}
+    for (const k of Object.keys(s.formats)) if (s.formats[k] !== 'General') formats[k] = true
+    return this.boundsOf([s.cells, formats, s.fills, s.bold])
+  }
+  private boundsOf(maps: Array<{ [rc: string]: unknown }>): Rect {
     let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1
-    for (const k of Object.keys(s.cells)) {
-      const [r, c] = k.split(',').map(Number) as [number, number]
-      if (r < r0) r0 = r
-      if (c < c0) c0 = c
-      if (r > r1) r1 = r
-      if (c > c1) c1 = c
+    for (const map of maps) {
+      for (const k of Object.keys(map)) {
+        const [r, c] = k.split(',').map(Number) as [number, number]
+        if (r < r0) r0 = r
+        if (c < c0) c0 = c
+        if (r > r1) r1 = r
+        if (c > c1) c1 = c
+      }
     }
     return r1 < 0 ? { r0: 0, c0: 0, r1: 0, c1: 0 } : { r0, c0, r1, c1 }
   }
-
-  private rangeMock(ctx: Ctx, sheet: SheetModel, rect: Rect): any {
-    const values: CellV[][] = []
-    const formats: string[][] = []
-    for (let r = rect.r0; r <= rect.r1; r++) {
-      const line: CellV[] = []
-      const fline: string[] = []
-      for (let c = rect.c0; c <= rect.c1; c++) {
-        const v = sheet.cells[key(r, c)]
-        line.push(v === undefined ? '' : v)
-        fline.push(sheet.formats[key(r, c)] || 'General')
-      }
-      values.push(line)
-      formats.push(fline)
+  private each(rect: Rect, fn: (k: string, i: number, j: number) => void): void {
+    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(key(r, c), r - rect.r0, c - rect.c0)
+  }
+  private shaped<T>(grid: unknown, rect: Rect, what: string): T[][] {
+    const rows = rect.r1 - rect.r0 + 1
+    const cols = rect.c1 - rect.c0 + 1
+    const g = grid as T[][]
+    if (!Array.isArray(g) || g.length !== rows || g.some((line) => !Array.isArray(line) || line.length !== cols)) {
+      throw officeError('InvalidArgument', what + ' of ' + rectAddress(rect) + ' must be ' + rows + '×' + cols)
     }
-    const format: { [k: string]: unknown } = {
-      fill: { color: sheet.fills[key(rect.r0, rect.c0)] || '#FFFFFF', clear: () => ctx.ops.push(() => this.each(sheet, rect, (k) => delete sheet.fills[k])) },
-      font: { bold: !!sheet.bold[key(rect.r0, rect.c0)], color: '#000000' },
-    }
-    if (this.maxMinor >= 2) format.columnWidth = 64
-    const data: { [k: string]: unknown } = {
-      address: qualified(sheet.name, rectAddress(rect)),
-      values,
-      numberFormat: formats,
-      rowCount: rect.r1 - rect.r0 + 1,
-      columnCount: rect.c1 - rect.c0 + 1,
-      format,
-      select: () => ctx.ops.push(() => {
-        this.selected = { sheet: sheet.name, address: rectAddress(rect) }
-      }),
-    }
-    if (this.maxMinor >= 8) data.dataValidation = { rule: '' }
-    const mock: any = new (OfficeMockObject as any)(data, 'excel')
-    const tracked: TrackedRange = { mock, sheet, rect, values: mock.values, numberFormat: mock.numberFormat, fill: mock.format.fill.color, bold: mock.format.font.bold, width: mock.format.columnWidth, rule: mock.dataValidation ? mock.dataValidation.rule : undefined }
-    ctx.ranges.push(tracked)
-    return mock
+    return g
   }
 
-  private each(sheet: SheetModel, rect: Rect, fn: (k: string, r: number, c: number) => void): void {
-    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(key(r, c), r, c)
-  }
-
-  /** Property writes queued on range mocks since the last sync, as operations on the model. */
-  private pendingWrites(ctx: Ctx): Array<() => void> {
-    const out: Array<() => void> = []
-    for (const t of ctx.ranges) {
-      const m = t.mock
-      const rows = t.rect.r1 - t.rect.r0 + 1
-      const cols = t.rect.c1 - t.rect.c0 + 1
-      const shape = (v: unknown, what: string): CellV[][] => {
-        const grid = v as CellV[][]
-        if (grid.length !== rows || grid.some((line) => !Array.isArray(line) || line.length !== cols)) {
-          throw officeError('InvalidArgument', what + ' of ' + rectAddress(t.rect) + ' must be ' + rows + '×' + cols)
-        }
-        return grid
-      }
-      if (Array.isArray(m.values) && m.values !== t.values) {
-        const grid = shape(m.values, 'values')
-        t.values = m.values
-        out.push(() => this.each(t.sheet, t.rect, (k, r, c) => {
-          const v = (grid[r - t.rect.r0] as CellV[])[c - t.rect.c0]
-          delete t.sheet.formulas[k]
-          if (v === '' || v === null || v === undefined) delete t.sheet.cells[k]
-          // As typed into a cell: "=…" is a formula, a leading apostrophe makes the rest text and is not kept.
-          else if (typeof v === 'string' && v.charAt(0) === '=') {
-            t.sheet.formulas[k] = v
-            t.sheet.cells[k] = v
-          } else if (typeof v === 'string' && v.charAt(0) === "'") t.sheet.cells[k] = v.slice(1)
-          else t.sheet.cells[k] = v as CellV
-        }))
-      }
-      if (Array.isArray(m.numberFormat) && m.numberFormat !== t.numberFormat) {
-        const grid = shape(m.numberFormat, 'numberFormat')
-        t.numberFormat = m.numberFormat
-        out.push(() => this.each(t.sheet, t.rect, (k, r, c) => { t.sheet.formats[k] = String((grid[r - t.rect.r0] as CellV[])[c - t.rect.c0]) }))
-      }
-      const color = m.format.fill.color
-      if (typeof color === 'string' && !isMockError(color) && color !== t.fill) {
-        t.fill = color
-        out.push(() => this.each(t.sheet, t.rect, (k) => { t.sheet.fills[k] = color }))
-      }
-      const bold = m.format.font.bold
-      if (typeof bold === 'boolean' && bold !== t.bold) {
-        t.bold = bold
-        out.push(() => this.each(t.sheet, t.rect, (k) => { t.sheet.bold[k] = bold }))
-      }
-      const width = m.format.columnWidth
-      // RangeFormat.columnWidth is ExcelApi 1.2: an older host rejects the batch at sync.
-      if (typeof width === 'number' && this.maxMinor < 2) throw officeError('ApiNotFound', 'RangeFormat.columnWidth needs ExcelApi 1.2')
-      if (typeof width === 'number' && width !== t.width) {
-        t.width = width
-        out.push(() => { for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.widths[c] = width })
-      }
-      if (m.dataValidation && typeof m.dataValidation.rule === 'object' && m.dataValidation.rule !== null && m.dataValidation.rule !== t.rule) {
-        const rule = m.dataValidation.rule
-        t.rule = rule
-        out.push(() => t.sheet.validations.push({ address: rectAddress(t.rect), rule }))
-      }
-    }
-    return out
-  }
-
-  private sheetObject(ctx: Ctx, name: string): any {
+  // -------- proxies
+  private sheetProxy(batch: Batch, initialName: string, created?: () => SheetModel): any {
     const fake = this
+    let bound: SheetModel | null = null
+    // Resolved when the queue reaches the first operation on it (a sheet added in this batch exists only then).
     const resolve = (): SheetModel => {
-      const s = fake.find(current)
-      if (!s) {
-        ctx.errors.push(officeError('ItemNotFound', 'The requested resource doesn\'t exist: sheet ' + current))
-        return { name: current, cells: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0, formulas: {} }
-      }
+      if (bound && fake.sheets.indexOf(bound) >= 0) return bound
+      if (bound) throw officeError('ItemNotFound', 'The sheet ' + bound.name + ' was deleted')
+      const s = created ? created() : fake.find(initialName)
+      if (!s) throw officeError('ItemNotFound', "The requested resource doesn't exist: sheet " + initialName)
+      bound = s
       return s
     }
-    let current = name
-    const obj: any = {
-      get name() { return current },
+    if (created) batch.queue.push(() => void resolve())
+    const name = new Slot<string>('name')
+    const proxy: any = {
+      get name() { return name.get() },
       set name(v: string) {
-        const s = resolve()
-        ctx.ops.push(() => {
-          if (fake.find(v)) throw officeError('ItemAlreadyExists', 'A sheet named ' + v + ' already exists')
+        name.set(v)
+        batch.queue.push(() => {
+          const s = resolve()
+          const other = fake.find(v)
+          if (other && other !== s) throw officeError('ItemAlreadyExists', 'A sheet named ' + v + ' already exists')
           s.name = v
         })
-        current = v
       },
-      getRange: (address: string) => fake.rangeMock(ctx, resolve(), rectOf(address)),
-      getUsedRange: () => {
+      load(props: string | string[]) {
+        const list = typeof props === 'string' ? props.split(',') : props
+        for (const p of list) {
+          if (p.trim() !== 'name') throw new Error('the fake loads worksheet.name only')
+          name.queue(batch, () => resolve().name)
+        }
+        return proxy
+      },
+      getRange: (address: string) => fake.rangeProxy(batch, resolve, () => rectOf(address)),
+      getUsedRange: () => fake.rangeProxy(batch, resolve, () => fake.usedRect(resolve())),
+      activate: () => batch.queue.push(() => { fake.active = resolve().name }),
+      delete: () => batch.queue.push(() => {
         const s = resolve()
-        return fake.rangeMock(ctx, s, fake.usedRect(s))
-      },
-      activate: () => ctx.ops.push(() => { fake.active = current }),
-      delete: () => {
-        const s = resolve()
-        ctx.ops.push(() => {
-          if (fake.sheets.length === 1) throw officeError('InvalidOperation', 'a workbook needs one sheet')
-          fake.sheets = fake.sheets.filter((x) => x !== s)
-        })
-      },
+        if (fake.sheets.length === 1) throw officeError('InvalidOperation', 'a workbook needs one sheet')
+        fake.sheets = fake.sheets.filter((x) => x !== s)
+      }),
       tables: {
         add: (address: string, hasHeaders: boolean) => {
-          const s = resolve()
-          const table = { name: 'Table' + (s.tables.length + 1), address: rectAddress(rectOf(address)), hasHeaders }
-          ctx.ops.push(() => s.tables.push(table))
-          return table
+          const table = { name: '', address: '', hasHeaders }
+          batch.queue.push(() => {
+            const s = resolve()
+            let n = 1
+            while (fake.tableNamed('Table' + n)) n++
+            table.name = 'Table' + n
+            table.address = rectAddress(rectOf(address))
+            s.tables.push(table)
+          })
+          const tableName = new Slot<string>('name')
+          return {
+            get name() { return tableName.get() },
+            set name(v: string) {
+              tableName.set(v)
+              batch.queue.push(() => {
+                if (!same(table.name, v) && fake.tableNamed(v)) throw officeError('InvalidArgument', 'A table named ' + v + ' already exists in the workbook')
+                table.name = v
+              })
+            },
+          }
         },
       },
       charts: {
         add: (type: string, source: any, seriesBy: string) => {
-          const s = resolve()
-          const tracked = ctx.ranges.filter((t) => t.mock === source)[0]
-          if (!tracked) throw new Error('chart source must be a range of this batch')
-          const chart = { type, source: qualified(tracked.sheet.name, rectAddress(tracked.rect)), seriesBy, title: '', from: '', to: '' }
-          const api = {
-            title: { set text(v: string) { chart.title = v }, get text() { return chart.title } },
-            setPosition: (from: string, to?: string) => { chart.from = from; chart.to = to || '' },
+          const chart = { type, source: '', seriesBy, title: '', from: '', to: '' }
+          batch.queue.push(() => {
+            const s = resolve()
+            if (!source || typeof source.__address !== 'function') throw new Error('chart source must be a range of this batch')
+            chart.source = source.__address()
+            s.charts.push(chart)
+          })
+          return {
+            title: { set text(v: string) { batch.queue.push(() => { chart.title = v }) } },
+            setPosition: (from: string, to?: string) => batch.queue.push(() => { chart.from = from; chart.to = to || '' }),
           }
-          ctx.ops.push(() => s.charts.push(chart))
-          return api
         },
       },
     }
     if (this.maxMinor >= 7) {
-      obj.freezePanes = { freezeRows: (n: number) => { const s = resolve(); ctx.ops.push(() => { s.frozenRows = n }) } }
+      proxy.freezePanes = { freezeRows: (n: number) => batch.queue.push(() => { resolve().frozenRows = n }) }
     }
-    return obj
+    return proxy
   }
 
-  private context(ctx: Ctx): any {
+  private rangeProxy(batch: Batch, sheetOf: () => SheetModel, rectOf0: () => Rect): any {
     const fake = this
-    let items: Array<{ name: string }> | null = null
-    let loadQueued = false
+    let rect: Rect | null = null
+    // The range is fixed when the queue first reaches it (a used range is the one at that moment).
+    const at = (): { s: SheetModel; rect: Rect } => {
+      const s = sheetOf()
+      if (!rect) rect = rectOf0()
+      return { s, rect }
+    }
+    const slots = {
+      address: new Slot<string>('address'),
+      values: new Slot<CellV[][]>('values'),
+      formulas: new Slot<CellV[][]>('formulas'),
+      numberFormat: new Slot<string[][]>('numberFormat'),
+      rowCount: new Slot<number>('rowCount'),
+      columnCount: new Slot<number>('columnCount'),
+    }
+    const readers: { [p: string]: () => unknown } = {
+      address: () => { const x = at(); return qualified(x.s.name, rectAddress(x.rect)) },
+      values: () => fake.readGrid(at(), (s, k) => (s.cells[k] === undefined ? '' : s.cells[k] as CellV)),
+      formulas: () => fake.readGrid(at(), (s, k) => (s.formulas[k] !== undefined ? s.formulas[k] as string : s.cells[k] === undefined ? '' : s.cells[k] as CellV)),
+      numberFormat: () => fake.readGrid(at(), (s, k) => s.formats[k] || 'General'),
+      rowCount: () => { const r = at().rect; return r.r1 - r.r0 + 1 },
+      columnCount: () => { const r = at().rect; return r.c1 - r.c0 + 1 },
+    }
+    const fillColor = new Slot<string>('color')
+    const bold = new Slot<boolean>('bold')
+    const format: any = {
+      fill: {
+        get color() { return fillColor.get() },
+        set color(v: string) {
+          fillColor.set(v)
+          batch.queue.push(() => { const x = at(); fake.each(x.rect, (k) => { x.s.fills[k] = v }) })
+        },
+        clear: () => batch.queue.push(() => { const x = at(); fake.each(x.rect, (k) => { delete x.s.fills[k] }) }),
+      },
+      font: {
+        get bold() { return bold.get() },
+        set bold(v: boolean) {
+          bold.set(v)
+          batch.queue.push(() => { const x = at(); fake.each(x.rect, (k) => { x.s.bold[k] = v }) })
+        },
+      },
+    }
+    if (this.maxMinor >= 2) {
+      Object.defineProperty(format, 'columnWidth', {
+        set(v: number) { batch.queue.push(() => { const x = at(); for (let c = x.rect.c0; c <= x.rect.c1; c++) x.s.widths[c] = v }) },
+        enumerable: true,
+      })
+    } else {
+      // The property exists in the typings; a 1.1 host refuses it when the batch runs.
+      Object.defineProperty(format, 'columnWidth', {
+        set() { batch.queue.push(() => { throw officeError('ApiNotFound', 'RangeFormat.columnWidth needs ExcelApi 1.2') }) },
+        enumerable: true,
+      })
+    }
+    const writeCells = (v: unknown, what: string) => {
+      batch.queue.push(() => {
+        const x = at()
+        const grid = fake.shaped<unknown>(v, x.rect, what)
+        fake.each(x.rect, (_k, i, j) => fake.enter(x.s, x.rect.r0 + i, x.rect.c0 + j, (grid[i] as unknown[])[j]))
+      })
+    }
+    const proxy: any = {
+      get address() { return slots.address.get() },
+      get rowCount() { return slots.rowCount.get() },
+      get columnCount() { return slots.columnCount.get() },
+      get values() { return slots.values.get() },
+      set values(v: CellV[][]) { slots.values.set(v); writeCells(v, 'values') },
+      get formulas() { return slots.formulas.get() },
+      set formulas(v: CellV[][]) { slots.formulas.set(v); writeCells(v, 'formulas') },
+      get numberFormat() { return slots.numberFormat.get() },
+      set numberFormat(v: string[][]) {
+        slots.numberFormat.set(v)
+        batch.queue.push(() => {
+          const x = at()
+          const grid = fake.shaped<string | null>(v, x.rect, 'numberFormat')
+          fake.each(x.rect, (k, i, j) => {
+            const f = (grid[i] as Array<string | null>)[j]
+            if (f !== null && f !== undefined) x.s.formats[k] = String(f)
+          })
+        })
+      },
+      format,
+      load(props: string | string[]) {
+        const list = typeof props === 'string' ? props.split(',') : props
+        for (const raw of list) {
+          const p = raw.trim() as keyof typeof slots
+          if (!slots[p]) throw new Error('the fake does not load Range.' + p)
+          slots[p].queue(batch, readers[p] as () => never)
+        }
+        return proxy
+      },
+      clear: () => batch.queue.push(() => {
+        const x = at()
+        fake.each(x.rect, (k) => {
+          delete x.s.cells[k]; delete x.s.formulas[k]; delete x.s.formats[k]; delete x.s.fills[k]; delete x.s.bold[k]
+        })
+      }),
+      select: () => batch.queue.push(() => {
+        const x = at()
+        fake.selected = { sheet: x.s.name, address: rectAddress(x.rect) }
+      }),
+      // For charts.add: the address of this range when the queue reaches the chart.
+      __address: () => { const x = at(); return qualified(x.s.name, rectAddress(x.rect)) },
+    }
+    if (this.maxMinor >= 8) {
+      proxy.dataValidation = {
+        set rule(rule: unknown) {
+          batch.queue.push(() => { const x = at(); x.s.validations.push({ address: rectAddress(x.rect), rule }) })
+        },
+      }
+    }
+    return proxy
+  }
+
+  private readGrid<T>(x: { s: SheetModel; rect: Rect }, cell: (s: SheetModel, k: string) => T): T[][] {
+    const out: T[][] = []
+    for (let r = x.rect.r0; r <= x.rect.r1; r++) {
+      const line: T[] = []
+      for (let c = x.rect.c0; c <= x.rect.c1; c++) line.push(cell(x.s, key(r, c)))
+      out.push(line)
+    }
+    return out
+  }
+
+  private context(batch: Batch): any {
+    const fake = this
+    const items = new Slot<Array<{ name: string }>>('items')
     const worksheets = {
       load(props: string | string[]) {
         const list = typeof props === 'string' ? props.split(',') : props
         if (list.map((p) => p.trim()).indexOf('items/name') < 0) throw new Error('the fake loads worksheets with items/name only')
-        loadQueued = true
-        ctx.loads.push(() => {
-          items = fake.sheets.map((s) => ({ name: s.name }))
-          loadQueued = false
-        })
+        items.queue(batch, () => fake.sheets.map((s) => ({ name: s.name })))
         return worksheets
       },
-      get items() {
-        if (items === null) throw new Error(loadQueued ? NOT_SYNCED : NOT_LOADED + ': worksheets.items')
-        return items
-      },
-      getItem: (name: string) => fake.sheetObject(ctx, name),
-      add: (name: string) => {
-        ctx.ops.push(() => void fake.addSheet(name))
-        return fake.sheetObject(ctx, name)
-      },
+      get items() { return items.get() },
+      getItem: (name: string) => fake.sheetProxy(batch, name),
+      add: (name: string) => fake.sheetProxy(batch, name, () => fake.addSheet(name)),
     }
-    const requestContext = {
-      workbook: { worksheets },
+    const tableItems = new Slot<Array<{ name: string }>>('items')
+    const tables = {
+      load(props: string | string[]) {
+        const list = typeof props === 'string' ? props.split(',') : props
+        if (list.map((p) => p.trim()).indexOf('items/name') < 0) throw new Error('the fake loads tables with items/name only')
+        tableItems.queue(batch, () => {
+          const out: Array<{ name: string }> = []
+          for (const s of fake.sheets) for (const t of s.tables) out.push({ name: t.name })
+          return out
+        })
+        return tables
+      },
+      get items() { return tableItems.get() },
+    }
+    return {
+      workbook: { worksheets, tables },
       sync: async () => {
         fake.syncCount++
+        const queue = batch.queue
+        batch.queue = []
         if (fake.failNextSync) {
           const e = fake.failNextSync
           fake.failNextSync = null
-          ctx.dirty = 0
           throw e
         }
-        // Errors of queued calls first (the batch fails as a whole), then property writes, then loads.
-        ctx.dirty = 0
-        if (ctx.errors.length > 0) throw ctx.errors.shift()
-        const writes = fake.pendingWrites(ctx)
-        for (const w of writes) w()
-        const loads = ctx.loads
-        ctx.loads = []
-        for (const l of loads) l()
-        for (const t of ctx.ranges) await t.mock.sync()
-        // office-addin-mock applies loaded values a few microtasks later
+        // In order; the first failure ends the batch with what came before it applied.
+        for (const op of queue) op()
         await new Promise((r) => setTimeout(r, 0))
-        for (const t of ctx.ranges) {
-          if (Array.isArray(t.mock.values)) t.values = t.mock.values
-          if (Array.isArray(t.mock.numberFormat)) t.numberFormat = t.mock.numberFormat
-        }
       },
     }
-    return requestContext
   }
 
-  /** Excel.run: a fresh request context per batch; unsynced work at the end is an error. */
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+  /** Excel.run: a fresh request context per batch; work never synced by the end is an error. */
+  run = async <T>(batchFn: (context: any) => Promise<T>): Promise<T> => {
     this.runCount++
-    const ctx: Ctx = {
-      ranges: [], loads: [], errors: [], dirty: 0,
-      ops: { push: (op) => { ctx.dirty++; try { op() } catch (e) { ctx.errors.push(e as OfficeErrorLike) } } },
-    }
-    const result = await batch(this.context(ctx))
-    if (ctx.dirty > 0 || ctx.loads.length > 0 || this.pendingWrites(ctx).length > 0) throw new Error('Excel.run ended with queued commands that were never synced')
+    const batch: Batch = { queue: [] }
+    const result = await batchFn(this.context(batch))
+    if (batch.queue.length > 0) throw new Error('Excel.run ended with queued commands that were never synced')
     return result
   }
 }

@@ -1,6 +1,6 @@
 // The browser test's plumbing: a real local Worker (wrangler dev on a free port, a throw-away D1 seeded with
 // the demo data), Debian's Chromium driven by playwright-core, office.js from node_modules and Excel stood in
-// for by the office-addin-mock fake (tests/addin/fake-excel.ts, bundled for the page).
+// for by the Excel-like fake (tests/addin/fake-excel.ts, bundled for the page).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -101,7 +101,6 @@ export async function officeStubScript(): Promise<string> {
   const out = await esbuild.build({
     entryPoints: [join(ROOT, 'tests', 'e2e', 'office-stub-entry.ts')],
     bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, logLevel: 'warning',
-    alias: { 'office-addin-manifest': join(ROOT, 'tests', 'e2e', 'manifest-stub.ts') },
   })
   return (out.outputFiles[0] as { text: string }).text
 }

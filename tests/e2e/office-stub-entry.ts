@@ -1,4 +1,4 @@
-// Loaded into the page right after the npm copy of office.js: Excel is the office-addin-mock fake.
+// Loaded into the page right after the npm copy of office.js: Excel is the Excel-like fake.
 // window.__fake lets the test type into cells and read what the pane wrote.
 import { FakeExcel, installOffice } from '../addin/fake-excel'
 

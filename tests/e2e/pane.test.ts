@@ -1,5 +1,5 @@
 // The pane end to end: the built addin/dist served by the real local Worker (wrangler dev, seeded D1),
-// in headless Chromium, with Excel stood in for by the office-addin-mock fake. A commune fills a report,
+// in headless Chromium, with Excel stood in for by the Excel-like fake. A commune fills a report,
 // checks, fixes, submits (once through a dropped connection), syncs its tasks and refreshes flags; the
 // district aggregates and locks the period; the commune's next submit is refused.
 import { mkdirSync } from 'node:fs'

@@ -183,3 +183,22 @@ describe('report-level rules', () => {
     )
   })
 })
+
+describe('a percent indicator given a fraction', () => {
+  const at = (draft: ReportDraft, code: string) => check(draft).evaluation.criteria.flatMap((c) => c.indicators).find((i) => i.code === code)!
+  it('reads 0.85 as 0.85 % and warns that 85 may have been meant, without guessing', () => {
+    const draft = withEntry(reportMeeting([3]), '3.1', { value: 0.85, status: null })
+    const result = check(draft)
+    expect(at(draft, '3.1').value).toBe(0.85)
+    const issue = result.issues.find((i) => i.code === 'percent_looks_fractional')!
+    expect(issue).toMatchObject({ severity: 'warning', path: expect.stringMatching(/\.value$/), indicator: '3.1' })
+    expect(issue.message).toBe('Chỉ tiêu 3.1: giá trị 0,85 được hiểu là 0,85%. Nếu ý là 85%, hãy nhập 85 hoặc 85%.')
+    expect(issue.message_en).toBe('Indicator 3.1: 0.85 is read as 0.85%. If you meant 85%, enter 85 or 85%.')
+  })
+  it('does not ask when the percent sign says so (a percent-formatted cell arrives as "0.85%" or "85%")', () => {
+    expect(codes(withEntry(reportMeeting([3]), '3.1', { value: '0.85%', status: null }))).not.toContain('percent_looks_fractional')
+    const draft = withEntry(reportMeeting([3]), '3.1', { value: '85%' })
+    expect(at(draft, '3.1')).toMatchObject({ value: 85, achieved: true })
+    expect(codes(withEntry(reportMeeting([3]), '3.1', { value: 0 }))).not.toContain('percent_looks_fractional')
+  })
+})

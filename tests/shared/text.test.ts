@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldText, isBlank, parseNumber, parseYesNo } from '../../shared/text'
+import { foldText, isBlank, parseAmount, parseNumber, parseYesNo } from '../../shared/text'
 
 describe('foldText', () => {
   it('drops case, diacritics and extra spaces', () => {
@@ -83,5 +83,23 @@ describe('parseNumber', () => {
         expect(parseNumber(text.replace('.', ',')) === n).toBe(true)
       }),
     )
+  })
+})
+
+describe('parseAmount', () => {
+  it('reads whole đồng written with thousands separators, as Vietnamese or English Excel shows them', () => {
+    expect(parseAmount('1.200.000.000')).toBe(1200000000)
+    expect(parseAmount('1,200,000,000')).toBe(1200000000)
+    expect(parseAmount(' 150.000.000 đ')).toBe(150000000)
+    expect(parseAmount('1.200 ₫')).toBe(1200)
+    expect(parseAmount(1200000000)).toBe(1200000000)
+    expect(parseAmount('')).toBeNull()
+  })
+  it('refuses mixed or misplaced separators, and reads anything else as parseNumber does', () => {
+    expect(parseAmount('1.200,000')).toBeUndefined()
+    expect(parseAmount('12.00.000')).toBeUndefined()
+    expect(parseAmount('1.200.000,5')).toBeUndefined()
+    expect(parseAmount('1,5')).toBe(1.5) // then refused by the funds check: not whole đồng
+    expect(parseAmount('nhiều')).toBeUndefined()
   })
 })

@@ -22,7 +22,7 @@ export function planSheet(plan: SheetPlan): SheetSpec {
     return spec
   }
   const header = a1Block(0, 0, 1, width)
-  const dataRows = plan.values.length - 1
+  const dataRows = Math.max(plan.values.length - 1, plan.formatRows || 0)
   const formats: SheetSpec['formats'] = []
   plan.columns.forEach((c, i) => {
     if (c.format && dataRows > 0) formats.push({ address: a1Block(1, i, dataRows, 1), format: c.format })

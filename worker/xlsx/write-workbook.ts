@@ -19,8 +19,8 @@ export type SheetSpec = {
 const FONT = { fontFamily: 'Arial', fontSize: 10 }
 type Style = { backgroundColor?: string; format?: string; fontWeight?: 'bold'; wrap?: boolean; alignVertical?: 'top' }
 
-function styleGrid(spec: SheetSpec): Style[][] {
-  const styles: Style[][] = spec.values.map((row) => row.map(() => ({})))
+function styleGrid(spec: SheetSpec, values: SheetSpec['values']): Style[][] {
+  const styles: Style[][] = values.map((row) => row.map(() => ({})))
   const apply = (address: string, set: (s: Style) => void) => {
     const b = blockOf(address)
     for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) {
@@ -35,10 +35,32 @@ function styleGrid(spec: SheetSpec): Style[][] {
   return styles
 }
 
+/** The values, with empty rows added down to the last row a fill or format reaches (formats ready for typing). */
+function paddedValues(spec: SheetSpec): SheetSpec['values'] {
+  const width = spec.values[0]?.length ?? 0
+  let last = spec.values.length
+  const addresses = (spec.fills || []).map((f) => f.address).concat((spec.formats || []).map((f) => f.address))
+  for (const address of addresses) {
+    const b = blockOf(address)
+    last = Math.max(last, b.row + b.rows)
+  }
+  const values = spec.values.slice()
+  while (values.length < last) values.push(new Array(width).fill(null))
+  return values
+}
+
 function toSheet(spec: SheetSpec): Sheet<never> {
-  const styles = styleGrid(spec)
-  const data = spec.values.map((row, r) => row.map((value, c): Cell => {
-    if (value === null || value === '') return styles[r]?.[c]?.backgroundColor ? { value: '', type: String, ...FONT, ...styles[r]?.[c] } : null
+  const values = paddedValues(spec)
+  const styles = styleGrid(spec, values)
+  const data = values.map((row, r) => row.map((value, c): Cell => {
+    const style = styles[r]?.[c]
+    if (value === null || value === '') {
+      // An empty cell can carry a fill, and a text format (so that what is typed there stays text); a number
+      // format needs a number (write-excel-file refuses it on an empty string).
+      const empty: Style = { ...style }
+      if (empty.format !== '@') delete empty.format
+      return empty.backgroundColor || empty.format ? { value: '', type: String, ...FONT, ...empty } : null
+    }
     const type = typeof value === 'number' ? Number : typeof value === 'boolean' ? Boolean : String
     return { value, type, ...FONT, ...styles[r]?.[c] } as Cell
   }))

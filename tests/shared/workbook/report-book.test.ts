@@ -43,10 +43,11 @@ describe('building the report workbook', () => {
     expect(planning[4]).toBe('Đạt')
     expect(String(grid.filter((r) => r[0] === '2.1')[0]![4])).toBe('xã tự đánh giá')
   })
-  it('writes tasks with Excel dates, Vietnamese status and recurrence wording', () => {
+  it('writes tasks with dd/mm/yyyy dates in text columns, Vietnamese status and recurrence wording', () => {
     const grid = taskGrid(TASKS)
     expect(grid[0]).toEqual(TASK_COLUMNS.map((c) => c.header))
-    expect(grid[1]![4]).toBe(44165) // 30/11/2020 as an Excel serial
+    expect(grid[1]![4]).toBe('30/11/2020') // typed dates in these columns stay text in any regional format
+    expect(TASK_COLUMNS.filter((c) => c.key === 'due' || c.key === 'completedOn').map((c) => c.format)).toEqual(['@', '@'])
     expect(grid[2]![5]).toBe('Tháng 12, 3, 5')
     expect(grid[2]![6]).toBe('Đang làm')
     expect(taskGrid([])).toHaveLength(2)
@@ -178,8 +179,11 @@ describe('to the API and back', () => {
     expect(fw.writes[0]).toEqual({ sheet: SHEETS.tasks, address: 'K2:K3', values: [['overdue 5'], ['']] })
     expect(fw.fills).toEqual([{ sheet: SHEETS.tasks, address: 'K2', color: '#F4B6B6' }])
     expect(fw.unknown).toEqual(['TB-9'])
-    expect(fw.writes[1]!.address).toBe('A15:C26')
-    expect(fw.writes[1]!.values[0]).toEqual(['2020-11-28', 'late', 2])
-    expect(fw.writes[2]).toEqual({ sheet: SHEETS.info, address: 'B12', values: [['05/12/2020']] })
+    // The period column is text: "2020-11-28" written to a General cell would become a date.
+    expect(fw.writes[1]).toMatchObject({ address: 'A15:A26', numberFormat: '@' })
+    expect(fw.writes[1]!.values[0]).toEqual(['2020-11-28'])
+    expect(fw.writes[2]!.address).toBe('B15:C26')
+    expect(fw.writes[2]!.values[0]).toEqual(['late', 2])
+    expect(fw.writes[3]).toEqual({ sheet: SHEETS.info, address: 'B12', values: [['05/12/2020']] })
   })
 })

@@ -11,8 +11,7 @@ import {
 } from '../../shared/workbook/report-book'
 import { ApiError } from '../errors'
 import { planSheet } from './plan-sheet'
-import { type ReadSheet, WORKBOOK_LIMITS, WorkbookRefused, readWorkbook } from './read-workbook'
-import { ZIP_LIMITS } from './zip-parts'
+import { readUploadedWorkbook } from './uploaded-workbook'
 import { writeWorkbook } from './write-workbook'
 
 export function writeReportFile(facts: InfoFacts, catalog: Catalog, region: string | null, tasks: readonly StoredTask[]): Promise<Uint8Array> {
@@ -20,36 +19,6 @@ export function writeReportFile(facts: InfoFacts, catalog: Catalog, region: stri
 }
 
 export type UploadedReport = { book: ReadBook; request: ReportRequest }
-
-const unreadable = (): ApiError =>
-  new ApiError(400, 'bad_request', [
-    'Tệp gửi lên không phải sổ Excel (.xlsx) đọc được. Hãy lưu sổ dưới dạng "Excel Workbook (.xlsx)" rồi gửi lại.',
-    'The uploaded file is not a readable Excel workbook. Save it as "Excel Workbook (.xlsx)" and upload again.',
-  ], [])
-
-const MB = (bytes: number): string => String(Math.round(bytes / (1024 * 1024)))
-
-const tooLarge = (): ApiError =>
-  new ApiError(413, 'payload_too_large', [
-    'Sổ Excel gửi lên quá lớn: khi giải nén vượt ' + MB(ZIP_LIMITS.totalBytes) + ' MB, quá ' + ZIP_LIMITS.parts + ' phần, hoặc quá ' + WORKBOOK_LIMITS.columns + ' cột / ' + WORKBOOK_LIMITS.cells + ' ô (kể cả ô trống xen giữa). Hãy xóa hình ảnh và các ô ghi ở xa ngoài bảng rồi gửi lại.',
-    'The uploaded workbook is too large: it unpacks to more than ' + MB(ZIP_LIMITS.totalBytes) + ' MB, has more than ' + ZIP_LIMITS.parts + ' parts, or more than ' + WORKBOOK_LIMITS.columns + ' columns / ' + WORKBOOK_LIMITS.cells + ' cells (empty cells in between included). Remove pictures and cells far outside the tables and upload again.',
-  ], [])
-
-const inconsistent = (): ApiError =>
-  new ApiError(422, 'workbook_inconsistent', [
-    'Tệp .xlsx gửi lên bị hỏng: kích thước khai báo bên trong tệp không khớp với nội dung. Hãy mở sổ trong Excel, lưu lại rồi gửi lại.',
-    'The uploaded .xlsx file is damaged: the sizes it declares do not match its contents. Open it in Excel, save it again and upload again.',
-  ], [])
-
-/** Reads any uploaded workbook (report or catalogue) through the one bounded reader, errors as API errors. */
-export async function readUploadedWorkbook(bytes: ArrayBuffer): Promise<ReadSheet[]> {
-  try {
-    return await readWorkbook(bytes)
-  } catch (err) {
-    if (!(err instanceof WorkbookRefused)) throw unreadable()
-    throw err.reason === 'too_large' ? tooLarge() : err.reason === 'inconsistent' ? inconsistent() : unreadable()
-  }
-}
 
 export async function readReportFile(bytes: ArrayBuffer): Promise<UploadedReport> {
   const sheets = await readUploadedWorkbook(bytes)

@@ -1,6 +1,6 @@
 // Every word the pane shows, in Vietnamese (first) and English. Issue texts come from shared/issues.ts
 // (message / message_en). The workbook itself is always written in Vietnamese (see book.ts).
-import type { TaskFlagRow } from '../shared/api'
+import { flagTextVi } from '../shared/words'
 import type { FailureCode } from './api-client'
 
 export type Lang = 'vi' | 'en'
@@ -207,17 +207,8 @@ export const FAILURE_CODES: FailureCode[] = [
   'not_configured', 'version_conflict', 'rate_limited', 'internal',
 ]
 
-/** Words written into the workbook's flag column (always Vietnamese: the workbook is an official record). */
-export function flagTextVi(f: Pick<TaskFlagRow, 'flag' | 'days'>): string {
-  switch (f.flag) {
-    case 'overdue': return 'Quá hạn ' + f.days + ' ngày'
-    case 'due_soon': return f.days === 0 ? 'Sắp đến hạn (hôm nay)' : 'Sắp đến hạn (còn ' + f.days + ' ngày)'
-    case 'done_late': return 'Hoàn thành trễ ' + f.days + ' ngày'
-    case 'done': return 'Đúng hạn'
-    case 'ok': return 'Trong hạn (còn ' + f.days + ' ngày)'
-    case 'cancelled': return 'Đã hủy'
-  }
-}
+/** Words written into the workbook's flag column: shared with the portal and the workbooks. */
+export { flagTextVi }
 
 export function roleText(role: string): string {
   return role === 'commune' ? t('roleCommune') : role === 'district' ? t('roleDistrict') : role === 'leader' ? t('roleLeader') : t('roleAdmin')

@@ -7,6 +7,7 @@ import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
 import type { CriterionDossier, EvidenceFileType, EvidenceKind } from './evidence'
 import type { Narratives, NarrativesInput } from './narratives'
+import type { PeriodChange } from './period-change'
 import type { CellValue, Evaluation } from './report'
 import type { NotificationKind } from './reminders'
 import type { SettingSources, UnitSettings, UnitSettingsPatch } from './settings'
@@ -173,27 +174,61 @@ export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; 
 
 // POST /aggregate
 export type AggregateRequest = { unit: string; period: string }
-export type OverdueTask = { id: string; title: string; owner: string; lead: string; occurrence: string; days: number }
+export type OverdueTask = { id: string; title: string; owner: string; lead: string; collaborators: string[]; occurrence: string; days: number }
 /** A commune's row: `receivedAt` is its latest revision's; timeliness is judged on `firstReceivedAt`. */
 export type AggregateCommuneRow = CommuneRow
 export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   unit: UnitRef
   communes: AggregateCommuneRow[]
   locked: boolean
+  /** When the period was locked (the snapshot's moment), or null while it is open. */
+  lockedAt: string | null
   generatedAt: string
   overdueTasks: OverdueTask[]
+  /** Criteria met against the previous period (see shared/period-change.ts). */
+  change: PeriodChange
+  /** Names of the units the aggregate mentions (communes, task owners, leads, collaborators), by id. */
+  unitNames: { [id: string]: string }
 }
 
 // POST /periods/{period}/lock and /unlock
 export type LockRequest = { unit: string }
 export type LockResponse = { unit: string; period: string; locked: boolean; by: string; at: string }
 
+// Share links: a read-only, expiring link to one period's summary for leaders without a token.
+// POST /shares, GET /shares?unit=&period=, POST /shares/{id}/revoke (district, admin).
+export type ShareRequest = { unit: string; period: string; days?: number }
+export type ShareState = 'active' | 'expired' | 'revoked'
+export type ShareInfo = {
+  id: string
+  unit: string
+  period: string
+  createdAt: string
+  createdBy: string
+  expiresAt: string
+  revokedAt: string | null
+  state: ShareState
+  openings: number
+  lastOpenedAt: string | null
+}
+/** The secret is in the answer to its creation only (`url` carries it after `#`, never sent to a server). */
+export type ShareCreated = ShareInfo & { token: string; url: string }
+export type SharesResponse = { shares: ShareInfo[] }
+export const SHARE_DEFAULT_DAYS = 30
+export const SHARE_MAX_DAYS = 90
+/** The page a share link opens; the secret follows `#`. */
+export const SHARE_PAGE = '/xem'
+
+// GET /shared/summary and /shared/summary.xlsx with `Authorization: Bearer <share secret>` (no account token).
+export type SharedSummary = { share: { unit: string; period: string; expiresAt: string }; aggregate: AggregateResponse }
+
 // GET /audit?unit=…
 export type AuditEntry = {
   id: string
   at: string
+  /** A token id, or a share link's id for its openings. */
   actor: string
-  role: Role
+  role: Role | 'share'
   unit: string
   action: string
   target: string

@@ -14,3 +14,11 @@ export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
   for (const b of new Uint8Array(digest)) out += b.toString(16).padStart(2, '0')
   return out
 }
+
+/** A secret of 32 random bytes in base64url after `prefix` (256 bits: not guessable, safe in a URL fragment). */
+export function newSecret(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  let bin = ''
+  for (const b of bytes) bin += String.fromCharCode(b)
+  return prefix + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}

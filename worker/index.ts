@@ -1,8 +1,9 @@
-// App assembly only: /api/v1 resources, then the task pane's static files for everything else.
-import { Hono } from 'hono'
+// App assembly only: the share links' read-only summary, the /api/v1 resources, the portal's pages, then the
+// static files (task pane and portal) for everything else.
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
-import { MAX_BODY_BYTES } from '../shared/api'
+import { MAX_BODY_BYTES, SHARE_PAGE } from '../shared/api'
 import { authenticate } from './auth'
 import { clock } from './clock'
 import type { AppEnv } from './env'
@@ -20,6 +21,8 @@ import { periods } from './routes/periods'
 import { reportWorkbook } from './routes/report-workbook'
 import { reports } from './routes/reports'
 import { settings } from './routes/settings'
+import { sharedSummary } from './routes/shared-summary'
+import { shares } from './routes/shares'
 import { tasks } from './routes/tasks'
 import { webhooks } from './routes/webhooks'
 import { createScheduled } from './scheduled'
@@ -27,6 +30,8 @@ import { apiHeaders } from './security-headers'
 import { writeLog } from './write-log'
 
 export type AppOptions = { now?: () => Date }
+
+const servePortal = (c: Context<AppEnv>): Promise<Response> => c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url), c.req.raw))
 
 export function createApp(options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
@@ -53,13 +58,22 @@ export function createApp(options: AppOptions = {}) {
     .route('/units', webhooks)
     .route('/aggregate', aggregate)
     .route('/audit', audit)
+    .route('/shares', shares)
+
+  // Share links carry their own secret instead of an account token: mounted first, it answers before the
+  // API's authentication runs.
+  const shared = new Hono<AppEnv>().use(clock(options.now)).route('/', sharedSummary)
 
   const app = new Hono<AppEnv>()
   app.use('/api/*', apiHeaders)
   // Before the API's middleware: the health check answers without a token.
   app.route('/api/v1/health', health)
+  app.route('/api/v1/shared', shared)
   app.route('/api/v1', api)
   app.all('/api/*', (c) => notFound(c))
+  // The portal is one page: `/` and the share page `/xem` (its secret after `#`) both serve it.
+  app.get('/', (c) => servePortal(c))
+  app.get(SHARE_PAGE, (c) => servePortal(c))
   app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw))
   app.onError(onError)
   app.notFound(notFound)

@@ -1,6 +1,6 @@
 // JSON shapes of request bodies. They check types and sizes only; the shared rules judge the content.
 import { z } from 'zod'
-import { MAX_INDICATORS_PER_REPORT, MAX_TASKS_PER_REQUEST } from '../shared/api'
+import { MAX_INDICATORS_PER_REPORT, MAX_TASKS_PER_REQUEST, SHARE_MAX_DAYS } from '../shared/api'
 import { NARRATIVE_FORBIDDEN, NARRATIVE_MAX_CHARS } from '../shared/narratives'
 
 const TEXT_MAX = 2000
@@ -92,3 +92,9 @@ export const notificationsReadSchema = z.strictObject({
 })
 
 export const webhookPutSchema = z.strictObject({ url: z.string().max(2000), secret: z.string().max(200).optional() })
+
+export const shareSchema = z.object({
+  unit: unitId,
+  period: z.string().max(40),
+  days: z.number().int().min(1).max(SHARE_MAX_DAYS).optional(),
+})

@@ -5,8 +5,11 @@ import type { AggregateResponse } from '../api'
 import type { Timeliness } from '../calendar'
 import { FUND_SOURCES } from '../funds'
 import { toExcelSerial } from '../dates'
+import { timelinessText } from '../words'
 import { type Cell, type Grid, a1, a1Block, columnLetter, rectangular } from './grid'
 import { DATE_FORMAT, MONEY_FORMAT, SHEETS, TEXT_FORMAT } from './report-book'
+
+export { timelinessText }
 
 export const AGG_COLORS = { met: '#C6EFCE', notMet: '#F4B6B6', none: '#EDEDED', late: '#FFE699', header: '#DDEBF7' } as const
 
@@ -24,15 +27,6 @@ export type SheetOutput = {
   widths?: number[]
   /** Chart of criteria met per commune: its source block, title and where it goes. */
   chart?: { source: string; title: string; from: string; to: string }
-}
-
-export function timelinessText(t: { status: Timeliness['status']; days: number }): string {
-  switch (t.status) {
-    case 'on_time': return 'Đúng hạn'
-    case 'late': return 'Trễ ' + t.days + ' ngày'
-    case 'missing': return 'Chưa nộp (quá hạn ' + t.days + ' ngày)'
-    case 'open': return 'Chưa nộp (còn ' + t.days + ' ngày)'
-  }
 }
 
 function timelinessColor(t: Timeliness): string | null {

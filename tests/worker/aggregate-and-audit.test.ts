@@ -38,7 +38,17 @@ describe('POST /api/v1/aggregate', () => {
     expect(body.funds.bySource.provincial).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
     expect(body.funds.total).toBeGreaterThan(0)
     expect(body.overdueTasks.map((t: { id: string }) => t.id)).toEqual(['demo-2026-tho-son-17', 'demo-2026-m2'])
-    expect(body.overdueTasks[0]).toMatchObject({ owner: 'trieu-son', lead: 'tho-son', days: 11, occurrence: '2026-11-15' })
+    expect(body.overdueTasks[0]).toMatchObject({ owner: 'trieu-son', lead: 'tho-son', collaborators: ['trieu-son-tnmt'], days: 11, occurrence: '2026-11-15' })
+    // Words for the ids it mentions, so no reader sees an id.
+    expect(body.unitNames).toMatchObject({ 'trieu-son': 'Huyện Triệu Sơn', 'tho-son': 'Xã Thọ Sơn', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường huyện Triệu Sơn' })
+    // Against 28/10: Bình Sơn 8 → 9, Thọ Sơn 12 → 13, Hợp Lý 7 → 7, Dân Lực 11 → 11; Thọ Bình not compared.
+    expect(body.change).toEqual({
+      previousPeriod: '2026-10-28',
+      byCommune: { 'binh-son': { previous: 8, change: 1 }, 'tho-son': { previous: 12, change: 1 }, 'hop-ly': { previous: 7, change: 0 }, 'dan-luc': { previous: 11, change: 0 } },
+      compared: 4,
+      change: 2,
+    })
+    expect(body.lockedAt).toBeNull()
   })
 
   it("lists only tasks from its own units' sheets (or above): another district's sheet naming its communes stays out", async () => {

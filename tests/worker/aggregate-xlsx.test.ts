@@ -15,43 +15,59 @@ async function download(path: string, token: string): Promise<Response> {
   return app.request(path, { headers: { Authorization: 'Bearer ' + token } }, env)
 }
 
+const bars = (n: number): string => '█'.repeat(n)
+
 describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
-  it('returns the aggregate as a workbook that reads back with the same figures', async () => {
+  it('returns the summary workbook for leaders: at a glance, overdue tasks, funds, criteria', async () => {
     const res = await download(aggregateWorkbookPath('trieu-son', '2026-11-14'), TOKENS.leader)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(res.headers.get('Content-Disposition')).toBe(
-      'attachment; filename="tong-hop-trieu-son-2026-11-14.xlsx"; filename*=UTF-8\'\'' + encodeURIComponent('Tổng hợp NTM Huyện Triệu Sơn kỳ 2026-11-14.xlsx'),
+      'attachment; filename="tong-hop-trieu-son-2026-11-14.xlsx"; filename*=UTF-8\'\'' + encodeURIComponent('Tổng hợp NTM Huyện Triệu Sơn kỳ 14-11-2026.xlsx'),
     )
     const sheets = await readWorkbook(await res.arrayBuffer())
-    // The same sheets the pane writes (shared/workbook/aggregate-sheets.ts).
-    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn', 'Kiến nghị các xã'])
+    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn', 'Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí'])
+
     const summary = sheets[0]!.rows
-    expect(summary[0]?.[0]).toBe('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
-    expect(summary[1]?.slice(0, 2)).toEqual(['Số xã phải báo cáo', 5])
-    expect(summary[2]?.slice(0, 4)).toEqual(['Đã nộp', 4, 'Tỷ lệ đầy đủ', 0.8])
-    expect(summary[3]?.slice(0, 4)).toEqual(['Nộp đúng hạn', 3, 'Tỷ lệ đúng hạn', 0.6])
-    const header = summary.findIndex((r) => r[0] === 'Mã xã')
-    expect(summary[header]?.slice(0, 7)).toEqual(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
-    const row = (id: string) => summary.find((r) => r[0] === id) ?? []
-    expect(row('binh-son').slice(0, 6)).toEqual(['binh-son', 'Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
-    expect(row('binh-son')[6]).toBe('đạt')
-    expect(row('binh-son')[7]).toBe('chưa đạt')
-    expect(row('hop-ly')[4]).toBe('Trễ 3 ngày')
-    expect(row('tho-binh')[4]).toBe('Chưa nộp (quá hạn 12 ngày)')
-    const counts = summary.find((r) => r[1] === 'Số xã đạt') ?? []
+    expect(summary.slice(0, 5).map((r) => r[0])).toEqual([
+      'Tổng hợp kỳ báo cáo 14/11/2026 — Huyện Triệu Sơn',
+      'Lập lúc 09:00 26/11/2026 (giờ Việt Nam). Kỳ đang mở: số liệu còn có thể thay đổi.',
+      // 28/10: Bình Sơn 8, Thọ Sơn 12, Hợp Lý 7, Dân Lực 11 → 14/11: 9, 13, 7, 11.
+      'Đã nộp 4/5 xã (80%), đúng hạn 3/5 (60%). So với kỳ 28/10/2026: +2 tiêu chí (4 xã có cả hai kỳ).',
+      'Nộp trễ: Xã Hợp Lý (3 ngày)',
+      'Chưa nộp: Xã Thọ Bình (quá hạn 12 ngày)',
+    ])
+    expect(summary[6]?.slice(0, 7)).toEqual(['Xã', 'Tiêu chí đạt', 'Biểu đồ (mỗi ô một tiêu chí)', 'So với kỳ trước', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
+    // Ranked by criteria met; the commune without a report last.
+    expect(summary.slice(7, 12).map((r) => r.slice(0, 6))).toEqual([
+      ['Xã Thọ Sơn', '13/19', bars(13), 1, 'Đúng hạn', 1],
+      ['Xã Dân Lực', '11/19', bars(11), 0, 'Đúng hạn', 1],
+      ['Xã Bình Sơn', '9/19', bars(9), 1, 'Đúng hạn', 2],
+      ['Xã Hợp Lý', '7/19', bars(7), 0, 'Trễ 3 ngày', 1],
+      ['Xã Thọ Bình', null, null, null, 'Chưa nộp (quá hạn 12 ngày)', null],
+    ])
+    expect(summary[9]?.slice(6, 8)).toEqual(['đạt', 'chưa'])
+    const counts = summary.find((r) => r[0] === 'Số xã đạt') ?? []
     expect(counts[6]).toBe(4)
     expect(counts[6 + 18]).toBe(1)
-    const provincial = summary.find((r) => r[0] === 'Ngân sách tỉnh')
-    expect(provincial?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
 
     // Dates are serials with a date format; what they mean is read as the upload path reads it.
     const tasks = gridMeaning(sheets[1]!.rows, sheets[1]!.formats)
-    expect(tasks[0]).toEqual(['Mã', 'Nội dung', 'Đơn vị', 'Chủ trì', 'Hạn', 'Quá hạn (ngày)'])
-    expect(tasks.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
-      ['demo-2026-tho-son-17', 'tho-son', '2026-11-15', 11],
-      ['demo-2026-m2', 'binh-son', '2026-11-20', 6],
+    expect(tasks[0]?.[0]).toBe('Việc quá hạn đến ngày 26/11/2026 — Huyện Triệu Sơn (kỳ 14/11/2026)')
+    expect(tasks[1]).toEqual(['Nội dung', 'Sổ nhiệm vụ của', 'Chủ trì', 'Phối hợp', 'Hạn', 'Quá hạn (ngày)'])
+    expect(tasks.slice(2).map((r) => r.slice(1))).toEqual([
+      ['Huyện Triệu Sơn', 'Xã Thọ Sơn', 'Phòng Tài nguyên và Môi trường huyện Triệu Sơn', '2026-11-15', 11],
+      ['Huyện Triệu Sơn', 'Xã Bình Sơn', 'Văn phòng NTM huyện Triệu Sơn', '2026-11-20', 6],
     ])
+
+    const funds = sheets[3]!.rows
+    expect(funds[1]).toEqual(['Nguồn vốn', 'Số tiền (đồng)', 'Tỷ lệ', 'Ghi chú'])
+    const provincial = funds.find((r) => r[0] === 'Ngân sách tỉnh')
+    expect(provincial?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
+    expect(funds.find((r) => typeof r[0] === 'string' && r[0].startsWith('Vốn nhân dân'))?.[0]).toMatch(/^Vốn nhân dân đóng góp chiếm \d+,\d% tổng vốn \(mức cảnh báo 30%\)\.$/)
+
+    const criteria = sheets[4]!.rows
+    expect(criteria[2]).toEqual(['TC1', 'Quy hoạch', 4, '4/4'])
   })
 
   it('keeps the same role and scope rules as the JSON aggregate', async () => {

@@ -38,6 +38,20 @@ describe('static files', () => {
   })
 })
 
+describe('the portal', () => {
+  it('serves its one page at / and at the share page /xem, without authentication', async () => {
+    const seen: string[] = []
+    const assets = { fetch: async (req: Request) => (seen.push(new URL(req.url).pathname), new Response('<p>portal</p>', { headers: { 'Content-Type': 'text/html' } })) }
+    const app = createApp()
+    for (const path of ['/', '/xem']) {
+      const res = await app.request(path, {}, { ...env, ASSETS: assets as unknown as Fetcher })
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe('<p>portal</p>')
+    }
+    expect(seen).toEqual(['/index.html', '/index.html'])
+  })
+})
+
 describe('token revocation', () => {
   it('refuses a revoked token with 401', async () => {
     const call = client()

@@ -26,10 +26,13 @@ export function convert(file: string, filter: string, infilter?: string): string
   return readdirSync(out).map((f) => join(out, f))
 }
 
-/** Every sheet of a workbook as CSV text (UTF-8), keyed by sheet name. */
-export function sheetsAsCsv(xlsx: string): { [sheet: string]: string } {
-  // Filter options: comma, double quote, UTF-8, from row 1, …, sheet -1 = every sheet into its own file.
-  const files = convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1')
+/**
+ * Every sheet of a workbook as CSV text (UTF-8), keyed by sheet name. `asShown`: cells as their number
+ * format displays them (dates `15/11/2026`, `+2`, `1,350,000,000` in LibreOffice's en-US locale).
+ */
+export function sheetsAsCsv(xlsx: string, options: { asShown?: boolean } = {}): { [sheet: string]: string } {
+  // Filter options: comma, double quote, UTF-8, from row 1, …, as shown, …, sheet -1 = every sheet into its own file.
+  const files = convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,' + (options.asShown ? 'true' : 'false') + ',false,false,-1')
   const base = basename(xlsx).replace(/\.xlsx$/, '') + '-'
   const out: { [sheet: string]: string } = {}
   for (const f of files) {
@@ -94,4 +97,21 @@ export function typeInto(xlsx: string, entries: readonly Typed[], locale: string
     'macro:///Standard.Module1.Fill("' + url(xlsx) + '","' + url(out) + '","' + url(spec) + '")'], { stdio: 'pipe', timeout: 90_000 })
   if (!existsSync(out)) throw new Error('LibreOffice did not save ' + out)
   return out
+}
+
+/** Pages of a PDF LibreOffice wrote: how many, and each page's size in points (width, height). */
+export function pdfPages(pdf: string): Array<{ width: number; height: number }> {
+  const text = readFileSync(pdf, 'latin1')
+  const pages: Array<{ width: number; height: number }> = []
+  // Page objects are plain text even when their content streams are compressed.
+  for (const m of text.matchAll(/\/Type\s*\/Page\b(?!s)[^]*?\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)) {
+    pages.push({ width: Number(m[1]), height: Number(m[2]) })
+  }
+  return pages
+}
+
+/** The workbook as LibreOffice understands it, in its flat XML format (.fods): page styles, print ranges, protection. */
+export function flatOds(xlsx: string): string {
+  const [fods] = convert(xlsx, 'fods')
+  return readFileSync(fods!, 'utf8')
 }

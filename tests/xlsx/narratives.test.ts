@@ -12,7 +12,8 @@ import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { emptyTotals } from '../../shared/funds'
 import { SHEETS, infoFacts, reportBookPlan } from '../../shared/workbook/report-book'
 import { narrativeHeadingRow } from '../../shared/workbook/narratives-sheet'
-import { aggregateSheets } from '../../worker/services/aggregate-workbook'
+import { comparePeriods } from '../../shared/period-change'
+import { writeSummaryWorkbook } from '../../worker/summary-book'
 import { planSheet } from '../../worker/xlsx/plan-sheet'
 import { readReportFile } from '../../worker/xlsx/report-file'
 import { writeWorkbook } from '../../worker/xlsx/write-workbook'
@@ -55,8 +56,11 @@ describe("the leaders' workbook", () => {
       } },
       { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
     ], '2026-11-20T09:00:00+07:00')
-    const aggregate: AggregateResponse = { ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [] }
-    const bytes = await writeWorkbook(aggregateSheets(aggregate))
+    const aggregate: AggregateResponse = {
+      ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [],
+      change: comparePeriods('2026-10-28', base.communes, []), unitNames: {},
+    }
+    const bytes = await writeSummaryWorkbook(aggregate)
     const csv = sheetsAsCsv(save('tong-hop-loi.xlsx', bytes))
     const words = csv['Kiến nghị các xã']!
     expect(words).toContain('Xã Bình Sơn,"Lần 2, 15:20 14/11/2026",Làm xong đường,Thiếu 350 triệu đồng,Đề nghị hỗ trợ vốn nhà văn hóa thôn 2')

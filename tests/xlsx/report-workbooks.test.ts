@@ -1,20 +1,15 @@
-// The workbooks the Worker hands out, opened in LibreOffice; and a template saved by LibreOffice Calc
-// (as a commune without Excel would) read back by the upload path.
+// The report template the Worker hands out, opened in LibreOffice; and a template saved by LibreOffice Calc
+// (as a commune without Excel would) read back by the upload path. The leaders' workbook: summary-workbook.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { AggregateResponse } from '../../shared/api'
-import { aggregatePeriod } from '../../shared/aggregate'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
-import { computeFundTotals } from '../../shared/funds'
 import { infoFacts } from '../../shared/workbook/report-book'
-import { aggregateSheets } from '../../worker/services/aggregate-workbook'
 import { checkReport } from '../../shared/report'
 import { formatKind } from '../../shared/workbook/cell-meaning'
 import { type ReadSheet, readWorkbook } from '../../worker/xlsx/read-workbook'
 import { readReportFile, writeReportFile } from '../../worker/xlsx/report-file'
-import { writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { type Typed, convert, sheetsAsCsv, typeInto } from './libreoffice'
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-books-'))
@@ -50,29 +45,6 @@ describe('the report template', () => {
     expect(uploaded.request.period).toBe('2026-11-14')
     expect(uploaded.request.indicators.map((i) => i.code)).toHaveLength(55)
     expect(uploaded.request.tasks).toMatchObject([{ id: 'TB-4', lead: 'binh-son', due: '2020-12-31', recurrence: 'Tháng 12, 3, 5' }])
-  })
-})
-
-describe("the leaders' summary workbook", () => {
-  it('opens in LibreOffice with the matrix, rates and overdue tasks', async () => {
-    const criteria = (met: number[]) => Object.fromEntries(Array.from({ length: 19 }, (_, i) => [String(i + 1), met.includes(i + 1)]))
-    const funds = computeFundTotals([{ source: 'central', amount: 1_000_000_000 }, { source: 'people', amount: 200_000_000 }])
-    const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
-      { id: 'binh-son', name: 'Xã Bình Sơn', latest: { revision: 2, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: '2026-11-14T09:00:00+07:00', achieved: 9, total: 19, criteria: criteria([1, 4, 6, 7, 8, 12, 16, 18, 19]), funds, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' } } },
-      { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
-    ], '2026-11-20T09:00:00+07:00')
-    const aggregate: AggregateResponse = {
-      ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, generatedAt: '2026-11-20T02:00:00Z',
-      overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường', owner: 'trieu-son', lead: 'binh-son', occurrence: '2026-11-15', days: 5 }],
-    }
-    const csv = sheetsAsCsv(save('tong-hop.xlsx', await writeWorkbook(aggregateSheets(aggregate))))
-    expect(Object.keys(csv).sort()).toEqual(['Kiến nghị các xã', 'Tổng hợp', 'Việc quá hạn'])
-    const summary = csv['Tổng hợp']!
-    expect(summary).toContain('Tổng hợp báo cáo kỳ 2026-11-14 - Huyện Triệu Sơn')
-    expect(summary).toContain('binh-son,Xã Bình Sơn,9,9/19,Đúng hạn,2,đạt,chưa đạt')
-    expect(summary).toContain('tho-binh,Xã Thọ Bình,,,Chưa nộp (quá hạn 6 ngày)')
-    expect(summary).toContain('Nhân dân đóng góp,200000000')
-    expect(csv['Việc quá hạn']).toContain('TB-4,Tổng dọn vệ sinh môi trường,trieu-son,binh-son')
   })
 })
 

@@ -1,19 +1,28 @@
 export type LockEvent = { unitId: string; period: string; action: 'lock' | 'unlock'; actor: string; at: string }
+/** A stored event, with its place in the append-only log. */
+export type StoredLockEvent = LockEvent & { seq: number }
 
-type EventRow = { unit_id: string; period: string; action: 'lock' | 'unlock'; actor: string; at: string }
-const toEvent = (r: EventRow): LockEvent => ({ unitId: r.unit_id, period: r.period, action: r.action, actor: r.actor, at: r.at })
+type EventRow = { seq: number; unit_id: string; period: string; action: 'lock' | 'unlock'; actor: string; at: string }
+const toEvent = (r: EventRow): StoredLockEvent => ({ seq: r.seq, unitId: r.unit_id, period: r.period, action: r.action, actor: r.actor, at: r.at })
 
 /** The latest lock or unlock of a period by any of these units, each unit's latest event only. */
-export async function listLatestLockEvents(db: D1Database, unitIds: readonly string[], period: string): Promise<LockEvent[]> {
+export async function listLatestLockEvents(db: D1Database, unitIds: readonly string[], period: string): Promise<StoredLockEvent[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.unit_id, e.period, e.action, e.actor, e.at FROM period_lock_events e
+      `SELECT e.seq, e.unit_id, e.period, e.action, e.actor, e.at FROM period_lock_events e
        WHERE e.period = ?1 AND e.unit_id IN (SELECT value FROM json_each(?2))
          AND e.seq = (SELECT MAX(l.seq) FROM period_lock_events l WHERE l.unit_id = e.unit_id AND l.period = e.period)`,
     )
     .bind(period, JSON.stringify(unitIds))
     .all<EventRow>()
   return results.map(toEvent)
+}
+
+/** The lock that holds a period for a unit (its own or an ancestor's, the most recent), or null when open. */
+export function governingLock(latest: readonly StoredLockEvent[]): StoredLockEvent | null {
+  let found: StoredLockEvent | null = null
+  for (const e of latest) if (e.action === 'lock' && (!found || e.seq > found.seq)) found = e
+  return found
 }
 
 /**

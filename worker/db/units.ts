@@ -101,3 +101,15 @@ export async function listUnits(db: D1Database): Promise<Unit[]> {
     .all<UnitRow>()
   return results.map(toUnit)
 }
+
+/** Names of these units by id (ids that are not units are left out). */
+export async function listUnitNames(db: D1Database, ids: readonly string[]): Promise<{ [id: string]: string }> {
+  const out: { [id: string]: string } = {}
+  if (ids.length === 0) return out
+  const { results } = await db
+    .prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids))
+    .all<{ id: string; name: string }>()
+  for (const r of results) out[r.id] = r.name
+  return out
+}

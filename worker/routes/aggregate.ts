@@ -7,12 +7,11 @@ import type { AppEnv } from '../env'
 import { invalidPeriod } from '../errors'
 import { unitPeriodSchema } from '../schemas'
 import { assertCanRead, assertParentUnit, loadUnit } from '../scope'
-import { computeAggregate } from '../services/aggregate'
-import { aggregateSheets, workbookNames } from '../services/aggregate-workbook'
+import { loadPeriodSummary } from '../services/period-summary'
 import { xlsxDownload } from '../download'
-import { writeWorkbook } from '../xlsx/write-workbook'
+import { summaryFileNames } from '../summary-book'
 
-// Aggregating stores nothing, so leaders (read-only) may run it too.
+// Aggregating stores nothing, so leaders (read-only) may run it too. A locked period answers its snapshot.
 export const aggregate = new Hono<AppEnv>()
   .post('/', async (c) => {
     const principal = c.get('principal')
@@ -22,9 +21,10 @@ export const aggregate = new Hono<AppEnv>()
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanRead(principal, target)
     assertParentUnit(target)
-    return c.json<AggregateResponse>(await computeAggregate(c.env.DB, target, body.period, c.get('now')()))
+    const summary = await loadPeriodSummary(c.env.DB, target, body.period, c.get('now')())
+    return c.json<AggregateResponse>(summary.aggregate)
   })
-  // GET /aggregate/{unit}/{period}.xlsx: the same aggregate as a workbook for leaders.
+  // GET /aggregate/{unit}/{period}.xlsx: the summary workbook for leaders.
   .get('/:unit/:file{[^/]+\\.xlsx}', async (c) => {
     const principal = c.get('principal')
     requireRole(principal, 'district', 'leader', 'admin')
@@ -33,6 +33,6 @@ export const aggregate = new Hono<AppEnv>()
     const target = await loadUnit(c.env.DB, c.req.param('unit'))
     assertCanRead(principal, target)
     assertParentUnit(target)
-    const result = await computeAggregate(c.env.DB, target, period, c.get('now')())
-    return xlsxDownload(c, await writeWorkbook(aggregateSheets(result)), workbookNames(result))
+    const summary = await loadPeriodSummary(c.env.DB, target, period, c.get('now')())
+    return xlsxDownload(c, await summary.workbook(), summaryFileNames(summary.aggregate))
   })

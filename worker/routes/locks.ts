@@ -11,10 +11,12 @@ import { newId } from '../hash'
 import { unitSchema } from '../schemas'
 import { assertCanWrite, assertParentUnit, loadUnit } from '../scope'
 import { noteWrite } from '../write-log'
+import { takeSnapshot } from '../services/period-summary'
 
 /**
  * Mounted at /periods: POST /periods/{period}/lock and /unlock with `{ unit }`. Locking what is already
- * locked (or unlocking what is not) answers the current state and records nothing.
+ * locked (or unlocking what is not) answers the current state and records nothing. A lock stores a
+ * snapshot of the period's summary (services/period-summary.ts).
  */
 export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', async (c) => {
   const principal = c.get('principal')
@@ -50,6 +52,14 @@ export const locks = new Hono<AppEnv>().post('/:period/:action{lock|unlock}', as
     // Another request made the same change first: answer the state it left.
     const [latest] = await listLatestLockEvents(c.env.DB, [unitId], period)
     return c.json<LockResponse>({ unit: unitId, period, locked: latest?.action === 'lock', by: latest?.actor ?? '', at: latest?.at ?? '' })
+  }
+  // What the lock froze is stored now; should that fail, the first reading of the locked period stores it.
+  if (action === 'lock') {
+    try {
+      await takeSnapshot(c.env.DB, target, period, c.get('now')())
+    } catch (err) {
+      console.error('snapshot after lock failed', unitId, period, err)
+    }
   }
   return c.json<LockResponse>({ unit: unitId, period, locked: action === 'lock', by: principal.tokenId, at })
 })

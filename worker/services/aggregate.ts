@@ -1,22 +1,28 @@
 // The NTM office's report for a period over the communes below a unit, computed by the shared
-// aggregatePeriod from each commune's latest revision; plus the subtree's overdue tasks.
+// aggregatePeriod from each commune's latest revision; plus the subtree's overdue tasks, the change
+// since the previous period and the names of the units it mentions.
 import type { AggregateResponse, OverdueTask } from '../../shared/api'
 import { type CommuneInput, aggregatePeriod } from '../../shared/aggregate'
+import { previousPeriodId } from '../../shared/calendar'
 import { vnDate } from '../../shared/dates'
+import { comparePeriods } from '../../shared/period-change'
 import { taskFlag } from '../../shared/tasks'
-import { listLatestLockEvents } from '../db/locks'
+import { governingLock, listLatestLockEvents } from '../db/locks'
 import { listLatestRevisions } from '../db/reports'
 import { listTasksInvolving } from '../db/tasks'
-import { listSubtree } from '../db/units'
+import { listSubtree, listUnitNames } from '../db/units'
 import { type UnitContext, loadCatalogFor } from '../scope'
 
 export async function computeAggregate(db: D1Database, target: UnitContext, period: string, now: Date): Promise<AggregateResponse> {
   const subtree = await listSubtree(db, target.unit.id)
   // A commune is expected from its first reporting period on.
   const communes = subtree.filter((u) => u.level === 'commune' && (u.reportsFrom === null || u.reportsFrom <= period))
-  const [catalog, latest, locks, tasks] = await Promise.all([
+  const communeIds = communes.map((u) => u.id)
+  const previousPeriod = previousPeriodId(period)
+  const [catalog, latest, previous, locks, tasks] = await Promise.all([
     loadCatalogFor(db, target),
-    listLatestRevisions(db, communes.map((u) => u.id), period),
+    listLatestRevisions(db, communeIds, period),
+    listLatestRevisions(db, communeIds, previousPeriod),
     listLatestLockEvents(db, target.chain.map((u) => u.id), period),
     listTasksInvolving(db, subtree.map((u) => u.id)),
   ])
@@ -28,24 +34,33 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
 
   // Tasks in the unit's own sheets and its communes' — or assigned to it from above. A sheet elsewhere
   // that names one of these units does not put its tasks in this report.
-  const owners: { [id: string]: boolean } = {}
-  for (const u of subtree) owners[u.id] = true
-  for (const u of target.chain) owners[u.id] = true
+  const unitNames: { [id: string]: string } = {}
+  for (const u of subtree) unitNames[u.id] = u.name
+  for (const u of target.chain) unitNames[u.id] = u.name
   const today = vnDate(now)
   const overdueTasks: OverdueTask[] = []
   for (const t of tasks) {
-    if (!owners[t.owner]) continue
+    if (!unitNames[t.owner]) continue
     const f = taskFlag(t, today)
-    if (f.flag === 'overdue') overdueTasks.push({ id: t.id, title: t.title, owner: t.owner, lead: t.lead, occurrence: f.occurrence, days: f.days })
+    if (f.flag === 'overdue') {
+      overdueTasks.push({ id: t.id, title: t.title, owner: t.owner, lead: t.lead, collaborators: t.collaborators, occurrence: f.occurrence, days: f.days })
+    }
   }
   overdueTasks.sort((a, b) => b.days - a.days)
+  // Leads and collaborators outside the subtree (a provincial department) are named too; free text stays as is.
+  const unnamed = overdueTasks.flatMap((t) => [t.lead].concat(t.collaborators)).filter((id) => !unitNames[id])
+  Object.assign(unitNames, await listUnitNames(db, unnamed))
 
+  const lock = governingLock(locks)
   const { id, name, level } = target.unit
   return {
     ...aggregate,
     unit: { id, name, level },
-    locked: locks.some((e) => e.action === 'lock'),
+    locked: lock !== null,
+    lockedAt: lock ? lock.at : null,
     generatedAt: now.toISOString(),
     overdueTasks,
+    change: comparePeriods(previousPeriod, aggregate.communes, previous),
+    unitNames,
   }
 }

@@ -1,0 +1,118 @@
+// The leaders' summary workbook opened by LibreOffice: its words and figures, A4 landscape fitted to one page
+// wide with the title rows repeated (LibreOffice's own reading of the file, and its PDF export), frozen
+// panes and drop-down-free, ISO-free cells.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unzipSync, strFromU8 } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { AggregateResponse } from '../../shared/api'
+import { aggregatePeriod } from '../../shared/aggregate'
+import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { computeFundTotals } from '../../shared/funds'
+import { comparePeriods } from '../../shared/period-change'
+import { summarySheets, writeSummaryWorkbook } from '../../worker/summary-book'
+import { writeWorkbook } from '../../worker/xlsx/write-workbook'
+import { convert, flatOds, pdfPages, sheetsAsCsv } from './libreoffice'
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-summary-'))
+const save = (name: string, bytes: Uint8Array): string => {
+  const file = join(dir, name)
+  writeFileSync(file, bytes)
+  return file
+}
+
+const criteria = (n: number) => Object.fromEntries(Array.from({ length: 19 }, (_, i) => [String(i + 1), i < n]))
+
+/** A district of `count` communes: every seventh missing, every fifth late, people's share over 30%. */
+function district(count: number): AggregateResponse {
+  const funds = computeFundTotals([{ source: 'central', amount: 1_000_000_000 }, { source: 'people', amount: 600_000_000 }])
+  const communes = Array.from({ length: count }, (_, i) => ({
+    id: 'xa-' + i, name: 'Xã Thử Nghiệm ' + (i + 1),
+    latest: i % 7 === 3 ? null : {
+      revision: 1, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: i % 5 === 1 ? '2026-11-16T09:00:00+07:00' : '2026-11-14T09:00:00+07:00',
+      achieved: (i * 7) % 20, total: 19, criteria: criteria((i * 7) % 20), funds,
+      narratives: { achievements: '', difficulties: '', requests: i === 2 ? 'Đề nghị hỗ trợ vốn làm đường' : '' },
+    },
+  }))
+  const base = aggregatePeriod(QD_318_2022, '2026-11-14', communes, '2026-11-20T09:00:00+07:00')
+  return {
+    ...base,
+    unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' },
+    locked: true,
+    lockedAt: '2026-11-16T01:00:00.000Z',
+    generatedAt: '2026-11-20T02:00:00.000Z',
+    overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường đường làng, ngõ xóm', owner: 'trieu-son', lead: 'xa-1', collaborators: ['trieu-son-tnmt', 'Đ/c Lê Phú Quốc'], occurrence: '2026-11-15', days: 5 }],
+    change: comparePeriods('2026-10-28', base.communes, communes.map((c, i) => ({ unitId: c.id, achieved: Math.max(0, ((i * 7) % 20) - (i % 3)), total: 19 }))),
+    unitNames: { 'trieu-son': 'Huyện Triệu Sơn', 'xa-1': 'Xã Thử Nghiệm 2', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường' },
+  }
+}
+
+function part(bytes: Uint8Array, name: string): string {
+  const files = unzipSync(bytes)
+  return strFromU8(files[name] as Uint8Array)
+}
+
+describe("the leaders' summary workbook in LibreOffice", () => {
+  it('reads in words: title, Vietnam time, lock, late and missing names, ranking, change, overdue tasks, funds', async () => {
+    const csv = sheetsAsCsv(save('tong-hop.xlsx', await writeSummaryWorkbook(district(8))), { asShown: true })
+    expect(Object.keys(csv).sort()).toEqual(['Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí', 'Tổng hợp', 'Việc quá hạn'])
+    const lines = csv['Tổng hợp']!.split('\n')
+    expect(lines[0]).toMatch(/^Tổng hợp kỳ báo cáo 14\/11\/2026 — Huyện Triệu Sơn,/)
+    expect(lines[1]).toMatch(/^Lập lúc 09:00 20\/11\/2026 \(giờ Việt Nam\)\. Kỳ đã khóa sổ lúc 08:00 16\/11\/2026: số liệu không thay đổi nữa\.,/)
+    expect(lines[3]).toMatch(/^"Nộp trễ: Xã Thử Nghiệm 2 \(2 ngày\), Xã Thử Nghiệm 7 \(2 ngày\)",/)
+    expect(lines[4]).toMatch(/^Chưa nộp: Xã Thử Nghiệm 4 \(quá hạn 6 ngày\),/)
+    // Ranked: 15/19 (commune 6), 14/19 (commune 3) … 7/19 (commune 2, late) …; the missing commune last.
+    expect(lines[7]).toMatch(/^Xã Thử Nghiệm 6,15\/19,█{15},\+2,Đúng hạn,1,đạt,/)
+    expect(lines[8]).toMatch(/^Xã Thử Nghiệm 3,14\/19,█{14},\+2,Đúng hạn,1,đạt,/)
+    expect(lines[11]).toMatch(/^Xã Thử Nghiệm 2,7\/19,█{7},\+1,Trễ 2 ngày,1,/)
+    expect(lines[14]).toMatch(/^Xã Thử Nghiệm 4,,,,Chưa nộp \(quá hạn 6 ngày\),,,/)
+    expect(csv['Việc quá hạn']).toContain('Tổng dọn vệ sinh môi trường đường làng, ngõ xóm",Huyện Triệu Sơn,Xã Thử Nghiệm 2,"Phòng Tài nguyên và Môi trường, Đ/c Lê Phú Quốc",15/11/2026,5')
+    expect(csv['Nguồn vốn']).toContain('Nhân dân đóng góp,"4,200,000,000",37.5%,Vượt mức 30%: không huy động quá sức dân')
+    expect(csv['Nguồn vốn']).toContain('Vốn nhân dân đóng góp chiếm 37,5% tổng vốn (mức cảnh báo 30%): VƯỢT MỨC.')
+  })
+
+  it('holds no ISO date or timestamp and no unit id in any cell', async () => {
+    const csv = sheetsAsCsv(save('iso.xlsx', await writeSummaryWorkbook(district(20))), { asShown: true })
+    for (const [sheet, text] of Object.entries(csv)) {
+      expect({ sheet, iso: text.match(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g) }).toEqual({ sheet, iso: null })
+      expect({ sheet, ids: text.match(/\bxa-\d+|trieu-son\b/g) }).toEqual({ sheet, ids: null })
+    }
+  })
+
+  it('prints on A4 landscape, one page wide, title rows repeated (as LibreOffice reads the file)', async () => {
+    const fods = flatOds(save('in.xlsx', await writeSummaryWorkbook(district(8))))
+    const layouts = [...fods.matchAll(/<style:page-layout-properties [^>]*>/g)].map((m) => m[0])
+    expect(layouts.length).toBeGreaterThan(0)
+    for (const l of layouts) {
+      expect(l).toContain('style:print-orientation="landscape"')
+      expect(l).toMatch(/fo:page-width="(11\.69\d*in|29\.7\d*cm)"/)
+      expect(l).toContain('style:scale-to-X="1"')
+    }
+    // Each sheet's title rows are print titles (header rows), repeated on every page.
+    expect(fods.match(/<table:table-header-rows>/g)).toHaveLength(5)
+  })
+
+  it('exports to PDF one page wide: each short sheet on one landscape A4 page; a long one grows in height only', async () => {
+    const short = convert(save('pdf.xlsx', await writeSummaryWorkbook(district(8))), 'pdf')[0]!
+    const pages = pdfPages(short)
+    expect(pages).toHaveLength(5)
+    for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595])
+    // 60 communes: the first sheet takes two pages down, still one across.
+    expect(pdfPages(convert(save('pdf-long.xlsx', await writeSummaryWorkbook(district(60))), 'pdf')[0]!)).toHaveLength(6)
+    // The check is real: the same sheets without the print setup spill onto a second page across.
+    const unfitted = summarySheets(district(8)).map((s) => ({ ...s, print: undefined }))
+    expect(pdfPages(convert(save('pdf-unfitted.xlsx', await writeWorkbook(unfitted)), 'pdf')[0]!).length).toBeGreaterThan(5)
+  })
+
+  it('freezes the header rows and the commune column; sets widths for the Vietnamese labels', async () => {
+    // LibreOffice headless keeps no view settings, so the panes are checked in the file itself.
+    const bytes = await writeSummaryWorkbook(district(8))
+    const first = part(bytes, 'xl/worksheets/sheet1.xml')
+    expect(first).toContain('<pane ySplit="7" xSplit="1" topLeftCell="B8" activePane="bottomRight" state="frozen"/>')
+    expect(first).toMatch(/<col min="1" max="1" width="24"/)
+    expect(part(bytes, 'xl/worksheets/sheet2.xml')).toContain('<pane ySplit="2" xSplit="0" topLeftCell="A3" activePane="bottomRight" state="frozen"/>')
+    expect(first).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>')
+    expect(part(bytes, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">\'Tổng hợp\'!$1:$7</definedName>')
+  })
+})

@@ -367,7 +367,10 @@ const AGG: AggregateResponse = {
   completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
   criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),
   funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 5, integrated: 0, credit: 0, enterprise: 0, people: 1 }, total: 6, peopleShare: 1 / 6 },
-  overdueTasks: [{ id: 'TB-2', title: 'Báo cáo tiến độ', owner: 'binh-son', lead: 'binh-son', occurrence: '2026-11-10', days: 5 }],
+  overdueTasks: [{ id: 'TB-2', title: 'Báo cáo tiến độ', owner: 'binh-son', lead: 'binh-son', collaborators: [], occurrence: '2026-11-10', days: 5 }],
+  lockedAt: null,
+  change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
+  unitNames: { 'binh-son': 'Xã Bình Sơn' },
 }
 
 describe('writeOutputSheets', () => {

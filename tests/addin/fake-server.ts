@@ -7,7 +7,7 @@ import { TASK_FIELD_NAMES, changedTaskFields, taskFieldText } from '../../shared
 import { makeIssue } from '../../shared/issues'
 import { taskFlag } from '../../shared/tasks'
 import { vnDate } from '../../shared/dates'
-import { reportTimeliness } from '../../shared/calendar'
+import { previousPeriodId, reportTimeliness } from '../../shared/calendar'
 import type { FetchLike } from '../../addin/api-client'
 import { CATALOG, COMMUNE_ME, DISTRICT_ME } from './fixtures'
 
@@ -120,6 +120,9 @@ export class FakeServer {
         criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: 1 })),
         funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 0, integrated: 0, credit: 0, enterprise: 0, people: 0 }, total: 0, peopleShare: 0 },
         overdueTasks: [],
+        lockedAt: this.locked[body.period] ? new Date(this.now).toISOString() : null,
+        change: { previousPeriod: previousPeriodId(body.period), byCommune: {}, compared: 0, change: 0 },
+        unitNames: { [me.unit.id]: me.unit.name, 'binh-son': 'Xã Bình Sơn' },
       }
       return [200, agg]
     }

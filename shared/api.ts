@@ -71,8 +71,11 @@ export function aggregateWorkbookPath(unit: string, period: string): string {
 }
 
 // GET /me
-/** `settings`: the unit's settings in force (its own or inherited), which the pane's checks use too. */
-export type MeResponse = { role: Role; unit: UnitRef & { region: string | null }; settings: UnitSettings }
+/**
+ * `settings`: the unit's settings in force (its own or inherited), which the pane's checks use too.
+ * `today`: the calendar date in Vietnam on the API's clock (deadlines count from it, not from a device's clock).
+ */
+export type MeResponse = { role: Role; unit: UnitRef & { region: string | null }; settings: UnitSettings; today: string }
 
 // GET /catalog — the active catalogue, with the region whose thresholds apply to the caller's unit.
 export type CatalogResponse = { catalog: Catalog; region: string | null }
@@ -189,6 +192,8 @@ export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   change: PeriodChange
   /** Names of the units the aggregate mentions (communes, task owners, leads, collaborators), by id. */
   unitNames: { [id: string]: string }
+  /** The people's share of funds above which it is flagged (0–1), from the unit's settings. */
+  peopleShareLimit: number
 }
 
 // POST /periods/{period}/lock and /unlock

@@ -371,6 +371,7 @@ const AGG: AggregateResponse = {
   lockedAt: null,
   change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
   unitNames: { 'binh-son': 'Xã Bình Sơn' },
+  peopleShareLimit: 0.3,
 }
 
 describe('writeOutputSheets', () => {

@@ -123,6 +123,7 @@ export class FakeServer {
         lockedAt: this.locked[body.period] ? new Date(this.now).toISOString() : null,
         change: { previousPeriod: previousPeriodId(body.period), byCommune: {}, compared: 0, change: 0 },
         unitNames: { [me.unit.id]: me.unit.name, 'binh-son': 'Xã Bình Sơn' },
+        peopleShareLimit: 0.3,
       }
       return [200, agg]
     }

@@ -49,6 +49,15 @@ describe('POST /api/v1/aggregate', () => {
       change: 2,
     })
     expect(body.lockedAt).toBeNull()
+    expect(body.peopleShareLimit).toBe(0.3)
+  })
+
+  it("flags the people's share against the unit's own setting", async () => {
+    const put = await call('PUT', '/api/v1/units/trieu-son/settings', { token: TOKENS.district, body: { peopleSharePercent: 8 } })
+    expect(put.status).toBe(200)
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-11-28' } })
+    expect(res.body.peopleShareLimit).toBe(0.08)
+    await call('PUT', '/api/v1/units/trieu-son/settings', { token: TOKENS.district, body: { peopleSharePercent: null } })
   })
 
   it("lists only tasks from its own units' sheets (or above): another district's sheet naming its communes stays out", async () => {

@@ -12,6 +12,7 @@ describe('GET /api/v1/me', () => {
     expect(res.body).toEqual({
       role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune', region: 'btb' },
       settings: { reminderLeadDays: 2, dueSoonDays: 3, peopleSharePercent: 30 },
+      today: '2026-11-26',
     })
     const district = await call('GET', '/api/v1/me', { token: TOKENS.district })
     expect(district.body).toMatchObject({ role: 'district', unit: { id: 'trieu-son', level: 'district', region: 'btb' } })

@@ -45,6 +45,7 @@ function district(count: number): AggregateResponse {
     overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường đường làng, ngõ xóm', owner: 'trieu-son', lead: 'xa-1', collaborators: ['trieu-son-tnmt', 'Đ/c Lê Phú Quốc'], occurrence: '2026-11-15', days: 5 }],
     change: comparePeriods('2026-10-28', base.communes, communes.map((c, i) => ({ unitId: c.id, achieved: Math.max(0, ((i * 7) % 20) - (i % 3)), total: 19 }))),
     unitNames: { 'trieu-son': 'Huyện Triệu Sơn', 'xa-1': 'Xã Thử Nghiệm 2', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường' },
+    peopleShareLimit: 0.3,
   }
 }
 

@@ -11,6 +11,7 @@ import { newId, sha256Hex } from '../hash'
 import { loadUnit } from '../scope'
 import { loadPeriodSummary } from '../services/period-summary'
 import { summaryFileNames } from '../summary-book'
+import { logWrite } from '../write-log'
 
 type ShareEnv = AppEnv & { Variables: AppEnv['Variables'] & { share: ShareLink } }
 
@@ -35,8 +36,9 @@ const shareAuth: MiddlewareHandler<ShareEnv> = async (c, next) => {
   await next()
 }
 
-/** Each opening is counted on the link and written to the audit log, in one batch. */
+/** Each opening is counted on the link and written to the audit log, in one batch, and to the write log. */
 async function recordOpening(db: D1Database, share: ShareLink, kind: 'page' | 'xlsx', at: string): Promise<void> {
+  logWrite({ actor: share.id, role: 'share', unit: share.unitId, action: 'share.open', id: share.id })
   await db.batch([
     recordOpeningStatement(db, share.id, at),
     auditStatement(db, {

@@ -10,6 +10,7 @@ import { ApiError, invalidPeriod } from '../errors'
 import { newId, newSecret, sha256Hex } from '../hash'
 import { shareSchema } from '../schemas'
 import { assertCanRead, assertCanWrite, assertParentUnit, loadUnit } from '../scope'
+import { noteWrite } from '../write-log'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -32,8 +33,10 @@ export const shares = new Hono<AppEnv>()
     assertParentUnit(target)
     const now = c.get('now')()
     const token = newSecret('nts_')
+    const id = newId('shr')
+    noteWrite(c, { unit: target.unit.id, action: 'share.create', id })
     const share: ShareLink = {
-      id: newId('shr'), unitId: target.unit.id, period: body.period, createdBy: principal.tokenId, createdAt: now.toISOString(),
+      id, unitId: target.unit.id, period: body.period, createdBy: principal.tokenId, createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + (body.days ?? SHARE_DEFAULT_DAYS) * DAY_MS).toISOString(), revokedAt: null, openings: 0, lastOpenedAt: null,
     }
     await c.env.DB.batch([
@@ -66,6 +69,7 @@ export const shares = new Hono<AppEnv>()
     const share = await findShare(c.env.DB, id)
     if (!share) throw shareNotFound(id)
     assertCanWrite(principal, await loadUnit(c.env.DB, share.unitId))
+    noteWrite(c, { unit: share.unitId, action: 'share.revoke', id })
     const now = c.get('now')()
     const at = now.toISOString()
     await c.env.DB.batch([

@@ -12,6 +12,7 @@ import { listLatestRevisions } from '../db/reports'
 import { listTasksInvolving } from '../db/tasks'
 import { listSubtree, listUnitNames } from '../db/units'
 import { type UnitContext, loadCatalogFor } from '../scope'
+import { settingsFor } from './settings'
 
 export async function computeAggregate(db: D1Database, target: UnitContext, period: string, now: Date): Promise<AggregateResponse> {
   const subtree = await listSubtree(db, target.unit.id)
@@ -19,12 +20,13 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
   const communes = subtree.filter((u) => u.level === 'commune' && (u.reportsFrom === null || u.reportsFrom <= period))
   const communeIds = communes.map((u) => u.id)
   const previousPeriod = previousPeriodId(period)
-  const [catalog, latest, previous, locks, tasks] = await Promise.all([
+  const [catalog, latest, previous, locks, tasks, { settings }] = await Promise.all([
     loadCatalogFor(db, target),
     listLatestRevisions(db, communeIds, period),
     listLatestRevisions(db, communeIds, previousPeriod),
     listLatestLockEvents(db, target.chain.map((u) => u.id), period),
     listTasksInvolving(db, subtree.map((u) => u.id)),
+    settingsFor(db, target),
   ])
   const byUnit: { [id: string]: (typeof latest)[number] } = {}
   for (const r of latest) byUnit[r.unitId] = r
@@ -62,5 +64,6 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
     overdueTasks,
     change: comparePeriods(previousPeriod, aggregate.communes, previous),
     unitNames,
+    peopleShareLimit: settings.peopleSharePercent / 100,
   }
 }

@@ -13,7 +13,9 @@ export const FUNDS_SHEET = 'Nguồn vốn'
 
 export function fundsSheet(a: AggregateResponse): SheetSpec {
   const f = a.funds
-  const high = f.peopleShare > DEFAULT_PEOPLE_SHARE_LIMIT
+  // Snapshots taken before the setting existed carry no limit: the product default applies.
+  const limit = typeof a.peopleShareLimit === 'number' ? a.peopleShareLimit : DEFAULT_PEOPLE_SHARE_LIMIT
+  const high = f.peopleShare > limit
   const values: Array<Array<string | number>> = [
     ['Nguồn vốn huy động ' + periodText(a.period) + ' — ' + a.unit.name, '', '', ''],
     ['Nguồn vốn', 'Số tiền (đồng)', 'Tỷ lệ', 'Ghi chú'],
@@ -22,13 +24,13 @@ export function fundsSheet(a: AggregateResponse): SheetSpec {
   for (const s of FUND_SOURCES) {
     const amount = f.bySource[s.id] || 0
     if (s.id === 'people') peopleRow = values.length
-    values.push([s.name, amount, f.total > 0 ? amount / f.total : 0, s.id === 'people' && high ? 'Vượt mức ' + percentText(DEFAULT_PEOPLE_SHARE_LIMIT) + ': không huy động quá sức dân' : ''])
+    values.push([s.name, amount, f.total > 0 ? amount / f.total : 0, s.id === 'people' && high ? 'Vượt mức ' + percentText(limit) + ': không huy động quá sức dân' : ''])
   }
   const totalRow = values.length
   values.push(['Tổng cộng', f.total, f.total > 0 ? 1 : 0, ''])
   values.push(['', '', '', ''])
   values.push([
-    'Vốn nhân dân đóng góp chiếm ' + percentText(f.peopleShare) + ' tổng vốn (mức cảnh báo ' + percentText(DEFAULT_PEOPLE_SHARE_LIMIT) + ')' + (high ? ': VƯỢT MỨC.' : '.'),
+    'Vốn nhân dân đóng góp chiếm ' + percentText(f.peopleShare) + ' tổng vốn (mức cảnh báo ' + percentText(limit) + ')' + (high ? ': VƯỢT MỨC.' : '.'),
     '', '', '',
   ])
   const n = FUND_SOURCES.length + 1

@@ -58,7 +58,7 @@ describe("the leaders' workbook", () => {
     ], '2026-11-20T09:00:00+07:00')
     const aggregate: AggregateResponse = {
       ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [],
-      change: comparePeriods('2026-10-28', base.communes, []), unitNames: {},
+      change: comparePeriods('2026-10-28', base.communes, []), unitNames: {}, peopleShareLimit: 0.3,
     }
     const bytes = await writeSummaryWorkbook(aggregate)
     const csv = sheetsAsCsv(save('tong-hop-loi.xlsx', bytes))

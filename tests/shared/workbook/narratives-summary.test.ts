@@ -16,7 +16,10 @@ function aggregate(): AggregateResponse {
     { id: 'hop-ly', name: 'Xã Hợp Lý', latest: latest(1, '2026-11-17T02:00:00Z', { achievements: '', difficulties: '', requests: '' }) },
     { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
   ], '2026-11-26T09:00:00+07:00')
-  return { ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, generatedAt: '2026-11-26T02:00:00Z', overdueTasks: [] }
+  return {
+    ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-26T02:00:00Z', overdueTasks: [],
+    change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 }, unitNames: {}, peopleShareLimit: 0.3,
+  }
 }
 
 describe('the communes’ words in the aggregate', () => {

@@ -29,3 +29,9 @@ CREATE TABLE period_snapshots (
   workbook BLOB NOT NULL,
   PRIMARY KEY (unit_id, period, lock_seq)
 );
+
+-- A snapshot is what leaders saw: it is never changed or removed (INSERT OR IGNORE keeps the first).
+CREATE TRIGGER period_snapshots_no_update BEFORE UPDATE ON period_snapshots
+BEGIN SELECT RAISE(ABORT, 'append-only: period_snapshots rows cannot be changed'); END;
+CREATE TRIGGER period_snapshots_no_delete BEFORE DELETE ON period_snapshots
+BEGIN SELECT RAISE(ABORT, 'append-only: period_snapshots rows cannot be deleted'); END;

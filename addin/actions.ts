@@ -3,6 +3,7 @@
 import type { CatalogResponse, MeResponse, ReportReceipt } from '../shared/api'
 import type { Issue } from '../shared/issues'
 import { checkReport } from '../shared/report'
+import { peopleShareLimit } from '../shared/settings'
 import { checkTasks } from '../shared/task-check'
 import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
 import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
@@ -23,6 +24,8 @@ import { errorText, flagTextVi, lang, roleText, t } from './messages'
 import { loadCachedCatalog, loadSettings, saveCachedCatalog, saveSettings } from './settings'
 import { type IssueItem, setText, showBusy, showError, showInfo, showIssues, showOk } from './status'
 import { fingerprint, newIdempotencyKey } from './submit-key'
+import { loadNotices, markNoticesRead, renderNotices } from './notices'
+import { canEditSettings, loadSettingsForm, saveSettingsForm } from './office-settings'
 
 type PaneState = { me: MeResponse | null; catalog: CatalogResponse | null; catalogOffline: boolean; period: string }
 
@@ -148,6 +151,8 @@ export async function onSaveSettings(serverUrl: string, token: string): Promise<
 
 /** Who am I: shows the unit and role, and which section of the pane applies. */
 export async function onConnect(): Promise<ConnectResult> {
+  // Another token's reminders must not stay on screen while this one connects (or fails to).
+  renderNotices([], 0, false)
   if (!loadSettings().token) {
     state.me = null
     showInfo(t('notConnected'))
@@ -157,7 +162,38 @@ export async function onConnect(): Promise<ConnectResult> {
   state.me = me
   setText('unit-line', me.unit.name + ' · ' + roleText(me.role))
   showOk(t('connected', { unit: me.unit.name, role: roleText(me.role) }))
+  await loadExtras(me)
   return me
+}
+
+/** The reminders box and, for the office, its settings form. Neither may spoil connecting: a failure hides them. */
+async function loadExtras(me: MeResponse): Promise<void> {
+  const client = api()
+  await loadNotices(client, me).catch(() => renderNotices([], 0, false))
+  if (canEditSettings(me)) await loadSettingsForm(client, me).catch(() => undefined)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reminders and the office's settings
+
+/** "Đã xem": the reminders shown are marked read. */
+export async function onMarkNoticesRead(): Promise<void> {
+  const marked = await markNoticesRead(api(), await requireMe())
+  showOk(t('noticesMarked', { n: marked }))
+}
+
+/** The office saves its unit's settings (checked here by the server's own rule first). */
+export async function onSaveUnitSettings(): Promise<void> {
+  const me = await requireMe()
+  const outcome = await saveSettingsForm(api(), me)
+  if (!outcome.ok) {
+    showError(t('unitSettingsInvalid'), outcome.problems)
+    return
+  }
+  const s = outcome.saved.settings
+  // Another cap may change the checks the pane runs: /me carries the settings in force.
+  state.me = { role: me.role, unit: me.unit, settings: s }
+  showOk(t('unitSettingsSaved', { unit: me.unit.name, lead: s.reminderLeadDays, soon: s.dueSoonDays, people: s.peopleSharePercent }))
 }
 
 export function currentRole(): string | null {
@@ -251,7 +287,9 @@ async function checkBook(): Promise<CheckOutcome | null> {
   const catalog = await loadCatalog()
   const book = await readReportBook([SHEETS.info, SHEETS.indicators])
   if (!book) return null
-  const check = checkReport(catalog.catalog, catalog.region || '', book.draft, { now: now() })
+  // The cap in force for the unit (the district may set its own), as the server applies it.
+  const limit = state.me && state.me.settings ? peopleShareLimit(state.me.settings) : undefined
+  const check = checkReport(catalog.catalog, catalog.region || '', book.draft, { now: now(), peopleShareLimit: limit })
   return { book, issues: check.issues, ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total }
 }
 

@@ -6,6 +6,8 @@ import {
   type AggregateRequest, type AggregateResponse, type CatalogResponse, type ErrorBody, type EvidenceListResponse, type FlagsResponse,
   type LockResponse, type MeResponse, type ReportDetail, type ReportReceipt, type ReportRequest,
   type TasksPutRequest, type TasksPutResponse, type TasksResponse, type ValidateResponse,
+  type NotificationsReadRequest, type NotificationsReadResponse, type NotificationsResponse, type SettingsPutRequest,
+  type SettingsResponse,
 } from '../shared/api'
 
 export type FailureCode = ErrorBody['error'] | 'network' | 'timeout' | 'bad_response'
@@ -46,6 +48,10 @@ export type Api = {
   lock(period: string, unit: string): Promise<LockResponse>
   unlock(period: string, unit: string): Promise<LockResponse>
   evidence(unit: string): Promise<EvidenceListResponse>
+  notifications(unit: string, unreadOnly: boolean, limit: number): Promise<NotificationsResponse>
+  markRead(unit: string, body: NotificationsReadRequest): Promise<NotificationsReadResponse>
+  settings(unit: string): Promise<SettingsResponse>
+  putSettings(unit: string, body: SettingsPutRequest): Promise<SettingsResponse>
 }
 
 function parseJson(text: string): unknown {
@@ -118,5 +124,10 @@ export function createApi(options: ApiOptions): Api {
     lock: (period, unit) => call<LockResponse>('POST', '/periods/' + q(period) + '/lock', { unit }),
     unlock: (period, unit) => call<LockResponse>('POST', '/periods/' + q(period) + '/unlock', { unit }),
     evidence: (unit) => call<EvidenceListResponse>('GET', '/units/' + q(unit) + '/evidence'),
+    notifications: (unit, unreadOnly, limit) =>
+      call<NotificationsResponse>('GET', '/units/' + q(unit) + '/notifications?unread=' + (unreadOnly ? 'true' : 'false') + '&limit=' + limit),
+    markRead: (unit, body) => call<NotificationsReadResponse>('POST', '/units/' + q(unit) + '/notifications/read', body),
+    settings: (unit) => call<SettingsResponse>('GET', '/units/' + q(unit) + '/settings'),
+    putSettings: (unit, body) => call<SettingsResponse>('PUT', '/units/' + q(unit) + '/settings', body),
   }
 }

@@ -2,7 +2,7 @@
 import './taskpane.css'
 import {
   currentPeriod, currentRole, guard, onAggregate, onBusyChange, onCheck, onConnect, onCreateBook, onEvidence, onLock, onRefreshFlags,
-  onSaveSettings, onSubmit, onSyncTasks, periodChoices, setPeriod,
+  onMarkNoticesRead, onSaveSettings, onSaveUnitSettings, onSubmit, onSyncTasks, periodChoices, setPeriod,
 } from './actions'
 import { type MessageKey, pickLang, setLang, t } from './messages'
 import { loadSettings } from './settings'
@@ -41,6 +41,19 @@ function showSections(): void {
   const role = currentRole()
   byId('commune').style.display = role === null || role === 'commune' ? '' : 'none'
   byId('district').style.display = role === null || role !== 'commune' ? '' : 'none'
+  byId('unit-settings').style.display = role === 'district' || role === 'admin' ? '' : 'none'
+}
+
+/** A heading button that shows and hides its form. */
+function toggler(buttonId: string, formId: string): (open: boolean) => void {
+  const toggle = byId<HTMLButtonElement>(buttonId)
+  const form = byId(formId)
+  const setOpen = (open: boolean): void => {
+    form.style.display = open ? '' : 'none'
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false')
+  }
+  toggle.onclick = () => setOpen(form.style.display === 'none')
+  return setOpen
 }
 
 function bind(id: string, action: () => Promise<unknown>): void {
@@ -53,14 +66,9 @@ function init(inExcel: boolean): void {
   const settings = loadSettings()
   byId<HTMLInputElement>('server-url').value = settings.serverUrl
   byId<HTMLInputElement>('token').value = settings.token
-  const toggle = byId<HTMLButtonElement>('btn-settings-toggle')
-  const form = byId('settings-form')
-  const setOpen = (open: boolean): void => {
-    form.style.display = open ? '' : 'none'
-    toggle.setAttribute('aria-expanded', open ? 'true' : 'false')
-  }
-  toggle.onclick = () => setOpen(form.style.display === 'none')
+  const setOpen = toggler('btn-settings-toggle', 'settings-form')
   setOpen(!settings.token)
+  toggler('btn-unit-settings-toggle', 'unit-settings-form')(false)
   const buttons = document.querySelectorAll('button')
   onBusyChange((busy) => {
     for (let i = 0; i < buttons.length; i++) (buttons[i] as HTMLButtonElement).disabled = busy
@@ -90,6 +98,8 @@ function init(inExcel: boolean): void {
   bind('btn-district-create', onCreateBook)
   bind('btn-district-tasks', onSyncTasks)
   bind('btn-district-flags', onRefreshFlags)
+  bind('btn-notices-read', onMarkNoticesRead)
+  bind('btn-save-unit-settings', onSaveUnitSettings)
   if (!inExcel) {
     showError(t('notExcel'))
     for (let i = 0; i < buttons.length; i++) if ((buttons[i] as HTMLButtonElement).id !== 'btn-settings-toggle') (buttons[i] as HTMLButtonElement).disabled = true

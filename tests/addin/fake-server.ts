@@ -1,6 +1,10 @@
 // An in-memory stand-in for the Worker's /api/v1 (the contract of shared/api.ts), for pane tests in Node.
 // The real Worker is exercised by the browser test (tests/e2e). Rules come from shared/, as on the server.
-import type { AggregateResponse, ErrorBody, EvidenceListResponse, ReportReceipt, ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
+import type {
+  AggregateResponse, ErrorBody, EvidenceListResponse, NotificationItem, ReportReceipt, ReportRequest, SettingsResponse, StoredTask,
+  TasksPutRequest,
+} from '../../shared/api'
+import { type UnitSettingsPatch, checkSettingsPatch, effectiveSettings } from '../../shared/settings'
 import { checkReport } from '../../shared/report'
 import { checkTasks } from '../../shared/task-check'
 import { TASK_FIELD_NAMES, changedTaskFields, taskFieldText } from '../../shared/task-diff'
@@ -15,6 +19,12 @@ export type Call = { method: string; path: string; headers: { [k: string]: strin
 
 export class FakeServer {
   calls: Call[] = []
+  /** Unread reminders per unit, as GET /units/{unit}/notifications answers them. */
+  notices: { [unit: string]: NotificationItem[] } = {}
+  /** A unit's own settings (null: inherited), and those in force, as /settings and /me answer them. */
+  ownSettings: { [unit: string]: UnitSettingsPatch } = {}
+  /** Answer every request to this path prefix with a 500 (a feature the server does not have yet, say). */
+  brokenPath: string | null = null
   receipts: { [key: string]: ReportReceipt } = {}
   revisions: ReportReceipt[] = []
   tasks: { [unit: string]: StoredTask[] } = {}
@@ -33,10 +43,19 @@ export class FakeServer {
     this.failNext = null
     if (fail === 'network') throw new TypeError('Failed to fetch')
     if (fail === 'internal') return { status: 500, ok: false, text: async () => JSON.stringify(this.error(500, 'internal')[1]) }
-    const [status, body] = this.handle(call)
+    const [status, body] = this.brokenPath !== null && path.indexOf(this.brokenPath) === 0 ? this.error(500, 'internal') : this.handle(call)
     if (fail === 'drop') throw new TypeError('Failed to fetch')
     const text = JSON.stringify(body)
     return { status, ok: status < 300, text: async () => text }
+  }
+
+  settingsOf(unit: string): SettingsResponse {
+    const own = this.ownSettings[unit] || {}
+    const { settings, sources } = effectiveSettings([{ unitId: unit, own }])
+    return {
+      unit, settings, sources,
+      own: { reminderLeadDays: own.reminderLeadDays ?? null, dueSoonDays: own.dueSoonDays ?? null, peopleSharePercent: own.peopleSharePercent ?? null },
+    }
   }
 
   private error(status: number, code: ErrorBody['error'], issues?: ErrorBody['issues']): [number, ErrorBody] {
@@ -49,7 +68,34 @@ export class FakeServer {
     if (!me) return this.error(401, 'unauthorized')
     const today = vnDate(this.now)
     let m: RegExpExecArray | null
-    if (call.method === 'GET' && call.path === '/me') return [200, me]
+    if (call.method === 'GET' && call.path === '/me') return [200, { ...me, settings: this.settingsOf(me.unit.id).settings }]
+    if ((m = /^\/units\/([^/]+)\/notifications\?unread=true&limit=(\d+)$/.exec(call.path))) {
+      const all = (this.notices[decodeURIComponent(m[1] as string)] || []).filter((n) => n.readAt === null)
+      return [200, { unit: m[1], unread: all.length, notifications: all.slice(0, Number(m[2])) }]
+    }
+    if (call.method === 'POST' && (m = /^\/units\/([^/]+)\/notifications\/read$/.exec(call.path))) {
+      const unit = decodeURIComponent(m[1] as string)
+      if (unit !== me.unit.id || me.role === 'leader') return this.error(403, 'forbidden')
+      const ids = (call.body as { ids: string[] }).ids
+      let marked = 0
+      for (const n of this.notices[unit] || []) {
+        if (n.readAt === null && ids.indexOf(n.id) >= 0) {
+          n.readAt = new Date(this.now).toISOString()
+          marked++
+        }
+      }
+      return [200, { unit, marked, unread: (this.notices[unit] || []).filter((n) => n.readAt === null).length }]
+    }
+    if ((m = /^\/units\/([^/]+)\/settings$/.exec(call.path))) {
+      const unit = decodeURIComponent(m[1] as string)
+      if (call.method === 'PUT') {
+        if (me.role !== 'district') return this.error(403, 'forbidden')
+        const checked = checkSettingsPatch(call.body as { [k: string]: unknown })
+        if (checked.problems.length > 0) return this.error(400, 'bad_request')
+        this.ownSettings[unit] = { ...this.ownSettings[unit], ...checked.value }
+      }
+      return [200, this.settingsOf(unit)]
+    }
     if (call.method === 'GET' && call.path === '/catalog') return [200, CATALOG]
     if ((m = /^\/units\/([^/]+)\/evidence$/.exec(call.path)) && call.method === 'GET') {
       const unit = decodeURIComponent(m[1] as string)

@@ -2,13 +2,25 @@
 //   npm run token -- create --role commune --unit binh-son [--label "Cán bộ NTM xã"] [--remote]
 //   npm run token -- revoke --id tok_… | --token ntm_… [--remote]
 //   npm run token -- list [--remote]
+// For a whole district or province at once (one token per unit of the role's level below --parent):
+//   npm run token -- create-bulk --parent trieu-son --role commune --server https://… [--remote] > tokens.csv
+//   npm run token -- rotate-bulk --parent trieu-son --role commune --server https://… [--remote] > tokens.csv
+//   npm run token -- revoke-bulk (--parent trieu-son --role commune | --csv tokens.csv) [--remote]
+// create-bulk skips units that already hold a live token of the role (--all to issue anyway); rotate-bulk gives
+// every unit a new token and revokes its old ones. Both write the CSV (unit_id, unit_name, role, token_id, token)
+// to stdout and a printable sheet per unit to --sheets <dir> (default token-sheets/<parent>-<time>/).
 // (--persist-to <dir> points the local D1 at another state folder, as wrangler's own flag does.)
 // Only the token's SHA-256 is stored. `create` prints the token once, alone on the last line of its output.
 // `wrangler d1 execute` cannot bind parameters, so every value goes into the SQL as a hex literal
 // (`lit`): SQL reads it as data whatever it contains, which is what binding would give. Values are also
 // validated (slugs, fixed words) so a typo is refused before it reaches the database.
 import { createHash, randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseCsv, toCsv } from './csv.mjs'
 import { wrangler } from './lib.mjs'
+import { writeSheets } from './token-sheets.mjs'
 
 const ROLES = ['commune', 'district', 'leader', 'admin']
 const LEVELS_FOR_ROLE = {
@@ -27,7 +39,10 @@ function usage(message) {
     'Usage:\n' +
       '  npm run token -- create --role <commune|district|leader|admin> --unit <unit-id> [--label <text>] [--remote]\n' +
       '  npm run token -- revoke (--id <tok_…> | --token <ntm_…>) [--remote]\n' +
-      '  npm run token -- list [--remote]\n',
+      '  npm run token -- list [--remote]\n' +
+      '  npm run token -- create-bulk --parent <unit-id> --role <role> --server <https://…> [--label <text>] [--all] [--sheets <dir>] [--remote] > tokens.csv\n' +
+      '  npm run token -- rotate-bulk --parent <unit-id> --role <role> --server <https://…> [--sheets <dir>] [--remote] > tokens.csv\n' +
+      '  npm run token -- revoke-bulk (--parent <unit-id> --role <role> | --csv <tokens.csv>) [--remote]\n',
   )
   process.exit(2)
 }
@@ -39,7 +54,8 @@ function parseArgs(argv) {
     const arg = rest[i]
     if (arg === '--remote') opts.remote = true
     else if (arg === '--local') opts.remote = false
-    else if (['--role', '--unit', '--label', '--id', '--token', '--persist-to'].includes(arg)) {
+    else if (arg === '--all') opts.all = true
+    else if (['--role', '--unit', '--label', '--id', '--token', '--persist-to', '--parent', '--csv', '--server', '--portal', '--sheets'].includes(arg)) {
       const value = rest[++i]
       if (value === undefined) usage(arg + ' needs a value')
       opts[arg.slice(2)] = value
@@ -63,11 +79,30 @@ function d1(opts, sql) {
   return parsed.flatMap((r) => r.results || [])
 }
 
+/** Many statements at once, from a file: a command line cannot carry 166 units' worth of SQL. */
+function d1File(opts, sql) {
+  const dir = mkdtempSync(join(tmpdir(), 'ntm-token-'))
+  const file = join(dir, 'tokens.sql')
+  writeFileSync(file, sql, { mode: 0o600 })
+  try {
+    wrangler(['d1', 'execute', 'DB', ...d1Target(opts), '--yes', '--file', file], { quiet: true })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 function auditSql(id, at, action, tokenId, detail) {
   return (
     'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ' + lit(id) + ', ' + lit(at) +
     ", 'cli', 'admin', unit_id, " + lit(action) + ', id, ' + lit(JSON.stringify(detail)) + ' FROM tokens WHERE id = ' + lit(tokenId)
   )
+}
+
+const newToken = () => ({ token: 'ntm_' + randomBytes(32).toString('base64url'), id: 'tok_' + randomBytes(8).toString('hex') })
+const auditId = () => 'aud_' + randomBytes(12).toString('hex')
+
+function insertTokenSql(t, role, unitId, label, at) {
+  return 'INSERT INTO tokens (id, token_hash, role, unit_id, label, created_at) VALUES (' + [t.id, sha256Hex(t.token), role, unitId, label, at].map(lit).join(', ') + ');'
 }
 
 function create(opts) {
@@ -83,15 +118,9 @@ function create(opts) {
     process.stderr.write('Error: a ' + opts.role + ' token cannot belong to a ' + unit.level + ' unit.\n')
     process.exit(1)
   }
-  const token = 'ntm_' + randomBytes(32).toString('base64url')
-  const id = 'tok_' + randomBytes(8).toString('hex')
+  const { token, id } = newToken()
   const at = new Date().toISOString()
-  d1(
-    opts,
-    'INSERT INTO tokens (id, token_hash, role, unit_id, label, created_at) VALUES (' +
-      [id, sha256Hex(token), opts.role, opts.unit, label, at].map(lit).join(', ') + '); ' +
-      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.create', id, { role: opts.role, label }),
-  )
+  d1(opts, insertTokenSql({ token, id }, opts.role, opts.unit, label, at) + ' ' + auditSql(auditId(), at, 'token.create', id, { role: opts.role, label }))
   console.log('Token ' + id + ' created: role ' + opts.role + ', unit ' + unit.id + ' (' + unit.name + '), ' + (opts.remote ? 'remote' : 'local') + ' D1.')
   console.log('It is shown only now; store it safely. Revoke with: npm run token -- revoke --id ' + id + (opts.remote ? ' --remote' : ''))
   console.log(token)
@@ -119,7 +148,7 @@ function revoke(opts) {
   d1(
     opts,
     'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE id = ' + lit(row.id) + ' AND revoked_at IS NULL; ' +
-      auditSql('aud_' + randomBytes(12).toString('hex'), at, 'token.revoke', row.id, { role: row.role }),
+      auditSql(auditId(), at, 'token.revoke', row.id, { role: row.role }),
   )
   console.log('Token ' + row.id + ' (' + row.role + ', ' + row.unit_id + ') revoked at ' + at + '.')
 }
@@ -131,9 +160,153 @@ function list(opts) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Bulk: every unit of the role's level below a parent.
+
+function requireRoleAndParent(opts) {
+  if (!ROLES.includes(opts.role)) usage('--role must be one of ' + ROLES.join(', '))
+  if (!opts.parent || !SLUG_RE.test(opts.parent)) usage('--parent must be a unit id (lower-case letters, digits and dashes)')
+}
+
+/** The server address the sheets print, checked before anything is written. */
+function serverOf(opts) {
+  const text = opts.server ?? process.env.NTM_SERVER_URL
+  if (!text) usage('--server <https://…> is needed: the sheets tell each unit where to connect (or set NTM_SERVER_URL)')
+  let url
+  try {
+    url = new URL(text)
+  } catch {
+    usage('--server must be a URL, got "' + text + '"')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') usage('--server must be an http(s) address')
+  const server = url.origin + url.pathname.replace(/\/+$/, '')
+  return { server, portal: opts.portal ?? server + '/' }
+}
+
+/** The parent and the units of the role's levels below it (not the parent itself), with their parents' names. */
+function unitsBelow(opts) {
+  const [parent] = d1(opts, 'SELECT id, name, level FROM units WHERE id = ' + lit(opts.parent))
+  if (!parent) {
+    process.stderr.write('Error: unit "' + opts.parent + '" does not exist in the ' + (opts.remote ? 'remote' : 'local') + ' D1.\n')
+    process.exit(1)
+  }
+  const levels = LEVELS_FOR_ROLE[opts.role].map(lit).join(', ')
+  const units = d1(
+    opts,
+    'WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM units WHERE id = ' + lit(opts.parent) +
+      ' UNION ALL SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id WHERE sub.depth < 16) ' +
+      'SELECT u.id, u.name, u.level, p.name AS parent_name FROM sub JOIN units u ON u.id = sub.id LEFT JOIN units p ON p.id = u.parent_id ' +
+      'WHERE sub.depth > 0 AND u.level IN (' + levels + ') ORDER BY u.id',
+  )
+  return { parent, units }
+}
+
+/** Live tokens of the role held by these units. */
+function liveTokens(opts, unitIds) {
+  if (unitIds.length === 0) return []
+  return d1(
+    opts,
+    'SELECT id, unit_id FROM tokens WHERE role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND unit_id IN (' + unitIds.map(lit).join(', ') + ') ORDER BY unit_id, id',
+  )
+}
+
+const CSV_COLUMNS = ['unit_id', 'unit_name', 'role', 'token_id', 'token']
+
+function defaultSheetsDir(parent, at) {
+  return join('token-sheets', parent + '-' + at.replace(/[-:]/g, '').replace('T', '-').slice(0, 15))
+}
+
+/** Issues a token to each of `targets` (revoking the unit's older ones when `rotate`), then the CSV and the sheets. */
+function issue(opts, targets, { rotate }) {
+  const { server, portal } = serverOf(opts)
+  const at = new Date().toISOString()
+  const label = (opts.label ?? (rotate ? 'Cấp lại hàng loạt ' : 'Cấp hàng loạt ') + at.slice(0, 10)).slice(0, 200)
+  const issued = targets.map((u) => ({ unit: u, ...newToken() }))
+  const sql = []
+  for (const t of issued) {
+    sql.push(insertTokenSql(t, opts.role, t.unit.id, label, at))
+    if (rotate) {
+      sql.push(
+        'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ' + lit(auditId()) + "||'_'||id, " + lit(at) +
+          ", 'cli', 'admin', unit_id, 'token.revoke', id, " + lit(JSON.stringify({ role: opts.role, rotatedTo: t.id })) +
+          ' FROM tokens WHERE unit_id = ' + lit(t.unit.id) + ' AND role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND id <> ' + lit(t.id) + ';',
+        'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE unit_id = ' + lit(t.unit.id) + ' AND role = ' + lit(opts.role) +
+          ' AND revoked_at IS NULL AND id <> ' + lit(t.id) + ';',
+      )
+    }
+    sql.push(auditSql(auditId(), at, rotate ? 'token.rotate' : 'token.create', t.id, { role: opts.role, label, bulk: true }) + ';')
+  }
+  if (issued.length > 0) d1File(opts, sql.join('\n'))
+  process.stdout.write(toCsv(CSV_COLUMNS, issued.map((t) => ({ unit_id: t.unit.id, unit_name: t.unit.name, role: opts.role, token_id: t.id, token: t.token }))))
+  const dir = opts.sheets ?? defaultSheetsDir(opts.parent, at)
+  const index = issued.length > 0
+    ? writeSheets(dir, issued.map((t) => ({
+        unitId: t.unit.id, unitName: t.unit.name, parentName: t.unit.parent_name, token: t.token, tokenId: t.id, issuedAt: at, server, portal,
+      })))
+    : null
+  return { issued, index }
+}
+
+function createBulk(opts) {
+  requireRoleAndParent(opts)
+  serverOf(opts)
+  const { parent, units } = unitsBelow(opts)
+  if (units.length === 0) {
+    process.stderr.write('Error: no unit below ' + parent.id + ' can hold a ' + opts.role + ' token.\n')
+    process.exit(1)
+  }
+  const holders = new Set(liveTokens(opts, units.map((u) => u.id)).map((t) => t.unit_id))
+  const targets = opts.all ? units : units.filter((u) => !holders.has(u.id))
+  const { issued, index } = issue(opts, targets, { rotate: false })
+  const skipped = units.length - targets.length
+  process.stderr.write(
+    'Issued ' + issued.length + ' ' + opts.role + ' token(s) below ' + parent.id + ' (' + parent.name + '), ' + (opts.remote ? 'remote' : 'local') + ' D1.\n' +
+      (skipped > 0 ? 'Skipped ' + skipped + ' unit(s) that already hold one (rotate-bulk replaces them; --all issues a second).\n' : '') +
+      (index ? 'Printable sheets: ' + index + ' (one page per unit). They hold live tokens: delete them once handed over.\n' : ''),
+  )
+}
+
+function rotateBulk(opts) {
+  requireRoleAndParent(opts)
+  serverOf(opts)
+  const { parent, units } = unitsBelow(opts)
+  const before = liveTokens(opts, units.map((u) => u.id)).length
+  const { issued, index } = issue(opts, units, { rotate: true })
+  process.stderr.write(
+    'Rotated ' + issued.length + ' unit(s) below ' + parent.id + ': ' + issued.length + ' new ' + opts.role + ' token(s), ' + before + ' old one(s) revoked.\n' +
+      (index ? 'Printable sheets: ' + index + '\n' : ''),
+  )
+}
+
+function revokeBulk(opts) {
+  let rows
+  if (opts.csv !== undefined) {
+    const { rows: csvRows } = parseCsv(readFileSync(opts.csv, 'utf8'))
+    const ids = csvRows.map((r) => r.token_id)
+    const bad = ids.find((id) => !TOKEN_ID_RE.test(id ?? ''))
+    if (bad !== undefined) usage(opts.csv + ': every row needs a token_id like tok_…, got "' + bad + '"')
+    rows = ids.length === 0 ? [] : d1(opts, 'SELECT id, unit_id FROM tokens WHERE revoked_at IS NULL AND id IN (' + ids.map(lit).join(', ') + ') ORDER BY unit_id, id')
+  } else {
+    requireRoleAndParent(opts)
+    const { units } = unitsBelow(opts)
+    rows = liveTokens(opts, units.map((u) => u.id))
+  }
+  const at = new Date().toISOString()
+  const sql = rows.flatMap((r) => [
+    'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE id = ' + lit(r.id) + ' AND revoked_at IS NULL;',
+    auditSql(auditId(), at, 'token.revoke', r.id, { bulk: true }) + ';',
+  ])
+  if (sql.length > 0) d1File(opts, sql.join('\n'))
+  for (const r of rows) console.log(r.id + '\t' + r.unit_id + '\trevoked')
+  process.stderr.write('Revoked ' + rows.length + ' token(s) at ' + at + '.\n')
+}
+
 const opts = parseArgs(process.argv.slice(2))
 if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', ...d1Target(opts)], { quiet: true })
 if (opts.command === 'create') create(opts)
 else if (opts.command === 'revoke') revoke(opts)
 else if (opts.command === 'list') list(opts)
+else if (opts.command === 'create-bulk') createBulk(opts)
+else if (opts.command === 'rotate-bulk') rotateBulk(opts)
+else if (opts.command === 'revoke-bulk') revokeBulk(opts)
 else usage(opts.command ? 'unknown command ' + opts.command : undefined)

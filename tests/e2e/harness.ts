@@ -58,7 +58,7 @@ export async function startWorker(now: string, extraSql?: string, options: { dep
     WRANGLER,
     [
       'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'FIXED_NOW:' + now,
-      ...(options.deployed ? [] : ['--var', 'LOCAL_DEMO:1']), '--show-interactive-dev-session=false',
+      ...(options.deployed ? [] : ['--var', 'LOCAL_DEMO:1']), '--test-scheduled', '--show-interactive-dev-session=false',
     ],
     { cwd: ROOT, env: QUIET, stdio: ['ignore', 'pipe', 'pipe'] },
   )

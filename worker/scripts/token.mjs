@@ -161,14 +161,21 @@ function list(opts) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Bulk: every unit of the role's level below a parent.
+// Bulk: every unit of the role's level below a parent. Each command checks its arguments before touching the
+// database and reads what it needs in one `wrangler d1 execute` (statements separated by ';').
+
+/** Each statement's rows, in order. */
+function d1Many(opts, statements) {
+  const out = wrangler(['d1', 'execute', 'DB', ...d1Target(opts), '--json', '--command', statements.join('; ')], { quiet: true })
+  return JSON.parse(out).map((r) => r.results || [])
+}
 
 function requireRoleAndParent(opts) {
   if (!ROLES.includes(opts.role)) usage('--role must be one of ' + ROLES.join(', '))
   if (!opts.parent || !SLUG_RE.test(opts.parent)) usage('--parent must be a unit id (lower-case letters, digits and dashes)')
 }
 
-/** The server address the sheets print, checked before anything is written. */
+/** The server address the sheets print. */
 function serverOf(opts) {
   const text = opts.server ?? process.env.NTM_SERVER_URL
   if (!text) usage('--server <https://…> is needed: the sheets tell each unit where to connect (or set NTM_SERVER_URL)')
@@ -183,31 +190,29 @@ function serverOf(opts) {
   return { server, portal: opts.portal ?? server + '/' }
 }
 
-/** The parent and the units of the role's levels below it (not the parent itself), with their parents' names. */
-function unitsBelow(opts) {
-  const [parent] = d1(opts, 'SELECT id, name, level FROM units WHERE id = ' + lit(opts.parent))
+/** SQL for the units of the role's levels below the parent (not the parent itself), with their parent's name. */
+function unitsBelowSql(opts) {
+  return (
+    'WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM units WHERE id = ' + lit(opts.parent) +
+    ' UNION ALL SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id WHERE sub.depth < 16) ' +
+    'SELECT u.id, u.name, u.level, p.name AS parent_name FROM sub JOIN units u ON u.id = sub.id LEFT JOIN units p ON p.id = u.parent_id ' +
+    'WHERE sub.depth > 0 AND u.level IN (' + LEVELS_FOR_ROLE[opts.role].map(lit).join(', ') + ') ORDER BY u.id'
+  )
+}
+
+/** The parent, the units below it and the live tokens of the role they hold, in one round trip. */
+function readBelow(opts) {
+  const [parents, units, live] = d1Many(opts, [
+    'SELECT id, name FROM units WHERE id = ' + lit(opts.parent),
+    unitsBelowSql(opts),
+    'SELECT id, unit_id FROM tokens WHERE role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND unit_id IN (SELECT id FROM (' + unitsBelowSql(opts) + ')) ORDER BY unit_id, id',
+  ])
+  const parent = parents[0]
   if (!parent) {
     process.stderr.write('Error: unit "' + opts.parent + '" does not exist in the ' + (opts.remote ? 'remote' : 'local') + ' D1.\n')
     process.exit(1)
   }
-  const levels = LEVELS_FOR_ROLE[opts.role].map(lit).join(', ')
-  const units = d1(
-    opts,
-    'WITH RECURSIVE sub (id, depth) AS (SELECT id, 0 FROM units WHERE id = ' + lit(opts.parent) +
-      ' UNION ALL SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id WHERE sub.depth < 16) ' +
-      'SELECT u.id, u.name, u.level, p.name AS parent_name FROM sub JOIN units u ON u.id = sub.id LEFT JOIN units p ON p.id = u.parent_id ' +
-      'WHERE sub.depth > 0 AND u.level IN (' + levels + ') ORDER BY u.id',
-  )
-  return { parent, units }
-}
-
-/** Live tokens of the role held by these units. */
-function liveTokens(opts, unitIds) {
-  if (unitIds.length === 0) return []
-  return d1(
-    opts,
-    'SELECT id, unit_id FROM tokens WHERE role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND unit_id IN (' + unitIds.map(lit).join(', ') + ') ORDER BY unit_id, id',
-  )
+  return { parent, units, live }
 }
 
 const CSV_COLUMNS = ['unit_id', 'unit_name', 'role', 'token_id', 'token']
@@ -217,8 +222,7 @@ function defaultSheetsDir(parent, at) {
 }
 
 /** Issues a token to each of `targets` (revoking the unit's older ones when `rotate`), then the CSV and the sheets. */
-function issue(opts, targets, { rotate }) {
-  const { server, portal } = serverOf(opts)
+function issue(opts, targets, { server, portal }, rotate) {
   const at = new Date().toISOString()
   const label = (opts.label ?? (rotate ? 'Cấp lại hàng loạt ' : 'Cấp hàng loạt ') + at.slice(0, 10)).slice(0, 200)
   const issued = targets.map((u) => ({ unit: u, ...newToken() }))
@@ -226,38 +230,33 @@ function issue(opts, targets, { rotate }) {
   for (const t of issued) {
     sql.push(insertTokenSql(t, opts.role, t.unit.id, label, at))
     if (rotate) {
+      const older = ' FROM tokens WHERE unit_id = ' + lit(t.unit.id) + ' AND role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND id <> ' + lit(t.id)
       sql.push(
-        'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ' + lit(auditId()) + "||'_'||id, " + lit(at) +
-          ", 'cli', 'admin', unit_id, 'token.revoke', id, " + lit(JSON.stringify({ role: opts.role, rotatedTo: t.id })) +
-          ' FROM tokens WHERE unit_id = ' + lit(t.unit.id) + ' AND role = ' + lit(opts.role) + ' AND revoked_at IS NULL AND id <> ' + lit(t.id) + ';',
-        'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE unit_id = ' + lit(t.unit.id) + ' AND role = ' + lit(opts.role) +
-          ' AND revoked_at IS NULL AND id <> ' + lit(t.id) + ';',
+        'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) SELECT ' + lit(auditId()) + " || '_' || id, " + lit(at) +
+          ", 'cli', 'admin', unit_id, 'token.revoke', id, " + lit(JSON.stringify({ role: opts.role, rotatedTo: t.id })) + older + ';',
+        'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE id IN (SELECT id' + older + ');',
       )
     }
     sql.push(auditSql(auditId(), at, rotate ? 'token.rotate' : 'token.create', t.id, { role: opts.role, label, bulk: true }) + ';')
   }
   if (issued.length > 0) d1File(opts, sql.join('\n'))
   process.stdout.write(toCsv(CSV_COLUMNS, issued.map((t) => ({ unit_id: t.unit.id, unit_name: t.unit.name, role: opts.role, token_id: t.id, token: t.token }))))
-  const dir = opts.sheets ?? defaultSheetsDir(opts.parent, at)
-  const index = issued.length > 0
-    ? writeSheets(dir, issued.map((t) => ({
-        unitId: t.unit.id, unitName: t.unit.name, parentName: t.unit.parent_name, token: t.token, tokenId: t.id, issuedAt: at, server, portal,
-      })))
-    : null
+  if (issued.length === 0) return { issued, index: null }
+  const index = writeSheets(opts.sheets ?? defaultSheetsDir(opts.parent, at), issued.map((t) => ({
+    unitId: t.unit.id, unitName: t.unit.name, parentName: t.unit.parent_name, token: t.token, tokenId: t.id, issuedAt: at, server, portal,
+  })))
   return { issued, index }
 }
 
-function createBulk(opts) {
-  requireRoleAndParent(opts)
-  serverOf(opts)
-  const { parent, units } = unitsBelow(opts)
+function createBulk(opts, address) {
+  const { parent, units, live } = readBelow(opts)
   if (units.length === 0) {
     process.stderr.write('Error: no unit below ' + parent.id + ' can hold a ' + opts.role + ' token.\n')
     process.exit(1)
   }
-  const holders = new Set(liveTokens(opts, units.map((u) => u.id)).map((t) => t.unit_id))
+  const holders = new Set(live.map((t) => t.unit_id))
   const targets = opts.all ? units : units.filter((u) => !holders.has(u.id))
-  const { issued, index } = issue(opts, targets, { rotate: false })
+  const { issued, index } = issue(opts, targets, address, false)
   const skipped = units.length - targets.length
   process.stderr.write(
     'Issued ' + issued.length + ' ' + opts.role + ' token(s) below ' + parent.id + ' (' + parent.name + '), ' + (opts.remote ? 'remote' : 'local') + ' D1.\n' +
@@ -266,31 +265,28 @@ function createBulk(opts) {
   )
 }
 
-function rotateBulk(opts) {
-  requireRoleAndParent(opts)
-  serverOf(opts)
-  const { parent, units } = unitsBelow(opts)
-  const before = liveTokens(opts, units.map((u) => u.id)).length
-  const { issued, index } = issue(opts, units, { rotate: true })
+function rotateBulk(opts, address) {
+  const { parent, units, live } = readBelow(opts)
+  const { issued, index } = issue(opts, units, address, true)
   process.stderr.write(
-    'Rotated ' + issued.length + ' unit(s) below ' + parent.id + ': ' + issued.length + ' new ' + opts.role + ' token(s), ' + before + ' old one(s) revoked.\n' +
+    'Rotated ' + issued.length + ' unit(s) below ' + parent.id + ': ' + issued.length + ' new ' + opts.role + ' token(s), ' + live.length + ' old one(s) revoked.\n' +
       (index ? 'Printable sheets: ' + index + '\n' : ''),
   )
 }
 
-function revokeBulk(opts) {
-  let rows
-  if (opts.csv !== undefined) {
-    const { rows: csvRows } = parseCsv(readFileSync(opts.csv, 'utf8'))
-    const ids = csvRows.map((r) => r.token_id)
-    const bad = ids.find((id) => !TOKEN_ID_RE.test(id ?? ''))
-    if (bad !== undefined) usage(opts.csv + ': every row needs a token_id like tok_…, got "' + bad + '"')
-    rows = ids.length === 0 ? [] : d1(opts, 'SELECT id, unit_id FROM tokens WHERE revoked_at IS NULL AND id IN (' + ids.map(lit).join(', ') + ') ORDER BY unit_id, id')
-  } else {
-    requireRoleAndParent(opts)
-    const { units } = unitsBelow(opts)
-    rows = liveTokens(opts, units.map((u) => u.id))
-  }
+/** The token ids of a CSV this script wrote, checked before the database is touched. */
+function idsFromCsv(file) {
+  const { header, rows } = parseCsv(readFileSync(file, 'utf8'))
+  if (!header.includes('token_id') || rows.length === 0) usage(file + ': every row needs a token_id like tok_… (the CSV create-bulk wrote)')
+  const bad = rows.findIndex((r) => !TOKEN_ID_RE.test(r.token_id))
+  if (bad >= 0) usage(file + ' line ' + (bad + 2) + ': every row needs a token_id like tok_…, got "' + rows[bad].token_id + '"')
+  return rows.map((r) => r.token_id)
+}
+
+function revokeBulk(opts, ids) {
+  const rows = ids
+    ? d1(opts, 'SELECT id, unit_id FROM tokens WHERE revoked_at IS NULL AND id IN (' + ids.map(lit).join(', ') + ') ORDER BY unit_id, id')
+    : readBelow(opts).live
   const at = new Date().toISOString()
   const sql = rows.flatMap((r) => [
     'UPDATE tokens SET revoked_at = ' + lit(at) + ' WHERE id = ' + lit(r.id) + ' AND revoked_at IS NULL;',
@@ -302,11 +298,32 @@ function revokeBulk(opts) {
 }
 
 const opts = parseArgs(process.argv.slice(2))
+// Arguments first (a typo never reaches the database), then the local migrations, then the command.
+const COMMANDS = {
+  create: () => () => create(opts),
+  revoke: () => () => revoke(opts),
+  list: () => () => list(opts),
+  'create-bulk': () => {
+    requireRoleAndParent(opts)
+    const address = serverOf(opts)
+    return () => createBulk(opts, address)
+  },
+  'rotate-bulk': () => {
+    requireRoleAndParent(opts)
+    const address = serverOf(opts)
+    return () => rotateBulk(opts, address)
+  },
+  'revoke-bulk': () => {
+    if (opts.csv !== undefined) {
+      const ids = idsFromCsv(opts.csv)
+      return () => revokeBulk(opts, ids)
+    }
+    requireRoleAndParent(opts)
+    return () => revokeBulk(opts, null)
+  },
+}
+const prepare = Object.prototype.hasOwnProperty.call(COMMANDS, opts.command) ? COMMANDS[opts.command] : null
+if (!prepare) usage(opts.command ? 'unknown command ' + opts.command : undefined)
+const run = prepare()
 if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', ...d1Target(opts)], { quiet: true })
-if (opts.command === 'create') create(opts)
-else if (opts.command === 'revoke') revoke(opts)
-else if (opts.command === 'list') list(opts)
-else if (opts.command === 'create-bulk') createBulk(opts)
-else if (opts.command === 'rotate-bulk') rotateBulk(opts)
-else if (opts.command === 'revoke-bulk') revokeBulk(opts)
-else usage(opts.command ? 'unknown command ' + opts.command : undefined)
+run()

@@ -86,7 +86,8 @@ function query(opts, sql) {
   return JSON.parse(wrangler(['d1', 'execute', 'DB', ...target(opts), '--json', '--command', sql], { quiet: true })).flatMap((r) => r.results || [])
 }
 
-function importUnits(opts, file) {
+/** The file's rows, or an exit naming what is wrong with the file itself. */
+function readUnitsFile(file) {
   let parsed
   try {
     parsed = parseCsv(readFileSync(file, 'utf8'))
@@ -96,6 +97,10 @@ function importUnits(opts, file) {
   }
   const missing = ['id', 'name', 'level', 'parent_id'].filter((c) => !parsed.header.includes(c))
   if (missing.length > 0) usage(file + ' has no column ' + missing.join(', ') + ' (columns: ' + COLUMNS.join(', ') + ')')
+  return parsed
+}
+
+function importUnits(opts, file, parsed) {
   const existing = new Map(query(opts, 'SELECT id, parent_id FROM units').map((u) => [u.id, u.parent_id]))
   const { problems, ordered } = checkUnits(parsed.rows, existing)
   if (problems.length > 0) {
@@ -140,10 +145,14 @@ function main(argv) {
     else if (rest[i].startsWith('--')) usage('unknown argument ' + rest[i])
     else positional.push(rest[i])
   }
-  if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', ...target(opts)], { quiet: true })
-  if (command === 'import' && positional.length === 1) importUnits(opts, positional[0])
-  else if (command === 'list' && positional.length === 0) listUnits(opts)
+  let run
+  if (command === 'import' && positional.length === 1) {
+    const parsed = readUnitsFile(positional[0])
+    run = () => importUnits(opts, positional[0], parsed)
+  } else if (command === 'list' && positional.length === 0) run = () => listUnits(opts)
   else usage(command ? 'unknown command or arguments: ' + argv.join(' ') : undefined)
+  if (!opts.remote) wrangler(['d1', 'migrations', 'apply', 'DB', ...target(opts)], { quiet: true })
+  run()
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main(process.argv.slice(2))

@@ -1,14 +1,12 @@
-// The Worker's Cron Triggers (wrangler.jsonc `triggers.crons`):
-//   DAILY_CRON     00:00 UTC = 07:00 in Vietnam: make the day's reminders, then deliver.
-//   DELIVERY_CRON  every five minutes: deliver what is due (retries with backoff need more than a daily run).
-// Any other trigger (a manual `/__scheduled` in `wrangler dev --test-scheduled`) does both.
+// The Worker's Cron Triggers (crons.ts): the daily one makes the day's reminders and delivers; the five-minute one
+// delivers. Any other trigger (a manual `/__scheduled` in `wrangler dev --test-scheduled`) does both.
 import { fixedClock } from './clock'
+import { DAILY_CRON, DELIVERY_CRON } from './crons'
 import type { Bindings } from './env'
 import { runReminders } from './services/reminder-job'
 import { type FetchFn, drainOutbox } from './services/webhook-delivery'
 
-export const DAILY_CRON = '0 0 * * *'
-export const DELIVERY_CRON = '*/5 * * * *'
+export { DAILY_CRON, DELIVERY_CRON }
 
 export type ScheduledOptions = {
   /** Tests fix the clock; otherwise FIXED_NOW (local demos) or the trigger's own scheduled time. */

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const WRANGLER = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'wrangler.cmd' : 'wrangler')
+/** The project's wrangler (NTM_WRANGLER_BIN points elsewhere: the scripts' tests use a stand-in that needs no account). */
+export const WRANGLER = process.env.NTM_WRANGLER_BIN || join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'wrangler.cmd' : 'wrangler')
 
 /** No telemetry, no update check, no cf.json fetch, no banner: wrangler works offline and quietly. */
 export const QUIET_ENV = {

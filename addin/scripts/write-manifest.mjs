@@ -5,6 +5,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { MANIFEST_PATH, REPO_ROOT, manifestForOrigin, schemasAvailable, validateManifestOffline } from './manifest-lib.mjs'
+import { checkManifestRules } from './manifest-rules.mjs'
 
 function arg(name) {
   const i = process.argv.indexOf(name)
@@ -25,6 +26,11 @@ try {
 } catch (e) {
   console.error(String(e && e.message ? e.message : e))
   process.exit(2)
+}
+const problems = checkManifestRules(xml)
+if (problems.length > 0) {
+  console.error('The rewritten manifest breaks the repository rules:\n' + problems.join('\n'))
+  process.exit(1)
 }
 if (schemasAvailable()) {
   const { valid, errors } = await validateManifestOffline(xml)

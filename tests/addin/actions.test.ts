@@ -2,28 +2,24 @@
 // The pane's flows against the fake Excel (fake-excel.ts) and an in-memory API: what ends up in the
 // workbook, what the pane says, how many context.sync() calls each action costs (≤ 3), and that errors
 // leave what the user typed untouched.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { FakeExcel, installOffice, type OfficeStub } from './fake-excel'
+import { FakeExcel, type OfficeStub, installOffice } from './fake-excel'
 import { FakeServer } from './fake-server'
 import { CATALOG, INDICATOR_CODES, passingValue } from './fixtures'
+import { freshPane } from './pane-page'
 import type { ReportRequest, TasksPutRequest } from '../../shared/api'
 import { checkTasks } from '../../shared/task-check'
 import { checkReport } from '../../shared/report'
 import {
-  guard, onAggregate, onCheck, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setClock, setPeriod,
+  guard, onAggregate, onCheck, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setPeriod,
 } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
 import { INFO_ROWS, SHEETS } from '../../shared/workbook/report-book'
-import { ROOT } from './bundle'
 import { EVIDENCE_SHEET } from '../../shared/workbook/evidence-sheet'
 import { evidenceListFixture } from '../shared/fixtures'
 
 const NOW = Date.parse('2026-11-12T03:00:00Z') // 12/11/2026 10:00 in Vietnam, inside period 2026-11-14
-const html = readFileSync(join(ROOT, 'addin', 'taskpane.html'), 'utf8')
-const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '')
 
 let office: OfficeStub
 let fake: FakeExcel
@@ -58,16 +54,7 @@ function snapshot(): string {
 }
 
 beforeEach(() => {
-  document.body.innerHTML = body
-  window.localStorage.clear()
-  fake = new FakeExcel({ apiVersion: '1.1' })
-  office = installOffice(globalThis, fake)
-  server = new FakeServer(NOW)
-  ;(globalThis as { fetch: unknown }).fetch = server.fetch
-  setClock(() => NOW)
-  setLang('vi')
-  resetState()
-  setPeriod('2026-11-14')
+  ;({ fake, office, server } = freshPane(NOW, '2026-11-14'))
   login('commune-token')
 })
 

@@ -1,22 +1,18 @@
 // @vitest-environment happy-dom
 // The reminders box at the top of the pane and the office's settings form, against the in-memory API: what the
 // pane shows, what it sends, and that neither touches the workbook (no Excel call at all).
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { FakeExcel, installOffice } from './fake-excel'
-import { FakeServer } from './fake-server'
-import { guard, onCheck, onConnect, onCreateBook, onMarkNoticesRead, onSaveUnitSettings, resetState, setClock, setPeriod } from '../../addin/actions'
+import type { FakeExcel } from './fake-excel'
+import type { FakeServer } from './fake-server'
+import { freshPane } from './pane-page'
+import { guard, onCheck, onConnect, onCreateBook, onMarkNoticesRead, onSaveUnitSettings, resetState } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
 import type { NotificationItem } from '../../shared/api'
 import { SHEETS } from '../../shared/workbook/report-book'
 import { INDICATOR_CODES, passingValue } from './fixtures'
-import { ROOT } from './bundle'
 
 const NOW = Date.parse('2026-11-26T02:00:00Z')
-const html = readFileSync(join(ROOT, 'addin', 'taskpane.html'), 'utf8')
-const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '')
 
 let fake: FakeExcel
 let server: FakeServer
@@ -35,16 +31,7 @@ function notice(n: number, over: Partial<NotificationItem> = {}): NotificationIt
 }
 
 beforeEach(() => {
-  document.body.innerHTML = body
-  window.localStorage.clear()
-  fake = new FakeExcel({ apiVersion: '1.1' })
-  installOffice(globalThis, fake)
-  server = new FakeServer(NOW)
-  ;(globalThis as { fetch: unknown }).fetch = server.fetch
-  setClock(() => NOW)
-  setLang('vi')
-  resetState()
-  setPeriod('2026-11-28')
+  ;({ fake, server } = freshPane(NOW, '2026-11-28'))
   saveSettings({ serverUrl: 'https://ntm.example.org', token: 'commune-token' })
 })
 

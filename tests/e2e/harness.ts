@@ -142,3 +142,17 @@ export async function openPane(browser: Browser, origin: string, stub: string, o
   await page.goto(origin + '/taskpane.html')
   return { page, errors }
 }
+
+/** Clicks a pane button and waits for the action to finish; the status line it left. */
+export async function press(page: Page, id: string): Promise<string> {
+  await page.click('#' + id)
+  await page.waitForFunction((b) => !(document.getElementById(b) as HTMLButtonElement).disabled, id)
+  return ((await page.textContent('#status')) || '').trim()
+}
+
+/** Types a token into the connection settings and connects; the status line it left. */
+export async function connect(page: Page, token: string): Promise<string> {
+  if (!(await page.isVisible('#token'))) await page.click('#btn-settings-toggle')
+  await page.fill('#token', token)
+  return press(page, 'btn-save-settings')
+}

@@ -6,24 +6,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { ensureBuilt } from '../addin/bundle'
-import { ROOT, type Worker, launch, officeStubScript, openPane, startWorker } from './harness'
+import { ROOT, type Worker, connect, launch, officeStubScript, openPane, press, startWorker } from './harness'
 
 const NOW = '2026-11-26T09:00:00+07:00'
 let worker: Worker
 let browser: Browser
 let stub: string
 
-async function press(page: Page, id: string): Promise<string> {
-  await page.click('#' + id)
-  await page.waitForFunction((b) => !(document.getElementById(b) as HTMLButtonElement).disabled, id)
-  return ((await page.textContent('#status')) || '').trim()
-}
-
-async function connect(page: Page, token: string): Promise<string> {
-  if (!(await page.isVisible('#token'))) await page.click('#btn-settings-toggle')
-  await page.fill('#token', token)
-  return press(page, 'btn-save-settings')
-}
 
 async function api(method: string, path: string, token: string): Promise<{ status: number; body: any }> {
   const res = await fetch(worker.origin + '/api/v1' + path, { method, headers: { Authorization: 'Bearer ' + token } })

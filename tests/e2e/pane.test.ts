@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { ensureBuilt } from '../addin/bundle'
-import { ROOT, type Worker, launch, officeStubScript, openPane, startWorker } from './harness'
+import { ROOT, type Worker, connect, launch, officeStubScript, openPane, press, startWorker } from './harness'
 import type { FakeExcel } from '../addin/fake-excel'
 
 // The README's screenshots are taken here; they replace docs/ only when asked (UPDATE_SCREENSHOTS=1), so an
@@ -33,17 +33,6 @@ const pageErrors: string[] = []
 
 type W = Window & { __fake: FakeExcel }
 
-async function press(page: Page, id: string): Promise<string> {
-  await page.click('#' + id)
-  await page.waitForFunction((b) => !(document.getElementById(b) as HTMLButtonElement).disabled, id)
-  return ((await page.textContent('#status')) || '').trim()
-}
-
-async function connect(page: Page, token: string): Promise<string> {
-  if (!(await page.isVisible('#token'))) await page.click('#btn-settings-toggle')
-  await page.fill('#token', token)
-  return press(page, 'btn-save-settings')
-}
 
 function value(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(([s, a]) => (window as unknown as W).__fake.value(s as string, a as string), [sheet, address])

@@ -192,7 +192,7 @@ export async function onSaveUnitSettings(): Promise<void> {
   }
   const s = outcome.saved.settings
   // Another cap may change the checks the pane runs: /me carries the settings in force.
-  state.me = { role: me.role, unit: me.unit, settings: s }
+  state.me = { role: me.role, unit: me.unit, settings: s, today: me.today }
   showOk(t('unitSettingsSaved', { unit: me.unit.name, lead: s.reminderLeadDays, soon: s.dueSoonDays, people: s.peopleSharePercent }))
 }
 

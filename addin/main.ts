@@ -1,5 +1,4 @@
 // Office.onReady → language, labels, settings form, period list, button bindings. Nothing else.
-import './taskpane.css'
 import {
   currentPeriod, currentRole, guard, onAggregate, onBusyChange, onCheck, onConnect, onCreateBook, onEvidence, onLock, onRefreshFlags,
   onMarkNoticesRead, onSaveSettings, onSaveUnitSettings, onSubmit, onSyncTasks, periodChoices, setPeriod,
@@ -41,15 +40,19 @@ function showSections(): void {
   const role = currentRole()
   byId('commune').style.display = role === null || role === 'commune' ? '' : 'none'
   byId('district').style.display = role === null || role !== 'commune' ? '' : 'none'
-  byId('unit-settings').style.display = role === 'district' || role === 'admin' ? '' : 'none'
+  byId('unit-settings').style.display = role === 'district' || role === 'admin' ? 'block' : 'none'
 }
 
-/** A heading button that shows and hides its form. */
+/**
+ * A heading button that shows and hides its form. The forms start hidden by the stylesheet and never submit
+ * (no inline style or handler: the page's CSP forbids them).
+ */
 function toggler(buttonId: string, formId: string): (open: boolean) => void {
   const toggle = byId<HTMLButtonElement>(buttonId)
-  const form = byId(formId)
+  const form = byId<HTMLFormElement>(formId)
+  form.onsubmit = () => false
   const setOpen = (open: boolean): void => {
-    form.style.display = open ? '' : 'none'
+    form.style.display = open ? 'block' : 'none'
     toggle.setAttribute('aria-expanded', open ? 'true' : 'false')
   }
   toggle.onclick = () => setOpen(form.style.display === 'none')

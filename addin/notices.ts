@@ -44,7 +44,7 @@ export function renderNotices(items: readonly NotificationItem[], unread: number
   if (more) more.textContent = unread > items.length ? t('noticesMore', { n: unread - items.length }) : ''
   const button = el('btn-notices-read')
   if (button) button.style.display = canMarkRead && items.length > 0 ? '' : 'none'
-  box.style.display = items.length > 0 ? '' : 'none'
+  box.style.display = items.length > 0 ? 'block' : 'none'
 }
 
 /** Only the unit's own people mark its reminders read (leaders only read). */

@@ -71,5 +71,5 @@ export function showIssues(items: readonly IssueItem[]): void {
     list.appendChild(li)
   }
   const box = el('issues-box')
-  if (box) box.style.display = items.length > 0 ? '' : 'none'
+  if (box) box.style.display = items.length > 0 ? 'block' : 'none'
 }

@@ -1,11 +1,26 @@
 // The task pane's build: one ES5 bundle (SystemJS + core-js + whatwg-fetch polyfills) that runs in every
 // Excel host, including volume-licensed Office 2016/2019 (Internet Explorer 11 engine). No modern chunk:
 // the same files serve Edge WebView2, Safari (Mac) and the browsers of Excel on the web.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { type Plugin, defineConfig } from 'vite'
 import legacy from '@vitejs/plugin-legacy'
+import { headersFile, inlineScriptHashes } from './scripts/pane-headers.mjs'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
+
+/** After the build: dist/_headers, with the hashes of the inline scripts the page really has. */
+function paneHeaders(): Plugin {
+  return {
+    name: 'ntm-pane-headers',
+    apply: 'build',
+    closeBundle() {
+      const dist = join(root, 'dist')
+      writeFileSync(join(dist, '_headers'), headersFile(inlineScriptHashes(readFileSync(join(dist, 'taskpane.html'), 'utf8'))))
+    },
+  }
+}
 
 export default defineConfig({
   root,
@@ -25,5 +40,6 @@ export default defineConfig({
       renderModernChunks: false,
       additionalLegacyPolyfills: ['whatwg-fetch'],
     }),
+    paneHeaders(),
   ],
 })

@@ -58,6 +58,12 @@ export type ErrorBody = { error: ErrorCode; message: string; message_en: string;
 /** Largest accepted request body; larger ones get 413 `payload_too_large`. */
 export const MAX_BODY_BYTES = 512 * 1024
 
+/**
+ * The window of the API's rate limits, in seconds: a 429 `rate_limited` answer says `Retry-After` with it
+ * (per client address, per token, and stricter per address for refused tokens; wrangler.jsonc "ratelimits").
+ */
+export const RATE_LIMIT_PERIOD_SECONDS = 60
+
 /** A retry with the same key and body returns the first response and stores nothing new. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 

@@ -5,17 +5,22 @@ import { findActiveToken } from './db/tokens'
 import { ApiError, roleNotAllowed } from './errors'
 import { sha256Hex } from './hash'
 import { DEMO_TOKEN_ID_PREFIX, isLocalDemo } from './local-demo'
+import { assertTokenBudget, refusedToken } from './rate-limit'
 
 const BEARER_RE = /^Bearer[ \t]+([A-Za-z0-9_\-.~+/]{8,200}=*)[ \t]*$/
 
-/** `Authorization: Bearer <token>` → the principal; only the token's SHA-256 is looked up. */
+/**
+ * `Authorization: Bearer <token>` → the principal; only the token's SHA-256 is looked up. A request without
+ * the header is a plain 401; a token presented and refused counts against the address's failed-auth limit.
+ */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const match = BEARER_RE.exec(c.req.header('Authorization') ?? '')
-  if (!match) throw new ApiError(401, 'unauthorized')
-  const record = await findActiveToken(c.env.DB, await sha256Hex(match[1] as string))
-  if (!record) throw new ApiError(401, 'unauthorized')
+  const header = c.req.header('Authorization')
+  if (header === undefined) throw new ApiError(401, 'unauthorized')
+  const match = BEARER_RE.exec(header)
+  const record = match ? await findActiveToken(c.env.DB, await sha256Hex(match[1] as string)) : null
   // The demo's tokens are public (README): a deployed Worker treats them as unknown.
-  if (record.id.indexOf(DEMO_TOKEN_ID_PREFIX) === 0 && !isLocalDemo(c.env)) throw new ApiError(401, 'unauthorized')
+  if (!record || (record.id.indexOf(DEMO_TOKEN_ID_PREFIX) === 0 && !isLocalDemo(c.env))) throw await refusedToken(c)
+  await assertTokenBudget(c, record.id)
   c.set('principal', { tokenId: record.id, role: record.role, unit: record.unit })
   await next()
 }

@@ -1,4 +1,5 @@
 import type { Role, UnitLevel } from '../shared/api'
+import type { Limiter } from './rate-limit'
 import type { WriteNote } from './write-log'
 
 export type Bindings = {
@@ -15,6 +16,10 @@ export type Bindings = {
   WEBHOOK_SECRET_KEY?: string
   /** "1" for the local demo, the e2e harness and the tests only (worker/local-demo.ts); never set when deployed. */
   LOCAL_DEMO?: string
+  /** Workers Rate Limiting bindings (wrangler.jsonc "ratelimits", worker/rate-limit.ts). */
+  RATE_LIMIT_IP: Limiter
+  RATE_LIMIT_TOKEN: Limiter
+  RATE_LIMIT_AUTH: Limiter
 }
 
 /** Who is calling: the token's role and the unit it speaks for. */

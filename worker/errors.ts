@@ -36,6 +36,8 @@ export class ApiError extends HTTPException {
   readonly en: string
   /** For 409 `version_conflict`: the tasks as they are now. */
   current: StoredTask[] | undefined
+  /** For 429 `rate_limited`: seconds to wait (the Retry-After header). */
+  retryAfter: number | undefined
 
   constructor(status: ContentfulStatusCode, code: ErrorCode, text?: [vi: string, en: string], issues?: ApiIssue[]) {
     const [vi, en] = text ?? DEFAULT_TEXT[code]
@@ -62,6 +64,7 @@ const CODE_BY_STATUS: { [status: number]: ErrorCode } = {
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     if (err.status === 401) c.header('WWW-Authenticate', 'Bearer')
+    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter))
     return c.json(errorBody(err.code, [err.vi, err.en], err.issues, err.current), err.status)
   }
   if (err instanceof HTTPException && err.status < 500) {

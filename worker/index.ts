@@ -26,6 +26,7 @@ import { shares } from './routes/shares'
 import { tasks } from './routes/tasks'
 import { webhooks } from './routes/webhooks'
 import { createScheduled } from './scheduled'
+import { limitByClient } from './rate-limit'
 import { apiHeaders } from './security-headers'
 import { writeLog } from './write-log'
 
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions = {}) {
 
   const app = new Hono<AppEnv>()
   app.use('/api/*', apiHeaders)
+  app.use('/api/*', limitByClient)
   // Before the API's middleware: the health check answers without a token.
   app.route('/api/v1/health', health)
   app.route('/api/v1/shared', shared)

@@ -116,11 +116,18 @@ const OFFICE_DIST = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist'
  * A page whose Office.js requests (Microsoft's CDN, unreachable here) are answered from node_modules, with the
  * fake Excel appended to office.js. `clock` fixes the page's Date (timers keep running).
  */
-export async function openPane(browser: Browser, origin: string, stub: string, options: { clock: string; excelApi?: string; displayLanguage?: string }): Promise<{ page: Page; errors: string[] }> {
+export async function openPane(
+  browser: Browser, origin: string, stub: string, options: { clock: string; excelApi?: string; displayLanguage?: string },
+): Promise<{ page: Page; errors: string[]; cspViolations: string[] }> {
   const context = await browser.newContext({ viewport: { width: 360, height: 760 }, deviceScaleFactor: 1, locale: 'vi-VN' })
   const page = await context.newPage()
   const errors: string[] = []
+  const cspViolations: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  // Chromium reports what the page's Content-Security-Policy blocked on the console.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text())
+  })
   await page.clock.setFixedTime(new Date(options.clock))
   await page.addInitScript(
     (o: { excelApi: string; displayLanguage: string }) => {
@@ -140,7 +147,7 @@ export async function openPane(browser: Browser, origin: string, stub: string, o
     return route.fulfill({ status: 404, body: '' })
   })
   await page.goto(origin + '/taskpane.html')
-  return { page, errors }
+  return { page, errors, cspViolations }
 }
 
 /** Clicks a pane button and waits for the action to finish; the status line it left. */

@@ -21,6 +21,14 @@ export default defineProject({
           // LOCAL_DEMO as `npm start` sets it: the demo tokens are accepted (worker/local-demo.ts).
           LOCAL_DEMO: '1',
         },
+        // The same rate-limit bindings as wrangler.jsonc, simulated by miniflare, with budgets no test file can
+        // spend (the files share them within a minute); rate-limit.test.ts swaps in TEST_LIMIT_3 to see 429s.
+        ratelimits: {
+          RATE_LIMIT_IP: { simple: { limit: 1_000_000, period: 60 } },
+          RATE_LIMIT_TOKEN: { simple: { limit: 1_000_000, period: 60 } },
+          RATE_LIMIT_AUTH: { simple: { limit: 1_000_000, period: 60 } },
+          TEST_LIMIT_3: { simple: { limit: 3, period: 60 } },
+        },
       },
     })),
   ],

@@ -41,18 +41,27 @@ function wranglerSync(args: string[]): void {
 
 export type Worker = { origin: string; stop(): Promise<void>; log(): string }
 
-/**
- * wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock; `extraSql` adds data.
- * `deployed: true` leaves out LOCAL_DEMO, as on a deployed Worker (demo tokens refused, FIXED_NOW ignored).
- */
-export async function startWorker(now: string, extraSql?: string, options: { deployed?: boolean } = {}): Promise<Worker> {
-  const state = mkdtempSync(join(tmpdir(), 'ntm-e2e-'))
+/** Migrations and the demo seed (plus `extraSql`) into a local D1 state folder. */
+export async function seedState(state: string, extraSql?: string): Promise<void> {
   wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
   const lib = (await import(join(ROOT, 'worker', 'scripts', 'lib.mjs'))) as { loadSeedModule(): Promise<{ buildDemoSql(): Promise<string> | string }> }
   const seed = await lib.loadSeedModule()
   const sqlFile = join(state, 'seed.sql')
   writeFileSync(sqlFile, (await seed.buildDemoSql()) + (extraSql ? '\n' + extraSql : ''))
   wranglerSync(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile])
+}
+
+/**
+ * wrangler dev on a free port with a fresh, seeded local D1; `now` fixes the API's clock; `extraSql` adds data.
+ * `deployed: true` leaves out LOCAL_DEMO, as on a deployed Worker (demo tokens refused, FIXED_NOW ignored).
+ * `state` runs on a state folder the caller owns and keeps: seeded like a fresh one unless `asIs` (a database
+ * already there, e.g. restored by `npm run import`).
+ */
+export async function startWorker(
+  now: string, extraSql?: string, options: { deployed?: boolean; state?: string; asIs?: boolean } = {},
+): Promise<Worker> {
+  const state = options.state ?? mkdtempSync(join(tmpdir(), 'ntm-e2e-'))
+  if (!options.asIs) await seedState(state, extraSql)
   const port = await freePort()
   const child: ChildProcess = spawn(
     WRANGLER,
@@ -91,7 +100,7 @@ export async function startWorker(now: string, extraSql?: string, options: { dep
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
-      rmSync(state, { recursive: true, force: true })
+      if (!options.state) rmSync(state, { recursive: true, force: true })
     },
   }
 }

@@ -565,23 +565,18 @@ export function flagWrites(
   const seen: { [id: string]: boolean } = {}
   let written = 0
   const flagCol = tasks.columns.flag
-  if (flagCol !== undefined && tasks.rows.length > 0) {
-    const first = tasks.origin.row + 1
-    const last = tasks.rows[tasks.rows.length - 1]!.row
-    const column: Grid = []
-    for (let r = first; r <= last; r++) column.push([''])
-    for (const row of tasks.rows) {
-      const id = cellText(row.cells.id as Cell)
-      const f = byId[id]
-      if (!f) continue
-      seen[id] = true
-      written++
-      column[row.row - first] = [flagText(f)]
-      fills.push({ sheet: tasks.sheet, address: a1(row.row, tasks.origin.col + flagCol), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
-    }
-    const address = a1Block(first, tasks.origin.col + flagCol, last - first + 1, 1)
-    clear.push({ sheet: tasks.sheet, address })
-    writes.push({ sheet: tasks.sheet, address, values: column })
+  const flagColumn = taskColumnWrite(tasks, 'flag', (row) => {
+    const id = cellText(row.cells.id as Cell)
+    const f = byId[id]
+    if (!f) return ''
+    seen[id] = true
+    written++
+    fills.push({ sheet: tasks.sheet, address: a1(row.row, tasks.origin.col + (flagCol as number)), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
+    return flagText(f)
+  })
+  if (flagColumn) {
+    clear.push({ sheet: tasks.sheet, address: flagColumn.address })
+    writes.push(flagColumn)
   }
   const periods: Grid = []
   const recent: Grid = []
@@ -600,24 +595,32 @@ export function flagWrites(
 }
 
 /**
- * The version column of the tasks sheet (one 2-D write): rows whose id is among `stored` take its version, the
- * others keep theirs. Null when the sheet has no version column (a book made before it existed).
+ * One column of the tasks sheet as a single 2-D write from its first data row to its last (blank rows between
+ * stay blank); null when the sheet has no such column or no rows.
  */
-export function versionWrite(tasks: SheetRows, stored: ReadonlyArray<{ id: string; version: number }>): CellWrite | null {
-  const col = tasks.columns.version
+function taskColumnWrite(tasks: SheetRows, key: string, valueOf: (row: SheetRows['rows'][number]) => Cell): CellWrite | null {
+  const col = tasks.columns[key]
   if (col === undefined || tasks.rows.length === 0) return null
-  const byId: { [id: string]: number } = {}
-  for (const t of stored) byId[t.id] = t.version
   const first = tasks.origin.row + 1
   const last = tasks.rows[tasks.rows.length - 1]!.row
   const column: Grid = []
   for (let r = first; r <= last; r++) column.push([''])
-  for (const row of tasks.rows) {
-    const id = cellText(row.cells.id as Cell)
-    const kept = row.cells.version
-    column[row.row - first] = [byId[id] !== undefined ? (byId[id] as number) : kept === undefined || kept === null ? '' : (kept as Cell)]
-  }
+  for (const row of tasks.rows) column[row.row - first] = [valueOf(row)]
   return { sheet: tasks.sheet, address: a1Block(first, tasks.origin.col + col, last - first + 1, 1), values: column }
+}
+
+/**
+ * The version column of the tasks sheet (one 2-D write): rows whose id is among `stored` take its version, the
+ * others keep theirs. Null when the sheet has no version column (a book made before it existed).
+ */
+export function versionWrite(tasks: SheetRows, stored: ReadonlyArray<{ id: string; version: number }>): CellWrite | null {
+  const byId: { [id: string]: number } = {}
+  for (const t of stored) byId[t.id] = t.version
+  return taskColumnWrite(tasks, 'version', (row) => {
+    const version = byId[cellText(row.cells.id as Cell)]
+    const kept = row.cells.version
+    return version !== undefined ? version : kept === undefined || kept === null ? '' : (kept as Cell)
+  })
 }
 
 export { rectangular }

@@ -89,14 +89,14 @@ const unknownKey = (known: readonly string[]): fc.Arbitrary<Poison> =>
   fc.tuple(hostileKey.filter((k) => known.indexOf(k) < 0), hostileValue).map(([k, v]): Poison => ({ kind: 'set', path: [k], value: v }))
 
 const JSON_ENDPOINTS = [
-  { name: 'POST /reports', method: 'POST', url: '/api/v1/reports', token: TOKENS.binhSon, base: REPORT, poisons: reportPoisons, idempotent: true, runs: 110 },
+  { name: 'POST /reports', method: 'POST', url: '/api/v1/reports', token: TOKENS.binhSon, base: REPORT, poisons: reportPoisons, idempotent: true, runs: 100 },
   {
     name: 'POST /reports/validate', method: 'POST', url: '/api/v1/reports/validate', token: TOKENS.binhSon, base: REPORT, runs: 40,
     poisons: fc.oneof(setAt(['unit'], fc.oneof(hostileUnit(NOT_FOR_COMMUNE), notText)), removeAt(['unit'], ['period'], ['indicators']), setAt(['indicators'], hostileString), wholeBody),
   },
   {
     name: 'PUT /units/{unit}/tasks', method: 'PUT', url: '/api/v1/units/binh-son/tasks', badUrl: unitUrl('/tasks', NOT_FOR_COMMUNE), token: TOKENS.binhSon,
-    base: { tasks: [task('FZ-1'), task('FZ-2')] }, poisons: tasksPoisons, runs: 110,
+    base: { tasks: [task('FZ-1'), task('FZ-2')] }, poisons: tasksPoisons, runs: 100,
   },
   {
     name: 'POST /periods/{period}/lock', method: 'POST', url: '/api/v1/periods/2026-11-14/lock', token: TOKENS.district, base: { unit: 'trieu-son' },
@@ -133,7 +133,23 @@ const JSON_ENDPOINTS = [
       setAt(['all'], fc.constantFrom('yes', 1, null, 'true')), wholeBody,
     ),
   },
+  {
+    name: 'POST /shares', method: 'POST', url: '/api/v1/shares', token: TOKENS.district, base: { unit: 'trieu-son', period: '2026-11-14', days: 7 }, runs: 30,
+    poisons: fc.oneof(
+      setAt(['unit'], fc.oneof(fc.constantFrom('binh-son', 'xuan-du', 'thanh-hoa', 'khong-co', ''), notText)), setAt(['period'], fc.oneof(badPeriodId, notText)),
+      setAt(['days'], fc.constantFrom(0, -1, 1.5, 100000, 'x', null, true)), removeAt(['unit'], ['period']), wholeBody,
+    ),
+  },
 ]
+
+/** Revoking a share link: none exists (every creation above is refused), or a role that may not. */
+const shareRevoke: fc.Arbitrary<Req> = fc.record({
+  id: fc.oneof(fc.constantFrom('shr_0', 'shr_' + 'f'.repeat(32), '', '..'), hostileString),
+  token: fc.constantFrom(TOKENS.district, TOKENS.district, TOKENS.leader, TOKENS.binhSon),
+  body: fc.oneof(fc.constant(undefined), notJson),
+}).map(({ id, token, body }) => ({
+  endpoint: 'POST /shares/{id}/revoke', method: 'POST', path: '/api/v1/shares/' + q(id) + '/revoke', headers: { Authorization: 'Bearer ' + token }, body,
+}))
 
 /** DELETE and test of a webhook: a unit out of reach, or a role that may not. */
 const webhookElse: fc.Arbitrary<Req> = fc.record({
@@ -297,6 +313,7 @@ describe('hostile input on every write endpoint', () => {
     it(e.name + ' (' + e.runs * BATCH + ' requests)', () => fuzz(jsonRequests(e), e.runs), 600_000)
   }
   it('DELETE and POST …/webhook/test (' + 25 * BATCH + ' requests)', () => fuzz(webhookElse, 25), 600_000)
+  it('POST /shares/{id}/revoke (' + 10 * BATCH + ' requests)', () => fuzz(shareRevoke, 10), 600_000)
   it('POST /units/{unit}/evidence (' + 45 * BATCH + ' requests)', () => fuzz(evidence, 45), 600_000)
   it('POST /reports/upload with corrupt and bomb-shaped workbooks (' + 100 * BATCH + ' requests)', () => fuzz(workbook, 100), 600_000)
 

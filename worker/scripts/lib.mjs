@@ -40,7 +40,8 @@ const PANE_DIR = join(ROOT, 'addin', 'dist')
  * (or if the build fails) leave a placeholder page so the Worker still starts and deploys.
  */
 export function ensurePane({ build = true } = {}) {
-  if (existsSync(join(PANE_DIR, 'taskpane.html')) || existsSync(join(PANE_DIR, 'index.html'))) return 'present'
+  // The pane (taskpane.html) and the portal (index.html) are built together by `npm run build`.
+  if (existsSync(join(PANE_DIR, 'taskpane.html')) && existsSync(join(PANE_DIR, 'index.html'))) return 'present'
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
   if (build && pkg.scripts && pkg.scripts.build) {
     const res = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env })

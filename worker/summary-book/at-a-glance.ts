@@ -2,8 +2,8 @@
 // the names of late and missing communes, then the communes ranked by criteria met with a bar each,
 // the change since the previous period, how each report stands and the communes × criteria matrix.
 import type { AggregateResponse } from '../../shared/api'
-import type { CommuneRow } from '../../shared/aggregate'
 import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
+import { lateNames, missingNames, rankCommunes } from '../../shared/summary-lines'
 import { a1, a1Block } from '../../shared/workbook/grid'
 import { SHEETS } from '../../shared/workbook/report-book'
 import { changeText, periodText, timelinessText } from '../../shared/words'
@@ -17,23 +17,12 @@ const FIRST_CRITERION_COL = HEADER.length
 const HEADER_ROW = 6
 const BAR = '█'
 
-/** Best first; communes without a report last; ties in Vietnamese alphabetical order. */
-export function rankCommunes(rows: readonly CommuneRow[]): CommuneRow[] {
-  return rows.slice().sort((a, b) => {
-    if (a.achieved !== b.achieved) return a.achieved === null ? 1 : b.achieved === null ? -1 : b.achieved - a.achieved
-    return a.unit.name.localeCompare(b.unit.name, 'vi')
-  })
-}
-
 export function lateLine(a: AggregateResponse): string {
-  const late = a.communes.filter((c) => c.timeliness.status === 'late')
-  return 'Nộp trễ: ' + (late.length === 0 ? 'không có' : late.map((c) => c.unit.name + ' (' + c.timeliness.days + ' ngày)').join(', '))
+  return 'Nộp trễ: ' + lateNames(a.communes)
 }
 
 export function missingLine(a: AggregateResponse): string {
-  const missing = a.communes.filter((c) => c.timeliness.status === 'missing' || c.timeliness.status === 'open')
-  const word = (c: CommuneRow) => c.timeliness.status === 'missing' ? 'quá hạn ' + c.timeliness.days + ' ngày' : 'còn ' + c.timeliness.days + ' ngày'
-  return 'Chưa nộp: ' + (missing.length === 0 ? 'không có' : missing.map((c) => c.unit.name + ' (' + word(c) + ')').join(', '))
+  return 'Chưa nộp: ' + missingNames(a.communes)
 }
 
 export function statusLine(a: AggregateResponse): string {

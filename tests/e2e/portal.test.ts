@@ -1,0 +1,247 @@
+// The web portal end to end, without the add-in: the built page served by the real local Worker (wrangler
+// dev, seeded D1) in headless Chromium, at 360 px (a phone) and 1280 px, under a strict Content-Security-Policy.
+// A commune signs in, downloads its report workbook, uploads a file LibreOffice wrote with two mistakes, sees
+// them by sheet and cell, fixes them and is accepted; the district office sees the late and missing communes
+// by name and creates a share link; a leader without a token opens it and downloads the workbook.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { thresholdFor } from '../../shared/catalog'
+import { readWorkbook } from '../../worker/xlsx/read-workbook'
+import { ensurePortalBuilt } from '../portal/build'
+import { type Typed, typeInto } from '../xlsx/libreoffice'
+import { ensureBuilt } from '../addin/bundle'
+import { ROOT, type Worker, launch, startWorker } from './harness'
+
+const NOW = '2026-11-26T09:00:00+07:00'
+const COMMUNE = 'ntm_demo_commune_binh_son'
+const DISTRICT = 'ntm_demo_district_trieu_son'
+const LEADER = 'ntm_demo_leader_trieu_son'
+const PHONE = { width: 360, height: 760 }
+const DESK = { width: 1280, height: 900 }
+// What harden's headers will say for the pages: nothing but this origin.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
+let worker: Worker
+let browser: Browser
+const requests: string[] = []
+const problems: string[] = []
+
+function screenshotPath(name: string): string {
+  if (process.env.UPDATE_SCREENSHOTS === '1') return join(ROOT, 'docs', name)
+  mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true })
+  return join(ROOT, 'tests', 'e2e', 'artifacts', name)
+}
+
+/** The page at both widths, whole length. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const was = page.viewportSize()
+  for (const size of [PHONE, DESK]) {
+    await page.setViewportSize(size)
+    await page.screenshot({ path: screenshotPath('portal-' + name + '-' + size.width + '.png'), fullPage: true })
+  }
+  if (was) await page.setViewportSize(was)
+}
+
+async function open(size: typeof PHONE, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true })
+  await context.route(worker.origin + '/**', async (route) => {
+    const response = await route.fetch()
+    const type = response.headers()['content-type'] || ''
+    if (!type.startsWith('text/html')) return route.fulfill({ response })
+    return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } })
+  })
+  const page = await context.newPage()
+  await page.clock.setFixedTime(new Date(NOW))
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message))
+  page.on('console', (m) => { if (m.type() === 'error' && /Content.Security.Policy|Refused/i.test(m.text())) problems.push('csp: ' + m.text()) })
+  await page.goto(worker.origin + path)
+  return { context, page }
+}
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.fill('#token', token)
+  await page.click('#sign-in')
+  await page.waitForSelector('#sign-out:not([hidden])')
+}
+
+/**
+ * The template filled in LibreOffice Calc (vi-VN), every indicator met by the catalogue's own thresholds;
+ * `mistakes` change what is typed. The file returned is the one LibreOffice saved.
+ */
+async function filledWorkbook(template: Uint8Array, mistakes: { [code: string]: { value?: string; status?: string } }, name: string): Promise<string> {
+  const sheets = await readWorkbook(template)
+  const rows = sheets.find((s) => s.name === 'Chỉ tiêu')!.rows
+  const byCode = new Map(QD_318_2022.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]))
+  const typed: Typed[] = []
+  rows.forEach((row, r) => {
+    const indicator = r > 0 ? byCode.get(String(row[0])) : undefined
+    if (!indicator) return
+    const threshold = thresholdFor(indicator, 'btb')
+    let value = indicator.kind === 'yesno' ? 'đạt' : indicator.kind === 'percent' ? '95' : '60'
+    if (threshold && 'expect' in threshold) value = threshold.expect ? 'có' : 'không'
+    else if (threshold && threshold.min !== undefined) value = String(Math.max(threshold.min, 95))
+    const wrong = mistakes[indicator.code] ?? {}
+    typed.push({ sheet: 'Chỉ tiêu', cell: 'F' + (r + 1), text: wrong.value ?? value })
+    typed.push({ sheet: 'Chỉ tiêu', cell: 'G' + (r + 1), text: wrong.status ?? 'đạt' })
+  })
+  const file = join(dir, name + '-mau.xlsx')
+  writeFileSync(file, template)
+  const saved = typeInto(file, typed, 'vi-VN')
+  const out = join(dir, name + '.xlsx')
+  writeFileSync(out, readFileSync(saved))
+  return out
+}
+
+function rowOf(rows: unknown[][], code: string): number {
+  return rows.findIndex((r) => String(r[0]) === code) + 1
+}
+
+beforeAll(async () => {
+  ensureBuilt()
+  ensurePortalBuilt()
+  worker = await startWorker(NOW)
+  browser = await launch()
+})
+
+afterAll(async () => {
+  if (browser) await browser.close()
+  if (worker) await worker.stop()
+})
+
+describe('the portal in Chromium against the local Worker', () => {
+  let template: Uint8Array
+  let shareUrl = ''
+
+  it('commune: signs in (a wrong code is refused), sees its deadlines, downloads the report workbook', async () => {
+    const { page, context } = await open(PHONE)
+    expect(await page.textContent('h1')).toBe('Báo cáo nông thôn mới')
+    await shoot(page, 'sign-in')
+    await page.fill('#token', 'ntm_not_a_real_code')
+    await page.click('#sign-in')
+    await page.waitForSelector('#sign-in-answer .note-error')
+    expect(await page.textContent('#sign-in-answer')).toContain('Mã truy cập không đúng hoặc đã bị thu hồi.')
+
+    await signIn(page, COMMUNE)
+    expect(await page.textContent('#who')).toBe('Xã Bình Sơn · xã')
+    await page.waitForSelector('#deadlines li')
+    const deadlines = await page.$$eval('#deadlines li', (li) => li.map((l) => l.textContent))
+    expect(deadlines).toEqual(['Kỳ này (kỳ 28/11/2026): hạn nộp 28/11/2026, còn 2 ngày', 'Kỳ sau (kỳ 14/12/2026): hạn nộp 14/12/2026, còn 18 ngày'])
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')])
+    expect(download.suggestedFilename()).toBe('Báo cáo NTM Xã Bình Sơn kỳ 2026-11-28.xlsx')
+    template = new Uint8Array(readFileSync((await download.path())!))
+    const sheets = await readWorkbook(template)
+    expect(sheets.map((s) => s.name)).toContain('Chỉ tiêu')
+    await context.close()
+  })
+
+  it('commune: uploads a file LibreOffice wrote, sees each mistake by sheet and cell, fixes them and is accepted', async () => {
+    const { page, context } = await open(PHONE)
+    await signIn(page, COMMUNE)
+    const rows = (await readWorkbook(template)).find((s) => s.name === 'Chỉ tiêu')!.rows
+    const wrong = await filledWorkbook(template, { '2.1': { value: 'nhiều' }, '17.4': { status: 'đạtt' } }, 'co-loi')
+    await page.setInputFiles('#upload-file', wrong)
+    await page.waitForSelector('#upload-answer .note-error')
+    expect(await page.textContent('#upload-answer .lead-bad')).toBe('Chưa tiếp nhận: sổ có 2 lỗi. Sửa các ô dưới đây trong sổ, lưu lại rồi gửi lại.')
+    const cells = await page.$$eval('#upload-answer .issue .cell', (c) => c.map((x) => [x.getAttribute('data-cell'), x.textContent]))
+    expect(cells).toEqual([
+      ["'Chỉ tiêu'!F" + rowOf(rows, '2.1'), 'Trang tính "Chỉ tiêu", ô F' + rowOf(rows, '2.1')],
+      ["'Chỉ tiêu'!G" + rowOf(rows, '17.4'), 'Trang tính "Chỉ tiêu", ô G' + rowOf(rows, '17.4')],
+    ])
+    expect(await page.textContent('#upload-answer .issues')).toContain('Chỉ tiêu 2.1: "nhiều" không phải là số.')
+    await shoot(page, 'commune-errors')
+
+    const right = await filledWorkbook(template, {}, 'dung')
+    await page.setInputFiles('#upload-file', right)
+    await page.waitForSelector('#upload-answer .note-ok')
+    expect(await page.textContent('#upload-answer .note-ok p')).toBe(
+      'Đã tiếp nhận báo cáo kỳ 28/11/2026: lần gửi 1, nhận lúc 09:00 26/11/2026, đúng hạn. Đạt 19/19 tiêu chí.')
+    await page.waitForSelector('#revisions tbody tr')
+    expect(await page.$$eval('#revisions tbody tr', (tr) => tr.map((r) => r.textContent))).toEqual(['109:00 26/11/2026Đúng hạnĐạt 19/19'])
+    expect(await page.textContent('#deadlines')).toContain('đã nộp (đúng hạn)')
+    await shoot(page, 'commune')
+
+    // "Đăng xuất" forgets the code on this device.
+    await page.click('#sign-out')
+    await page.waitForSelector('#token')
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0])
+    await context.close()
+  })
+
+  it('district: sees the late and missing communes by name, the matrix, and creates a share link', async () => {
+    const { page, context } = await open(DESK)
+    await signIn(page, DISTRICT)
+    await page.waitForSelector('#ranking li')
+    expect(await page.inputValue('#period')).toBe('2026-11-14')
+    expect(await page.textContent('#late-names')).toBe('Nộp trễ: Xã Hợp Lý (3 ngày)')
+    expect(await page.textContent('#missing-names')).toBe('Chưa nộp: Xã Thọ Bình (quá hạn 12 ngày)')
+    expect(await page.$$eval('#ranking .rank-name', (n) => n.map((x) => x.textContent))).toEqual(['Xã Thọ Sơn', 'Xã Dân Lực', 'Xã Bình Sơn', 'Xã Hợp Lý', 'Xã Thọ Bình'])
+    expect(await page.$$eval('#matrix tbody tr', (tr) => tr.length)).toBe(5)
+    await page.click('#share-create')
+    await page.waitForSelector('#share-url')
+    shareUrl = await page.inputValue('#share-url')
+    expect(shareUrl).toMatch(new RegExp('^' + worker.origin + '/xem#nts_[A-Za-z0-9_-]{43}$'))
+    await page.waitForSelector('#share-list li')
+    expect(await page.textContent('#share-list li')).toContain('còn hiệu lực đến 26/12/2026 · đã mở 0 lần')
+    await shoot(page, 'district')
+    await context.close()
+  })
+
+  it('leader without a token: opens the share link on a phone, reads the summary and downloads the workbook', async () => {
+    const { page, context } = await open(PHONE, shareUrl.slice(worker.origin.length))
+    await page.waitForSelector('#ranking li')
+    expect(await page.textContent('#glance-h')).toBe('Tổng hợp kỳ 14/11/2026 — Huyện Triệu Sơn')
+    expect(await page.textContent('#late-names')).toBe('Nộp trễ: Xã Hợp Lý (3 ngày)')
+    expect(await page.textContent('#share-expiry')).toBe('Đường dẫn chỉ để xem, dùng được đến hết ngày 26/12/2026.')
+    expect(await page.isVisible('#token')).toBe(false)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-summary')])
+    expect(download.suggestedFilename()).toBe('Tổng hợp NTM Huyện Triệu Sơn kỳ 14-11-2026.xlsx')
+    const sheets = await readWorkbook(new Uint8Array(readFileSync((await download.path())!)))
+    expect(sheets[0]?.rows[0]?.[0]).toBe('Tổng hợp kỳ báo cáo 14/11/2026 — Huyện Triệu Sơn')
+    await shoot(page, 'share')
+    await context.close()
+    // Both openings are on the link.
+    const res = await fetch(worker.origin + '/api/v1/shares?unit=trieu-son&period=2026-11-14', { headers: { Authorization: 'Bearer ' + DISTRICT } })
+    expect(((await res.json()) as { shares: Array<{ openings: number }> }).shares[0]?.openings).toBe(2)
+  })
+
+  it('leader with a token: the summary at a glance on a phone', async () => {
+    const { page, context } = await open(PHONE)
+    await signIn(page, LEADER)
+    await page.waitForSelector('#ranking li')
+    expect(await page.textContent('#glance-h')).toBe('Tổng hợp kỳ 14/11/2026')
+    expect(await page.textContent('.change-line')).toBe('So với kỳ 28/10/2026: +2 tiêu chí (4 xã có báo cáo cả hai kỳ)')
+    await shoot(page, 'leader')
+    await context.close()
+  })
+
+  it('never put an access code or a share secret in a URL, and broke no CSP rule', async () => {
+    // The policy was in force: an inline script is refused.
+    const context = await browser.newContext()
+    await context.route(worker.origin + '/**', async (route) => {
+      const response = await route.fetch()
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } })
+    })
+    const page = await context.newPage()
+    await page.goto(worker.origin + '/')
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script')
+      s.textContent = 'window.__inline = 1'
+      document.head.appendChild(s)
+      return (window as unknown as { __inline?: number }).__inline
+    })
+    expect(ran).toBeUndefined()
+    await context.close()
+
+    const secret = shareUrl.slice(shareUrl.indexOf('#') + 1)
+    const leaks = requests.filter((u) => [COMMUNE, DISTRICT, LEADER, secret].some((t) => u.includes(t)))
+    expect(leaks).toEqual([])
+    expect(problems).toEqual([])
+  })
+})

@@ -39,7 +39,8 @@ export const MONEY_FORMAT = '#,##0'
  */
 export const TEXT_FORMAT = '@'
 
-export type ColumnSpec = { key: string; header: string; format?: string; width?: number; list?: string[] }
+/** `input`: a column people fill in (highlighted, and left open on a protected sheet, in the template). */
+export type ColumnSpec = { key: string; header: string; format?: string; width?: number; list?: string[]; input?: boolean }
 
 export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: 'code', header: 'Mã', width: 45 },
@@ -47,23 +48,23 @@ export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: 'name', header: 'Chỉ tiêu', width: 320 },
   { key: 'unit', header: 'Đơn vị tính', width: 90 },
   { key: 'target', header: 'Mục tiêu', width: 110 },
-  { key: 'value', header: 'Giá trị', width: 70 },
-  { key: 'status', header: 'Đánh giá', width: 80, list: ['đạt', 'chưa đạt'] },
-  { key: 'evidence', header: 'Minh chứng', width: 160 },
-  { key: 'note', header: 'Ghi chú', width: 160 },
+  { key: 'value', header: 'Giá trị', width: 70, input: true },
+  { key: 'status', header: 'Đánh giá', width: 80, list: ['đạt', 'chưa đạt'], input: true },
+  { key: 'evidence', header: 'Minh chứng', width: 160, input: true },
+  { key: 'note', header: 'Ghi chú', width: 160, input: true },
 ]
 
 export const TASK_COLUMNS: ColumnSpec[] = [
-  { key: 'id', header: 'Mã', width: 60 },
-  { key: 'title', header: 'Nội dung', width: 280 },
-  { key: 'lead', header: 'Chủ trì', width: 110 },
-  { key: 'collaborators', header: 'Phối hợp', width: 140 },
-  { key: 'due', header: 'Hạn', format: TEXT_FORMAT, width: 80 },
-  { key: 'recurrence', header: 'Lặp lại', width: 120 },
-  { key: 'status', header: 'Trạng thái', width: 90, list: TASK_STATUSES.map((s) => s.name) },
-  { key: 'progress', header: 'Tiến độ (%)', width: 70 },
-  { key: 'completedOn', header: 'Ngày hoàn thành', format: TEXT_FORMAT, width: 100 },
-  { key: 'note', header: 'Ghi chú', width: 160 },
+  { key: 'id', header: 'Mã', width: 60, input: true },
+  { key: 'title', header: 'Nội dung', width: 280, input: true },
+  { key: 'lead', header: 'Chủ trì', width: 110, input: true },
+  { key: 'collaborators', header: 'Phối hợp', width: 140, input: true },
+  { key: 'due', header: 'Hạn', format: TEXT_FORMAT, width: 80, input: true },
+  { key: 'recurrence', header: 'Lặp lại', width: 120, input: true },
+  { key: 'status', header: 'Trạng thái', width: 90, list: TASK_STATUSES.map((s) => s.name), input: true },
+  { key: 'progress', header: 'Tiến độ (%)', width: 70, input: true },
+  { key: 'completedOn', header: 'Ngày hoàn thành', format: TEXT_FORMAT, width: 100, input: true },
+  { key: 'note', header: 'Ghi chú', width: 160, input: true },
   { key: 'flag', header: 'Cờ', width: 130 },
   // Written by the server: the version each row was read at, so a sync cannot overwrite someone else's change.
   { key: 'version', header: 'Phiên bản', width: 60 },
@@ -71,8 +72,8 @@ export const TASK_COLUMNS: ColumnSpec[] = [
 
 export const FUND_COLUMNS: ColumnSpec[] = [
   { key: 'source', header: 'Nguồn vốn', width: 220, list: FUND_SOURCES.map((s) => s.name) },
-  { key: 'amount', header: 'Số tiền (đồng)', format: MONEY_FORMAT, width: 130 },
-  { key: 'note', header: 'Ghi chú', width: 200 },
+  { key: 'amount', header: 'Số tiền (đồng)', format: MONEY_FORMAT, width: 130, input: true },
+  { key: 'note', header: 'Ghi chú', width: 200, input: true },
 ]
 
 /** Rows of the info sheet (column A label, column B value), 0-based row numbers. */

@@ -134,7 +134,7 @@ describe('the portal in Chromium against the local Worker', () => {
     expect(deadlines).toEqual(['Kỳ này (kỳ 28/11/2026): hạn nộp 28/11/2026, còn 2 ngày', 'Kỳ sau (kỳ 14/12/2026): hạn nộp 14/12/2026, còn 18 ngày'])
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')])
-    expect(download.suggestedFilename()).toBe('Báo cáo NTM Xã Bình Sơn kỳ 2026-11-28.xlsx')
+    expect(download.suggestedFilename()).toBe('Báo cáo NTM Xã Bình Sơn kỳ 28-11-2026.xlsx')
     template = new Uint8Array(readFileSync((await download.path())!))
     const sheets = await readWorkbook(template)
     expect(sheets.map((s) => s.name)).toContain('Chỉ tiêu')

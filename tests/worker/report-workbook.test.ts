@@ -76,12 +76,17 @@ describe('GET /api/v1/reports/template.xlsx', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Disposition')).toContain('filename="bao-cao-binh-son-2026-11-28.xlsx"')
     const sheets = await readWorkbook(await res.arrayBuffer())
-    expect(sheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ tiêu', 'Nhiệm vụ', 'Nguồn vốn', 'Kết quả, kiến nghị'])
-    const info = sheets[0]!.rows
+    expect(res.headers.get('Content-Disposition')).toContain("filename*=UTF-8''" + encodeURIComponent('Báo cáo NTM Xã Bình Sơn kỳ 28-11-2026.xlsx'))
+    // The guide first, naming the commune, the period and where to upload; then the pane's sheets.
+    expect(sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Thông tin', 'Chỉ tiêu', 'Nhiệm vụ', 'Nguồn vốn', 'Kết quả, kiến nghị'])
+    const guide = sheets[0]!.rows.map((r) => r[0])
+    expect(guide[1]).toBe('Xã Bình Sơn — kỳ báo cáo 28/11/2026, hạn nộp 28/11/2026.')
+    expect(guide.some((t) => typeof t === 'string' && t.includes('mở http://localhost/, đăng nhập bằng mã truy cập của xã'))).toBe(true)
+    const info = sheets[1]!.rows
     expect(info.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe('binh-son')
     expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('2026-11-28')
     expect(info.find((r) => r[0] === 'Vùng')?.[1]).toBe('Bắc Trung Bộ')
-    const indicators = sheets[1]!.rows
+    const indicators = sheets[2]!.rows
     expect(indicators[0]?.slice(0, 7)).toEqual(['Mã', 'Tiêu chí', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Giá trị', 'Đánh giá'])
     expect(indicators.length - 1).toBe(55)
     expect(indicators.find((r) => r[0] === '3.1')?.[4]).toBe('≥ 80%')

@@ -27,9 +27,9 @@ describe('the report template', () => {
     recurrence: { kind: 'months' as const, months: [12, 3, 5] }, status: 'doing' as const, progress: 30, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z', version: 1,
   }]
 
-  it('opens in LibreOffice with its five sheets, Vietnamese intact', async () => {
+  it('opens in LibreOffice with its guide and five sheets, Vietnamese intact', async () => {
     const csv = sheetsAsCsv(save('mau.xlsx', await writeReportFile(facts, QD_318_2022, 'btb', tasks)))
-    expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Kết quả, kiến nghị', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
+    expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Hướng dẫn', 'Kết quả, kiến nghị', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
     expect(csv['Chỉ tiêu']!.split('\n')[0]).toBe('Mã,Tiêu chí,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị,Đánh giá,Minh chứng,Ghi chú')
     expect(csv['Chỉ tiêu']).toContain('3.1,"3. Thủy lợi và phòng, chống thiên tai"')
     expect(csv['Thông tin']).toContain('Vùng,Bắc Trung Bộ')

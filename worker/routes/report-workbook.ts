@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ReportReceipt } from '../../shared/api'
 import { periodAt } from '../../shared/calendar'
+import { formatDateVi } from '../../shared/dates'
 import { hasErrors } from '../../shared/issues'
 import { checkNarratives } from '../../shared/narratives'
 import { requireRole } from '../auth'
@@ -47,10 +48,10 @@ export const reportWorkbook = new Hono<AppEnv>()
         'The report template is for communes; "' + target.unit.id + '" is not one (add ?unit=<commune id>).',
       ])
     }
-    const bytes = await reportTemplate(c.env.DB, target, period)
+    const bytes = await reportTemplate(c.env.DB, target, period, new URL(c.req.url).origin + '/')
     return xlsxDownload(c, bytes, {
       ascii: 'bao-cao-' + target.unit.id + '-' + period + '.xlsx',
-      utf8: 'Báo cáo NTM ' + target.unit.name + ' kỳ ' + period + '.xlsx',
+      utf8: 'Báo cáo NTM ' + target.unit.name + ' kỳ ' + formatDateVi(period).replace(/\//g, '-') + '.xlsx',
     })
   })
   // POST /reports/upload: the filled workbook as the body; answered like POST /reports.

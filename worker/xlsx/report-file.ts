@@ -10,12 +10,16 @@ import {
   toReportRequest, toTaskInputs,
 } from '../../shared/workbook/report-book'
 import { ApiError } from '../errors'
-import { planSheet } from './plan-sheet'
+import { reportTemplateBook } from './report-template'
 import { readUploadedWorkbook } from './uploaded-workbook'
 import { writeWorkbook } from './write-workbook'
 
-export function writeReportFile(facts: InfoFacts, catalog: Catalog, region: string | null, tasks: readonly StoredTask[]): Promise<Uint8Array> {
-  return writeWorkbook(reportBookPlan(facts, catalog, region, tasks).map(planSheet))
+/** `portalUrl`: where the guide sheet tells the commune to upload the filled file. */
+export function writeReportFile(
+  facts: InfoFacts, catalog: Catalog, region: string | null, tasks: readonly StoredTask[], portalUrl: string | null = null,
+): Promise<Uint8Array> {
+  const book = reportTemplateBook(reportBookPlan(facts, catalog, region, tasks), facts, portalUrl)
+  return writeWorkbook(book.sheets, { names: book.names })
 }
 
 export type UploadedReport = { book: ReadBook; request: ReportRequest }

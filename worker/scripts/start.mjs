@@ -68,6 +68,7 @@ while (!ready && Date.now() < deadline && child.exitCode === null) {
 if (ready) {
   const lines = [
     '',
+    'NTM web portal: ' + base + '/   (sign in with a demo token below)',
     'NTM API ready: ' + base + '/api/v1   (task pane: ' + base + '/taskpane.html)',
     process.env.FIXED_NOW ? 'Clock fixed at ' + process.env.FIXED_NOW : 'Clock: real time (set FIXED_NOW=2026-11-26T09:00:00+07:00 to fix it)',
     'Demo tokens (local demo only):',

@@ -5,7 +5,7 @@ import { type FlagsResponse, MAX_BODY_BYTES, type MeResponse, type ReportDetail,
 import { daysBetween, formatDateTimeVi, formatDateVi } from '../../shared/dates'
 import { daysLeftText, flagTextVi, periodText, timelinessText } from '../../shared/words'
 import { ApiFailure, getJson, postBytes } from '../api'
-import { download } from '../download'
+import { downloadButton } from '../download'
 import { failureNote, issueList, note } from '../feedback'
 import { fill, h } from '../dom'
 import { currentPeriod, nextPeriod, periodSelect, recentPeriods } from '../periods'
@@ -37,21 +37,12 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
 
   const select = periodSelect('period', recentPeriods(me.today, 5), state.period, (p) => {
     state.period = p
-    downloadButton.textContent = 'Tải sổ báo cáo ' + periodText(p) + ' (.xlsx)'
+    templateButton.textContent = templateLabel(p)
     void showRevisions()
   })
-  const downloadButton = h('button', { type: 'button', class: 'primary', id: 'download-template' }, 'Tải sổ báo cáo ' + periodText(state.period) + ' (.xlsx)')
-  downloadButton.addEventListener('click', async () => {
-    downloadButton.disabled = true
-    try {
-      const name = await download('/reports/template.xlsx?unit=' + unitPath(me) + '&period=' + encodeURIComponent(state.period))
-      fill(downloadOut, note('ok', W.downloaded + name, null))
-    } catch (err) {
-      fill(downloadOut, failureNote(err))
-    } finally {
-      downloadButton.disabled = false
-    }
-  })
+  const templateLabel = (p: string) => 'Tải sổ báo cáo ' + periodText(p) + ' (.xlsx)'
+  const templateButton = downloadButton('download-template', templateLabel(state.period),
+    () => '/reports/template.xlsx?unit=' + unitPath(me) + '&period=' + encodeURIComponent(state.period), downloadOut, true)
 
   const input = h('input', { type: 'file', id: 'upload-file', accept: XLSX_TYPES, class: 'file-input' })
   const drop = h('label', { for: 'upload-file', class: 'drop', id: 'drop' },
@@ -78,7 +69,7 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
       h('h2', { id: 'report-h' }, 'Nộp báo cáo'),
       h('ol', { class: 'steps' },
         h('li', null,
-          h('label', { for: 'period' }, W.period), select, downloadButton,
+          h('label', { for: 'period' }, W.period), select, templateButton,
           h('p', { class: 'hint' }, 'Mở sổ bằng Excel, LibreOffice hoặc WPS. Đọc trang tính "Hướng dẫn", điền các ô nền vàng, lưu lại dạng .xlsx.'),
           downloadOut),
         h('li', null, input, drop, answer))),

@@ -1,20 +1,19 @@
 // The district office's page: the period's status (expected, received, on time, late and missing by name),
 // the communes × criteria matrix, locking, the summary workbook, and share links for leaders without a token.
 import {
-  API_BASE, type AggregateResponse, type LockResponse, type MeResponse, SHARE_DEFAULT_DAYS, type ShareCreated, type ShareInfo, type SharesResponse,
-  aggregateWorkbookPath,
+  type AggregateResponse, type LockResponse, type MeResponse, SHARE_DEFAULT_DAYS, type ShareCreated, type ShareInfo, type SharesResponse,
 } from '../../shared/api'
 import { rankCommunes } from '../../shared/summary-lines'
 import { formatDateTimeVi, formatDateVi, vnDate } from '../../shared/dates'
 import { periodText } from '../../shared/words'
 import { getJson, sendJson } from '../api'
-import { download } from '../download'
-import { failureNote, note } from '../feedback'
+import { downloadButton } from '../download'
+import { failureNote, note, withButton } from '../feedback'
 import { fill, h } from '../dom'
 import { periodSelect, recentPeriods, reviewPeriod } from '../periods'
 import { W } from '../words'
 import { noticesFor } from './notices'
-import { summaryGlance } from './summary'
+import { summaryGlance, summaryWorkbookPath } from './summary'
 
 const SHARE_DAYS = [7, SHARE_DEFAULT_DAYS, 90]
 
@@ -30,7 +29,7 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
   const downloadOut = h('div')
 
   const lockButton = h('button', { type: 'button', id: 'lock' }, 'Khóa sổ kỳ này')
-  const downloadButton = h('button', { type: 'button', id: 'download-summary' }, W.downloadSummary)
+  const summaryButton = downloadButton('download-summary', W.downloadSummary, () => summaryWorkbookPath(unit, period), downloadOut)
   const days = h('select', { id: 'share-days' }, SHARE_DAYS.map((d) => h('option', { value: d, selected: d === SHARE_DEFAULT_DAYS }, d + ' ngày')))
   const shareButton = h('button', { type: 'button', class: 'primary', id: 'share-create' }, 'Tạo đường dẫn')
   let current: AggregateResponse | null = null
@@ -53,7 +52,7 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
       matrix),
     h('section', { class: 'card' },
       h('h2', null, 'Khóa sổ và tải tổng hợp'),
-      h('div', { class: 'actions' }, lockButton, downloadButton),
+      h('div', { class: 'actions' }, lockButton, summaryButton),
       lockOut, downloadOut),
     h('section', { class: 'card', 'aria-labelledby': 'share-h' },
       h('h2', { id: 'share-h' }, 'Chia sẻ cho lãnh đạo'),
@@ -61,55 +60,30 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
       h('div', { class: 'inline' }, h('label', { for: 'share-days' }, 'Dùng được trong'), days, shareButton),
       shareOut, shareList))
 
-  lockButton.addEventListener('click', async () => {
-    if (!current) return
+  lockButton.addEventListener('click', () => void withButton(lockButton, lockOut, async () => {
+    if (!current) return null
     const action = current.locked ? 'unlock' : 'lock'
-    lockButton.disabled = true
-    try {
-      await sendJson<LockResponse>('POST', '/periods/' + encodeURIComponent(period) + '/' + action, { unit })
-      fill(lockOut, note('ok', action === 'lock' ? 'Đã khóa sổ ' + periodText(period) + ': xã không gửi thêm được; bảng tổng hợp lúc khóa được lưu lại.' : 'Đã mở khóa ' + periodText(period) + '.', null))
-      await showStatus()
-    } catch (err) {
-      fill(lockOut, failureNote(err))
-    } finally {
-      lockButton.disabled = false
-    }
-  })
+    await sendJson<LockResponse>('POST', '/periods/' + encodeURIComponent(period) + '/' + action, { unit })
+    await showStatus()
+    return note('ok', action === 'lock' ? 'Đã khóa sổ ' + periodText(period) + ': xã không gửi thêm được; bảng tổng hợp lúc khóa được lưu lại.' : 'Đã mở khóa ' + periodText(period) + '.', null)
+  }))
 
-  downloadButton.addEventListener('click', async () => {
-    downloadButton.disabled = true
-    try {
-      fill(downloadOut, note('ok', W.downloaded + (await download(aggregateWorkbookPath(unit, period).slice(API_BASE.length))), null))
-    } catch (err) {
-      fill(downloadOut, failureNote(err))
-    } finally {
-      downloadButton.disabled = false
-    }
-  })
-
-  shareButton.addEventListener('click', async () => {
-    shareButton.disabled = true
-    try {
-      const share = await sendJson<ShareCreated>('POST', '/shares', { unit, period, days: Number(days.value) })
-      const field = h('input', { type: 'text', id: 'share-url', readonly: true, value: share.url, 'aria-label': 'Đường dẫn chia sẻ' })
-      const copy = h('button', { type: 'button', id: 'share-copy' }, 'Sao chép')
-      copy.addEventListener('click', async () => {
-        field.select()
-        try {
-          await navigator.clipboard.writeText(share.url)
-          copy.textContent = 'Đã sao chép'
-        } catch {
-          copy.textContent = 'Bấm giữ để sao chép'
-        }
-      })
-      fill(shareOut, note('ok', 'Đã tạo đường dẫn cho ' + periodText(period) + ', dùng được đến ' + formatDateVi(vnDate(share.expiresAt)) + '. Gửi đường dẫn này cho lãnh đạo (Zalo, thư điện tử); nó chỉ hiện một lần.', null, h('div', { class: 'inline' }, field, copy)))
-      await showShares()
-    } catch (err) {
-      fill(shareOut, failureNote(err))
-    } finally {
-      shareButton.disabled = false
-    }
-  })
+  shareButton.addEventListener('click', () => void withButton(shareButton, shareOut, async () => {
+    const share = await sendJson<ShareCreated>('POST', '/shares', { unit, period, days: Number(days.value) })
+    const field = h('input', { type: 'text', id: 'share-url', readonly: true, value: share.url, 'aria-label': 'Đường dẫn chia sẻ' })
+    const copy = h('button', { type: 'button', id: 'share-copy' }, 'Sao chép')
+    copy.addEventListener('click', async () => {
+      field.select()
+      try {
+        await navigator.clipboard.writeText(share.url)
+        copy.textContent = 'Đã sao chép'
+      } catch {
+        copy.textContent = 'Bấm giữ để sao chép'
+      }
+    })
+    await showShares()
+    return note('ok', 'Đã tạo đường dẫn cho ' + periodText(period) + ', dùng được đến ' + formatDateVi(vnDate(share.expiresAt)) + '. Gửi đường dẫn này cho lãnh đạo (Zalo, thư điện tử); nó chỉ hiện một lần.', null, h('div', { class: 'inline' }, field, copy))
+  }))
 
   async function showStatus(): Promise<void> {
     const asked = period

@@ -1,9 +1,8 @@
 // `#minh-chung/<unit>/<id>`: the portal page an evidence item's link in the Minh chứng sheet opens. Signed
 // in, the person downloads the file (the API checks the unit is theirs to read).
 import { evidenceFilePath, API_BASE } from '../../shared/api'
-import { download } from '../download'
-import { failureNote, note } from '../feedback'
-import { fill, h } from '../dom'
+import { downloadButton } from '../download'
+import { h } from '../dom'
 
 const ROUTE = /^#minh-chung\/([^/]+)\/([^/]+)$/
 
@@ -19,16 +18,6 @@ export function evidenceRoute(hash: string): { unit: string; id: string } | null
 
 export function evidenceCard(item: { unit: string; id: string }): HTMLElement {
   const out = h('div')
-  const button = h('button', { type: 'button', class: 'primary' }, 'Tải tệp minh chứng')
-  button.addEventListener('click', async () => {
-    button.disabled = true
-    try {
-      fill(out, note('ok', 'Đã tải về: ' + (await download(evidenceFilePath(item.id).slice(API_BASE.length))), null))
-    } catch (err) {
-      fill(out, failureNote(err))
-    } finally {
-      button.disabled = false
-    }
-  })
+  const button = downloadButton('download-evidence', 'Tải tệp minh chứng', () => evidenceFilePath(item.id).slice(API_BASE.length), out, true)
   return h('section', { class: 'card' }, h('h2', null, 'Tệp minh chứng'), h('p', { class: 'hint' }, 'Mở từ sổ báo cáo (trang tính Minh chứng).'), button, out)
 }

@@ -4,7 +4,7 @@
 import type { SharedSummary } from '../../shared/api'
 import { formatDateVi, vnDate } from '../../shared/dates'
 import { getJson, useBearer } from '../api'
-import { download } from '../download'
+import { downloadButton } from '../download'
 import { failureNote, note } from '../feedback'
 import { byId, fill, h } from '../dom'
 import { W } from '../words'
@@ -26,17 +26,7 @@ export async function sharePage(secret: string, root: HTMLElement): Promise<void
   }
   const a = data.aggregate
   const out = h('div')
-  const button = h('button', { type: 'button', id: 'download-summary' }, W.downloadSummary)
-  button.addEventListener('click', async () => {
-    button.disabled = true
-    try {
-      fill(out, note('ok', W.downloaded + (await download('/shared/summary.xlsx')), null))
-    } catch (err) {
-      fill(out, failureNote(err))
-    } finally {
-      button.disabled = false
-    }
-  })
+  const button = downloadButton('download-summary', W.downloadSummary, () => '/shared/summary.xlsx', out)
   fill(root, h('section', { class: 'card', 'aria-labelledby': 'glance-h' },
     h('h2', { id: 'glance-h' }, 'Tổng hợp kỳ ' + formatDateVi(a.period) + ' — ' + a.unit.name),
     h('p', { class: 'hint', id: 'share-expiry' }, 'Đường dẫn chỉ để xem, dùng được đến hết ngày ' + formatDateVi(vnDate(data.share.expiresAt)) + '.'),

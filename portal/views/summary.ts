@@ -1,12 +1,15 @@
 // A period's summary at a glance, for a leader's phone: who reported and who did not, the communes ranked by
 // criteria met with a bar and the change since the previous period, overdue tasks and funds. The district's
 // page shows the same, with its own tools below.
-import type { AggregateResponse } from '../../shared/api'
+import { API_BASE, type AggregateResponse, aggregateWorkbookPath } from '../../shared/api'
 import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
 import { DEFAULT_PEOPLE_SHARE_LIMIT } from '../../shared/funds'
 import { lateNames, missingNames, rankCommunes } from '../../shared/summary-lines'
 import { changeText, periodText, timelinessText } from '../../shared/words'
 import { bar, h } from '../dom'
+
+/** The summary workbook's path under the API, for downloadButton. */
+export const summaryWorkbookPath = (unit: string, period: string): string => aggregateWorkbookPath(unit, period).slice(API_BASE.length)
 
 const nameOf = (a: AggregateResponse, id: string): string => (a.unitNames && a.unitNames[id]) || id
 

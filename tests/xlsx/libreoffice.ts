@@ -115,3 +115,17 @@ export function flatOds(xlsx: string): string {
   const [fods] = convert(xlsx, 'fods')
   return readFileSync(fods!, 'utf8')
 }
+
+/** Each page style of a flat ODS document: orientation, paper width in millimetres, and "fit to N pages wide". */
+export function pageLayouts(fods: string): Array<{ orientation: string; widthMm: number; pagesWide: number }> {
+  return [...fods.matchAll(/<style:page-layout-properties [^>]*>/g)].map((m) => {
+    const tag = m[0]
+    const width = /fo:page-width="([\d.]+)(in|cm|mm)"/.exec(tag)
+    const mm = width ? Number(width[1]) * (width[2] === 'in' ? 25.4 : width[2] === 'cm' ? 10 : 1) : NaN
+    return {
+      orientation: /style:print-orientation="(\w+)"/.exec(tag)?.[1] ?? '',
+      widthMm: Math.round(mm),
+      pagesWide: Number(/style:scale-to-X="(\d+)"/.exec(tag)?.[1] ?? 0),
+    }
+  })
+}

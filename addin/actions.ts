@@ -1,28 +1,30 @@
 // One async function per button: read the workbook → check (shared rules) → call the server → write back →
 // report in the pane. Every Excel access goes through excel/*; every word through messages.ts.
-import type { CatalogResponse, MeResponse, ReportReceipt } from '../shared/api'
+import type { AggregateResponse, CatalogResponse, MeResponse, ReportReceipt } from '../shared/api'
 import type { Issue } from '../shared/issues'
 import { checkReport } from '../shared/report'
 import { peopleShareLimit } from '../shared/settings'
 import { checkTasks } from '../shared/task-check'
 import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
-import { formatDateVi, vnDate, vnIsoString } from '../shared/dates'
+import { formatDateVi, formatTimeVi, vnDate } from '../shared/dates'
+import { followUps } from '../shared/aggregate'
 import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
 import {
   type BookGrids, type CellWrite, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue,
   readBook, receiptWrite, infoFacts, reportBookPlan, toReportRequest, toTaskInputs, versionWrite,
 } from '../shared/workbook/report-book'
-import { aggregateSheet, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
+import { type SheetOutput, aggregateSheet, communeRows, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
+import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../shared/workbook/narratives-summary'
+import { a1 } from '../shared/workbook/grid'
 import { evidenceSheet } from '../shared/workbook/evidence-sheet'
-import { narrativesSheet } from '../shared/workbook/narratives-summary'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
 import { createBook } from './excel/create-book'
 import { writeOutputSheets } from './excel/write-output-sheets'
 import { clearPendingSubmit, readPendingSubmit, writePendingSubmit } from './excel/book-settings'
 import { errorText, flagTextVi, lang, roleText, t } from './messages'
-import { loadCachedCatalog, loadSettings, saveCachedCatalog, saveSettings } from './settings'
-import { type IssueItem, setText, showBusy, showError, showInfo, showIssues, showOk } from './status'
+import { loadCachedCatalog, loadCachedMe, loadSettings, saveCachedCatalog, saveCachedMe, saveSettings } from './settings'
+import { type ChaseGroup, type IssueItem, setText, showBusy, showChase, showError, showHeadline, showInfo, showIssues, showOk } from './status'
 import { fingerprint, newIdempotencyKey } from './submit-key'
 import { loadNotices, markNoticesRead, renderNotices } from './notices'
 import { canEditSettings, loadSettingsForm, saveSettingsForm } from './office-settings'
@@ -70,8 +72,13 @@ function selectedPeriod(): string {
   return periodOf(state.period) ? state.period : currentPeriod()
 }
 
-function headline(achieved: number, total: number): void {
-  setText('headline', t('headline', { x: achieved, total }))
+/**
+ * The headline says what matters now: the errors while there are any (the score is then only provisional,
+ * in small print beneath), the score once there are none.
+ */
+function headline(achieved: number, total: number, errors = 0, note = ''): void {
+  showHeadline(errors > 0 ? t('headlineErrors', { e: errors }) : t('headline', { x: achieved, total }), errors > 0 ? 'error' : 'ok')
+  setText('score', errors > 0 ? t('scoreProvisional', { x: achieved, total }) : note)
 }
 
 function issueText(i: Pick<IssueLike, 'message' | 'message_en'>): string {
@@ -158,8 +165,20 @@ export async function onConnect(): Promise<ConnectResult> {
     showInfo(t('notConnected'))
     return null
   }
-  const me = await api().me()
+  let me: MeResponse
+  try {
+    me = await api().me()
+  } catch (e) {
+    // Offline: the role last seen for this very connection keeps its buttons (checking works offline).
+    const cached = isApiFailure(e) && (e.code === 'network' || e.code === 'timeout') ? loadCachedMe(loadSettings()) : null
+    if (!cached) throw e
+    state.me = cached
+    setText('unit-line', cached.unit.name + ' · ' + roleText(cached.role))
+    showInfo(t('connectedOffline', { unit: cached.unit.name, role: roleText(cached.role) }))
+    return cached
+  }
   state.me = me
+  saveCachedMe(loadSettings(), me)
   setText('unit-line', me.unit.name + ' · ' + roleText(me.role))
   showOk(t('connected', { unit: me.unit.name, role: roleText(me.role) }))
   await loadExtras(me)
@@ -233,7 +252,7 @@ async function readReportBook(required: string[], sheets: string[] = BOOK_SHEETS
   const read = await readSheets(sheets)
   for (const name of required) {
     if (!read.grids[name]) {
-      // The coordination office's button is "Tạo sheet nhiệm vụ", not "Tạo sổ báo cáo".
+      // The NTM office's button is "Tạo trang tính nhiệm vụ", not "Tạo sổ báo cáo".
       const district = state.me !== null && state.me.role !== 'commune'
       showError(t(district ? 'noTaskBook' : 'noBook', { sheet: name }))
       return null
@@ -303,9 +322,9 @@ export async function onCheck(): Promise<CheckOutcome | null> {
   const outcome = await checkBook()
   if (!outcome) return null
   await writeCells(marksFor(outcome.book, outcome.issues))
-  headline(outcome.achieved, outcome.total)
-  showIssues(issueItems(outcome.book, outcome.issues))
   const n = counts(outcome.issues)
+  headline(outcome.achieved, outcome.total, n.e)
+  showIssues(issueItems(outcome.book, outcome.issues))
   const offline = state.catalogOffline ? [t('catalogOffline')] : []
   if (n.e > 0) showError(t('checkErrors', n), offline)
   else if (n.w > 0) showOk(t('checkWarnings', n), offline)
@@ -313,9 +332,9 @@ export async function onCheck(): Promise<CheckOutcome | null> {
   return outcome
 }
 
+/** "10:00 12/11/2026": a moment as people read it, on the Vietnamese clock. */
 function receivedText(iso: string): string {
-  const local = vnIsoString(iso)
-  return formatDateVi(local.slice(0, 10)) + ' ' + local.slice(11, 16)
+  return formatTimeVi(iso)
 }
 
 /** Submit: refuses while errors remain; the idempotency key lives in the workbook until a receipt arrives. */
@@ -323,7 +342,7 @@ export async function onSubmit(): Promise<ReportReceipt | null> {
   const outcome = await checkBook()
   if (!outcome) return null
   const { book, issues } = outcome
-  headline(outcome.achieved, outcome.total)
+  headline(outcome.achieved, outcome.total, counts(issues).e)
   if (!outcome.ok) {
     await writeCells(marksFor(book, issues))
     showIssues(issueItems(book, issues))
@@ -357,7 +376,7 @@ export async function onSubmit(): Promise<ReportReceipt | null> {
     })],
   })
   await clearPendingSubmit()
-  headline(receipt.achieved, receipt.total)
+  headline(receipt.achieved, receipt.total, 0, t('scoreSubmitted', { rev: receipt.revision, time: receivedText(receipt.receivedAt) }))
   showIssues(issueItems(book, receipt.issues || []))
   showOk(t('submitted', {
     rev: receipt.revision,
@@ -481,14 +500,34 @@ export async function onAggregate(): Promise<void> {
   const me = await requireMe()
   const period = selectedPeriod()
   const agg = await api().aggregate({ unit: me.unit.id, period })
-  await writeOutputSheets([aggregateSheet(agg), overdueSheet(agg), narrativesSheet(agg)])
+  const summary = aggregateSheet(agg, me.settings ? me.settings.peopleSharePercent / 100 : undefined)
+  await writeOutputSheets([summary, overdueSheet(agg), narrativesSheet(agg)])
   showIssues([])
+  showChase(chaseGroups(agg, summary))
+  const requests = agg.communes.filter((c) => c.narratives !== null && c.narratives.requests !== '').length
   showOk(t('aggregated', {
-    period,
+    period: formatDateVi(period),
     received: agg.completeness.received,
     expected: agg.completeness.expected,
     onTime: agg.completeness.receivedOnTime,
-  }))
+  }), requests > 0 ? [t('wordsRequests', { n: requests, sheet: NARRATIVES_SUMMARY_SHEET })] : [])
+}
+
+/** "Chưa nộp: Thọ Bình; Trễ: Hợp Lý 3 ngày", each name a link to its row of the summary sheet. */
+function chaseGroups(agg: AggregateResponse, summary: SheetOutput): ChaseGroup[] {
+  const chase = followUps(agg.communes)
+  const rows = communeRows(summary, agg.communes.map((c) => c.unit.id))
+  const link = (id: string, text: string) => {
+    const row = rows[id]
+    const place: Place | null = row === undefined ? null : { sheet: summary.name, address: a1(row, 1) }
+    return { text, onSelect: place ? () => void guard(() => selectCell(place)) : undefined }
+  }
+  const groups: ChaseGroup[] = []
+  if (chase.missing.length > 0) groups.push({ label: t('chaseMissing'), tone: 'error', items: chase.missing.map((f) => link(f.id, f.name)) })
+  if (chase.late.length > 0) groups.push({ label: t('chaseLate'), tone: 'warning', items: chase.late.map((f) => link(f.id, t('chaseDays', { name: f.name, n: f.days }))) })
+  if (chase.open.length > 0) groups.push({ label: t('chaseOpen'), tone: 'info', items: chase.open.map((f) => link(f.id, f.name)) })
+  if (groups.length === 0 && agg.communes.length > 0) groups.push({ label: t('chaseNone'), tone: 'ok', items: [] })
+  return groups
 }
 
 export async function onLock(lock: boolean): Promise<void> {
@@ -496,7 +535,7 @@ export async function onLock(lock: boolean): Promise<void> {
   const period = selectedPeriod()
   const client = api()
   const res = lock ? await client.lock(period, me.unit.id) : await client.unlock(period, me.unit.id)
-  showOk(t(res.locked ? 'locked' : 'unlocked', { period }))
+  showOk(t(res.locked ? 'locked' : 'unlocked', { period: formatDateVi(period) }))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -506,8 +545,7 @@ export async function onLock(lock: boolean): Promise<void> {
 export async function onEvidence(): Promise<void> {
   const me = await requireMe()
   const list = await api().evidence(me.unit.id)
-  const written = vnIsoString(now())
-  await writeOutputSheets([evidenceSheet(list, { origin: loadSettings().serverUrl, writtenAt: written.slice(11, 16) + ' ' + formatDateVi(written.slice(0, 10)) })])
+  await writeOutputSheets([evidenceSheet(list, { origin: loadSettings().serverUrl, writtenAt: formatTimeVi(now()) })])
   const gaps = list.dossiers.filter((d) => d.met === true && !d.complete).map((d) => 'TC' + d.criterion)
   const current = list.items.filter((i) => i.supersededBy === null).length
   showIssues([])

@@ -5,6 +5,7 @@ import {
 } from './actions'
 import { type MessageKey, pickLang, setLang, t } from './messages'
 import { loadSettings } from './settings'
+import { formatDateVi } from '../shared/dates'
 import { showError } from './status'
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -28,7 +29,7 @@ function fillPeriods(): void {
   for (const id of choices) {
     const option = document.createElement('option')
     option.value = id
-    option.textContent = id.slice(8, 10) + '/' + id.slice(5, 7) + '/' + id.slice(0, 4)
+    option.textContent = id === current ? t('currentPeriod', { date: formatDateVi(id) }) : formatDateVi(id)
     if (id === current) option.selected = true
     select.appendChild(option)
   }
@@ -36,11 +37,19 @@ function fillPeriods(): void {
   select.onchange = () => setPeriod(select.value)
 }
 
+/**
+ * Before connecting only the connection form shows; after, only what the token's role may do: an element
+ * with `data-roles="district admin"` shows for those roles (a leader sees no lock and no sync).
+ */
 function showSections(): void {
   const role = currentRole()
-  byId('commune').style.display = role === null || role === 'commune' ? '' : 'none'
-  byId('district').style.display = role === null || role !== 'commune' ? '' : 'none'
-  byId('unit-settings').style.display = role === 'district' || role === 'admin' ? 'block' : 'none'
+  const nodes = document.querySelectorAll('[data-roles]')
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as HTMLElement
+    const roles = (node.getAttribute('data-roles') || '').split(' ')
+    node.style.display = role !== null && roles.indexOf(role) >= 0 ? 'block' : 'none'
+  }
+  byId('district-title').textContent = t(role === 'leader' ? 'leaderSection' : 'districtSection')
 }
 
 /**
@@ -108,7 +117,21 @@ function init(inExcel: boolean): void {
     for (let i = 0; i < buttons.length; i++) if ((buttons[i] as HTMLButtonElement).id !== 'btn-settings-toggle') (buttons[i] as HTMLButtonElement).disabled = true
     return
   }
-  void guard(() => onConnect().then(showSections))
+  // A failed connection leaves the form open; one that works (or falls back to the role last seen for this
+  // token, when offline) shows that role's buttons.
+  void guard(() =>
+    onConnect().then(
+      () => {
+        showSections()
+        setOpen(!currentRole())
+      },
+      (e: unknown) => {
+        showSections()
+        setOpen(true)
+        throw e
+      },
+    ),
+  )
 }
 
 Office.onReady((info) => {

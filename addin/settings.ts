@@ -1,7 +1,7 @@
 // The pane's own storage: server URL and access token, and a copy of the last catalogue for checking
 // offline. Kept in localStorage under a key partitioned by Office.context.partitionKey where the host gives
 // one (Excel on the web, new Outlook…), never in the workbook.
-import type { CatalogResponse } from '../shared/api'
+import type { CatalogResponse, MeResponse } from '../shared/api'
 
 export type PaneSettings = { serverUrl: string; token: string }
 
@@ -82,4 +82,18 @@ export function loadCachedCatalog(s: PaneSettings): CatalogResponse | null {
 
 export function saveCachedCatalog(s: PaneSettings, c: CatalogResponse): void {
   write(catalogKey(s), JSON.stringify(c))
+}
+
+/** Who this connection was when last reached, so the pane offers that role's buttons while offline. */
+export function loadCachedMe(s: PaneSettings): MeResponse | null {
+  const raw = read(catalogKey(s).replace('ntm.catalog.', 'ntm.me.'))
+  try {
+    return raw ? (JSON.parse(raw) as MeResponse) : null
+  } catch {
+    return null
+  }
+}
+
+export function saveCachedMe(s: PaneSettings, me: MeResponse): void {
+  write(catalogKey(s).replace('ntm.catalog.', 'ntm.me.'), JSON.stringify(me))
 }

@@ -73,3 +73,56 @@ export function showIssues(items: readonly IssueItem[]): void {
   const box = el('issues-box')
   if (box) box.style.display = items.length > 0 ? 'block' : 'none'
 }
+
+function span(text: string): HTMLElement {
+  const s = document.createElement('span')
+  s.textContent = text
+  return s
+}
+
+export type HeadlineTone = 'ok' | 'error'
+
+export function showHeadline(text: string, tone: HeadlineTone): void {
+  const e = el('headline')
+  if (!e) return
+  e.textContent = text
+  e.className = 'headline headline-' + tone
+}
+
+export type ChaseGroup = {
+  label: string
+  tone: 'error' | 'warning' | 'info' | 'ok'
+  /** Names, each a link when it can select its row. */
+  items: Array<{ text: string; onSelect?: () => void }>
+}
+
+/** One line per group: "Chưa nộp: Thọ Bình, Dân Lý" with every name a button; nothing shown for no groups. */
+export function showChase(groups: readonly ChaseGroup[]): void {
+  const box = el('chase-box')
+  const line = el('chase')
+  if (!box || !line) return
+  while (line.firstChild) line.removeChild(line.firstChild)
+  for (const g of groups) {
+    const part = document.createElement('span')
+    part.className = 'chase-group chase-' + g.tone
+    const label = document.createElement('strong')
+    label.textContent = g.items.length > 0 ? g.label + ': ' : g.label
+    part.appendChild(label)
+    g.items.forEach((item, i) => {
+      if (i > 0) part.appendChild(span(', '))
+      if (item.onSelect) {
+        const b = document.createElement('button')
+        b.type = 'button'
+        b.className = 'link-inline'
+        b.textContent = item.text
+        const select = item.onSelect
+        b.onclick = () => select()
+        part.appendChild(b)
+      } else {
+        part.appendChild(span(item.text))
+      }
+    })
+    line.appendChild(part)
+  }
+  box.style.display = groups.length > 0 ? 'block' : 'none'
+}

@@ -97,3 +97,25 @@ export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: re
     funds,
   }
 }
+
+/** "Xã Thọ Bình" → "Thọ Bình": in a list that already says it speaks of communes. */
+export function shortUnitName(name: string): string {
+  return name.replace(/^(xã|phường|thị trấn)\s+/i, '')
+}
+
+export type FollowUp = { id: string; name: string; days: number }
+
+/**
+ * The communes to chase, in the order of the rows: missing (deadline passed, nothing received), late (received
+ * after the deadline, with days) and still open (nothing yet, deadline ahead, with days left).
+ */
+export function followUps(rows: readonly CommuneRow[]): { missing: FollowUp[]; late: FollowUp[]; open: FollowUp[] } {
+  const out = { missing: [] as FollowUp[], late: [] as FollowUp[], open: [] as FollowUp[] }
+  for (const r of rows) {
+    const item = { id: r.unit.id, name: shortUnitName(r.unit.name), days: r.timeliness.days }
+    if (r.timeliness.status === 'missing') out.missing.push(item)
+    else if (r.timeliness.status === 'late') out.late.push(item)
+    else if (r.timeliness.status === 'open') out.open.push(item)
+  }
+  return out
+}

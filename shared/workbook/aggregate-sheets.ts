@@ -3,10 +3,11 @@
 // Pure: the server's AggregateResponse in, grids, fills and number formats out (written by excel/write-aggregate.ts).
 import type { AggregateResponse } from '../api'
 import type { Timeliness } from '../calendar'
-import { FUND_SOURCES } from '../funds'
-import { toExcelSerial } from '../dates'
+import { type FollowUp, followUps } from '../aggregate'
+import { DEFAULT_PEOPLE_SHARE_LIMIT, FUND_SOURCES } from '../funds'
+import { formatDateVi, formatTimeVi, toExcelSerial } from '../dates'
 import { timelinessText } from '../words'
-import { type Cell, type Grid, a1, a1Block, columnLetter, rectangular } from './grid'
+import { type Cell, type Grid, a1, a1Block, rectangular } from './grid'
 import { DATE_FORMAT, MONEY_FORMAT, SHEETS, TEXT_FORMAT } from './report-book'
 
 export { timelinessText }
@@ -47,20 +48,62 @@ function rowFills(row: number, col: number, colors: Array<string | null>, out: F
 
 export const MATRIX_FIRST_COL = 6
 
-export function aggregateSheet(agg: AggregateResponse): SheetOutput {
+/** Columns of the block left of the chart (labels, figures, funds); the chart starts one column later. */
+const LEFT_WIDTH = 4
+/** Rows the chart spans beside that block: tall enough to read 20 communes' bars. */
+const CHART_ROWS = 20
+
+function names(list: readonly FollowUp[], days: (f: FollowUp) => string): string {
+  return list.length === 0 ? 'không có' : list.map((f) => f.name + days(f)).join('; ')
+}
+
+/**
+ * The summary sheet. Everything a reader needs first is in view when the sheet opens: the figures, who is
+ * missing or late, the funds with the people's share, and the chart beside them; the communes × criteria
+ * matrix starts below, at the row after the chart.
+ */
+export function aggregateSheet(agg: AggregateResponse, peopleShareLimit: number = DEFAULT_PEOPLE_SHARE_LIMIT): SheetOutput {
   const criteria = agg.criteriaMet
   const c = agg.completeness
   const rows: Cell[][] = []
   const fills: Fill[] = []
   const formats: Format[] = []
   const bold: string[] = []
-  rows.push(['Tổng hợp báo cáo kỳ ' + agg.period + ' - ' + agg.unit.name])
+  const wrap: string[] = []
+  rows.push(['Tổng hợp báo cáo kỳ ' + formatDateVi(agg.period) + ' - ' + agg.unit.name])
   bold.push('A1')
   rows.push(['Số xã phải báo cáo', c.expected])
   rows.push(['Đã nộp', c.received, 'Tỷ lệ đầy đủ', c.rate])
   rows.push(['Nộp đúng hạn', c.receivedOnTime, 'Tỷ lệ đúng hạn', c.onTimeRate])
-  rows.push(['Kỳ báo cáo', agg.locked ? 'Đã khóa' : 'Đang mở', 'Lập lúc', agg.generatedAt])
+  rows.push(['Kỳ báo cáo', agg.locked ? 'Đã khóa' : 'Đang mở', 'Lập lúc', formatTimeVi(agg.generatedAt)])
   formats.push({ address: 'D3:D4', rows: 2, cols: 1, format: '0.0%' })
+  const chase = followUps(agg.communes)
+  const namesRow = rows.length
+  rows.push(['Chưa nộp', names(chase.missing, (f) => ' (quá hạn ' + f.days + ' ngày)')])
+  rows.push(['Nộp trễ', names(chase.late, (f) => ' ' + f.days + ' ngày')])
+  rows.push(['Chưa nộp, còn hạn', names(chase.open, () => '')])
+  bold.push(a1Block(namesRow, 0, 3, 1))
+  if (chase.missing.length > 0) fills.push({ address: a1(namesRow, 1), color: AGG_COLORS.notMet })
+  if (chase.late.length > 0) fills.push({ address: a1(namesRow + 1, 1), color: AGG_COLORS.late })
+  wrap.push(a1Block(namesRow, 1, 3, 1))
+  rows.push([])
+  const fundRow = rows.length
+  rows.push(['Nguồn vốn', 'Số tiền (đồng)'])
+  bold.push(a1Block(fundRow, 0, 1, 2))
+  for (const s of FUND_SOURCES) rows.push([s.name, agg.funds.bySource[s.id] || 0])
+  rows.push(['Tổng cộng', agg.funds.total])
+  bold.push(a1Block(rows.length - 1, 0, 1, 2))
+  formats.push({ address: a1Block(fundRow + 1, 1, FUND_SOURCES.length + 1, 1), rows: FUND_SOURCES.length + 1, cols: 1, format: MONEY_FORMAT })
+  const shareRow = rows.length
+  rows.push(['Tỷ lệ vốn nhân dân', agg.funds.peopleShare])
+  formats.push({ address: a1(shareRow, 1), rows: 1, cols: 1, format: '0.0%' })
+  if (agg.funds.peopleShare > peopleShareLimit) {
+    // The people's row and its share, not the table's header, carry the warning.
+    const peopleRow = fundRow + 1 + FUND_SOURCES.map((s) => s.id).indexOf('people')
+    fills.push({ address: a1Block(peopleRow, 0, 1, 2), color: AGG_COLORS.notMet })
+    fills.push({ address: a1Block(shareRow, 0, 1, 2), color: AGG_COLORS.notMet })
+  }
+  while (rows.length < CHART_ROWS) rows.push([])
   rows.push([])
   const headerRow = rows.length
   rows.push(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi'].concat(criteria.map((k) => 'TC' + k.no)))
@@ -91,26 +134,30 @@ export function aggregateSheet(agg: AggregateResponse): SheetOutput {
   rows.push((['', 'Số xã đạt', '', '', '', ''] as Cell[]).concat(criteria.map((k) => k.communes)))
   bold.push(a1Block(countRow, 0, 1, width))
   rows.push([])
-  const fundRow = rows.length
-  rows.push(['Nguồn vốn', 'Số tiền (đồng)'])
-  bold.push(a1Block(fundRow, 0, 1, 2))
-  for (const s of FUND_SOURCES) rows.push([s.name, agg.funds.bySource[s.id] || 0])
-  rows.push(['Tổng cộng', agg.funds.total])
-  formats.push({ address: a1Block(fundRow + 1, 1, FUND_SOURCES.length + 1, 1), rows: FUND_SOURCES.length + 1, cols: 1, format: MONEY_FORMAT })
-  rows.push([])
   rows.push(['Tên các tiêu chí'])
   for (const k of criteria) rows.push(['TC' + k.no, k.name, k.communes + '/' + c.expected + ' xã đạt'])
 
-  const out: SheetOutput = { name: SHEETS.aggregate, values: rectangular(rows, width), fills, formats, bold }
+  const widths = [24, 26, 14, 12, 24, 8].concat(criteria.map(() => 7))
+  const out: SheetOutput = { name: SHEETS.aggregate, values: rectangular(rows, width), fills, formats, bold, wrap, widths }
   if (agg.communes.length > 0) {
-    const chartLeft = columnLetter(width + 1)
-    const chartRight = columnLetter(width + 9)
     out.chart = {
       source: a1Block(headerRow, 1, lastCommuneRow - headerRow + 1, 2),
-      title: 'Số tiêu chí đạt theo xã - kỳ ' + agg.period,
-      from: chartLeft + (headerRow + 1),
-      to: chartRight + (headerRow + 18),
+      title: 'Số tiêu chí đạt theo xã - kỳ ' + formatDateVi(agg.period),
+      from: a1(0, LEFT_WIDTH + 1),
+      to: a1(CHART_ROWS - 1, LEFT_WIDTH + 9),
     }
+  }
+  return out
+}
+
+/** The sheet row (0-based) of each commune in the summary sheet, found by its id in column A. */
+export function communeRows(sheet: SheetOutput, ids: readonly string[]): { [id: string]: number } {
+  const out: { [id: string]: number } = {}
+  let header = 0
+  while (header < sheet.values.length && sheet.values[header]![0] !== 'Mã xã') header++
+  for (let r = header + 1; r < sheet.values.length; r++) {
+    const id = sheet.values[r]![0]
+    if (typeof id === 'string' && ids.indexOf(id) >= 0 && out[id] === undefined) out[id] = r
   }
   return out
 }

@@ -133,9 +133,10 @@ export function infoFacts(
   return {
     unitName: unit.name,
     unit: unit.id,
-    period,
+    // Written as people read it; read back through periodFromCell, which takes 14/11/2026 as well as ISO.
+    period: p ? formatDateVi(period) : period,
     due: p ? formatDateVi(district ? p.districtDue : p.communeDue) : '',
-    catalog: catalog ? catalog.id + ' (' + catalog.version + ')' : '',
+    catalog: catalog ? catalog.name : '',
     region: regionName,
   }
 }

@@ -11,7 +11,7 @@ import type { ReportRequest, TasksPutRequest } from '../../shared/api'
 import { checkTasks } from '../../shared/task-check'
 import { checkReport } from '../../shared/report'
 import {
-  guard, onAggregate, onCheck, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setPeriod,
+  guard, onAggregate, onCheck, onConnect, onCreateBook, onEvidence, onLock, onRefreshFlags, onSaveSettings, onSubmit, onSyncTasks, resetState, setPeriod,
 } from '../../addin/actions'
 import { setLang } from '../../addin/messages'
 import { saveSettings } from '../../addin/settings'
@@ -63,7 +63,8 @@ describe('commune: create, check, fix, submit', () => {
     expect(await press(onCreateBook)).toBe(2)
     expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives])
     expect(fake.value(SHEETS.info, 'B3')).toBe('binh-son')
-    expect(fake.value(SHEETS.info, 'B4')).toBe('2026-11-14')
+    expect(fake.value(SHEETS.info, 'B4')).toBe('14/11/2026') // read back as 2026-11-14
+    expect(fake.value(SHEETS.info, 'B6')).toBe('Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (QĐ 318/QĐ-TTg)')
     expect(fake.value(SHEETS.info, 'B7')).toBe('Bắc Trung Bộ')
     expect(text('status')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(document.getElementById('status')!.className).toBe('status status-ok')
@@ -77,7 +78,10 @@ describe('commune: create, check, fix, submit', () => {
     expect(await press(onCheck)).toBe(3)
     expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBe('#F4B6B6')
     expect(text('status')).toBe('Có 1 lỗi và 0 cảnh báo (ô màu đỏ, ô màu vàng). Bấm vào từng dòng để đến ô cần sửa.')
-    expect(text('headline')).toBe('Đạt 18/19 tiêu chí')
+    // With errors the headline is the errors; the score is only provisional, in small print.
+    expect(text('headline')).toBe('Còn 1 lỗi cần sửa')
+    expect(document.getElementById('headline')!.className).toBe('headline headline-error')
+    expect(text('score')).toBe('Tạm tính: đạt 18/19 tiêu chí — chưa chắc chắn khi còn lỗi.')
     const buttons = issueButtons()
     expect(buttons).toHaveLength(1)
     expect(buttons[0]!.textContent).toBe("'Chỉ tiêu'!F" + (row + 1) + ' Chỉ tiêu 3.1: "nhiều" không phải là số.')
@@ -93,6 +97,8 @@ describe('commune: create, check, fix, submit', () => {
     expect(fake.fill(SHEETS.indicators, 'F' + (row + 1))).toBeUndefined()
     expect(text('status')).toBe('Không có lỗi. Có thể gửi báo cáo.')
     expect(text('headline')).toBe('Đạt 19/19 tiêu chí')
+    expect(document.getElementById('headline')!.className).toBe('headline headline-ok')
+    expect(text('score')).toBe('')
     expect(issueButtons()).toHaveLength(0)
   })
 
@@ -133,7 +139,7 @@ describe('commune: create, check, fix, submit', () => {
     await press(onCheck)
     expect(catalogCalls()).toBe(1)
     await press(() => onSaveSettings('https://ntm.example.org', 'district-token'))
-    expect(text('status')).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng điều phối).')
+    expect(text('status')).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng NTM).')
     await press(() => onSaveSettings('https://ntm.example.org', 'commune-token'))
     await press(onCheck)
     expect(catalogCalls()).toBe(2)
@@ -148,10 +154,12 @@ describe('commune: create, check, fix, submit', () => {
     expect(post.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect((post.body as { indicators: unknown[] }).indicators).toHaveLength(INDICATOR_CODES.length)
     expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.revision + 1))).toBe(1)
-    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.receivedAt + 1))).toBe('12/11/2026 10:00')
+    expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.receivedAt + 1))).toBe('10:00 12/11/2026')
     expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.timeliness + 1))).toBe('Đúng hạn')
     expect(fake.value(SHEETS.info, 'B' + (INFO_ROWS.result + 1))).toBe('Đạt 19/19 tiêu chí')
-    expect(text('status')).toBe('Đã gửi: lần 1, nhận lúc 12/11/2026 10:00, đúng hạn. Đạt 19/19 tiêu chí.')
+    expect(text('status')).toBe('Đã gửi: lần 1, nhận lúc 10:00 12/11/2026, đúng hạn. Đạt 19/19 tiêu chí.')
+    expect(text('headline')).toBe('Đạt 19/19 tiêu chí')
+    expect(text('score')).toBe('Theo lần gửi 1, nhận lúc 10:00 12/11/2026.')
     expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
   })
 
@@ -212,7 +220,7 @@ describe('commune: create, check, fix, submit', () => {
     const typed = snapshot()
     server.locked['2026-11-14'] = true
     await press(onSubmit)
-    expect(text('status')).toBe('Kỳ báo cáo này đã khóa. Liên hệ văn phòng điều phối nếu cần mở khóa.')
+    expect(text('status')).toBe('Kỳ báo cáo này đã khóa. Liên hệ Văn phòng NTM nếu cần mở khóa.')
     expect(office.settings.state.saved['ntm.pendingSubmit']).toBeUndefined()
     expect(snapshot()).toBe(typed)
 
@@ -230,6 +238,18 @@ describe('commune: create, check, fix, submit', () => {
     resetState()
     await press(onCheck)
     expect(text('status')).toMatch(/^Không kết nối được máy chủ/)
+  })
+
+  it('offline, keeps the role last seen for this token (its buttons and its offline check); a refused token gets none', async () => {
+    expect(await onConnect()).toMatchObject({ role: 'commune' })
+    resetState()
+    server.failNext = 'network'
+    expect(await onConnect()).toMatchObject({ role: 'commune', unit: { id: 'binh-son' } })
+    expect(text('status')).toBe('Không kết nối được máy chủ; dùng lại thông tin lần trước: Xã Bình Sơn (xã). Vẫn kiểm tra được sổ.')
+    login('another-token')
+    resetState()
+    server.failNext = 'network'
+    await expect(onConnect()).rejects.toMatchObject({ code: 'network' })
   })
 
   it('checks offline with the catalogue saved earlier', async () => {
@@ -262,7 +282,7 @@ describe('commune: create, check, fix, submit', () => {
 
   it('says so when the workbook has no report yet', async () => {
     expect(await press(onCheck)).toBe(1)
-    expect(text('status')).toBe('Tệp này chưa có sổ báo cáo (sheet "Thông tin"). Bấm "Tạo sổ báo cáo" trước.')
+    expect(text('status')).toBe('Tệp này chưa có sổ báo cáo (trang tính "Thông tin"). Bấm "Tạo sổ báo cáo" trước.')
   })
 
   it('speaks English when Office is not Vietnamese', async () => {
@@ -301,7 +321,7 @@ describe('tasks and flags', () => {
     fake.setValues(SHEETS.tasks, 'A2', [['T1', 'Rà soát', 'binh-son, tho-son', '', 'mai', '', '', '', '', '']])
     expect(await press(onSyncTasks)).toBe(3)
     expect(server.calls.some((c) => c.method === 'PUT')).toBe(false)
-    expect(text('status')).toBe('Chưa đồng bộ: sheet nhiệm vụ còn 2 lỗi.')
+    expect(text('status')).toBe('Chưa đồng bộ: trang tính nhiệm vụ còn 2 lỗi.')
     expect(fake.fill(SHEETS.tasks, 'C2')).toBe('#F4B6B6')
     expect(fake.fill(SHEETS.tasks, 'E2')).toBe('#F4B6B6')
   })
@@ -358,7 +378,7 @@ describe('tasks and flags', () => {
     await press(onCreateBook)
     server.tasks['binh-son'] = [{ id: 'TB-9', title: 'Họp dân', lead: 'binh-son', collaborators: [], due: '2026-11-20', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2026-11-01T00:00:00Z', version: 1 }]
     await press(onRefreshFlags)
-    expect(details()).toEqual(['Máy chủ có 1 nhiệm vụ chưa có trong sheet "Nhiệm vụ": TB-9. Thêm các dòng này vào sheet, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.'])
+    expect(details()).toEqual(['Máy chủ có 1 nhiệm vụ chưa có trong trang tính "Nhiệm vụ": TB-9. Thêm các dòng này vào trang tính, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.'])
   })
 })
 
@@ -369,10 +389,39 @@ describe('district', () => {
     expect(await press(onAggregate)).toBe(2)
     expect(fake.names()).toContain(SHEETS.aggregate)
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
-    expect(text('status')).toBe('Đã tổng hợp kỳ 2026-11-14: 1/1 xã đã nộp, 1 đúng hạn.')
+    expect(text('status')).toBe('Đã tổng hợp kỳ 14/11/2026: 1/1 xã đã nộp, 1 đúng hạn.')
+    expect(details()).toEqual(['Có 1 xã gửi kiến nghị: xem trang tính "Kiến nghị các xã".'])
+    expect(fake.names()).toContain('Kiến nghị các xã')
+    expect(text('chase')).toBe('Tất cả các xã đã nộp đúng hạn.')
     expect(await press(() => onLock(true))).toBe(0)
-    expect(text('status')).toBe('Đã khóa kỳ 2026-11-14: xã không thể gửi thêm.')
+    expect(text('status')).toBe('Đã khóa kỳ 14/11/2026: xã không thể gửi thêm.')
     expect(server.locked['2026-11-14']).toBe(true)
+  })
+
+  it('names the communes to chase, each a link to its row of the summary sheet', async () => {
+    const row = (id: string, name: string, timeliness: { status: 'late' | 'missing' | 'open'; days: number }, revision: number | null) => ({
+      unit: { id, name }, revision, receivedAt: null, firstReceivedAt: null, achieved: revision === null ? null : 7, total: 19,
+      criteria: revision === null ? null : {}, timeliness, narratives: null,
+    })
+    server.moreCommunes = [
+      row('tho-binh', 'Xã Thọ Bình', { status: 'missing', days: 12 }, null),
+      row('dan-luc', 'Xã Dân Lực', { status: 'late', days: 2 }, 1),
+      row('hop-ly', 'Xã Hợp Lý', { status: 'late', days: 3 }, 1),
+    ]
+    expect(await press(onAggregate)).toBe(2)
+    expect(text('chase')).toBe('Chưa nộp: Thọ BìnhTrễ: Dân Lực 2 ngày, Hợp Lý 3 ngày')
+    const groups = Array.from(document.querySelectorAll('#chase .chase-group')).map((g) => g.textContent)
+    expect(groups).toEqual(['Chưa nộp: Thọ Bình', 'Trễ: Dân Lực 2 ngày, Hợp Lý 3 ngày'])
+    const links = Array.from(document.querySelectorAll('#chase button')) as HTMLButtonElement[]
+    expect(links.map((b) => b.textContent)).toEqual(['Thọ Bình', 'Dân Lực 2 ngày', 'Hợp Lý 3 ngày'])
+    const before = fake.syncCount
+    links[2]!.click()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(fake.syncCount - before).toBe(1)
+    expect(fake.selected).toMatchObject({ sheet: SHEETS.aggregate })
+    const selectedRow = Number(fake.selected!.address.slice(1))
+    expect(fake.value(SHEETS.aggregate, 'A' + selectedRow)).toBe('hop-ly')
+    expect(fake.value(SHEETS.aggregate, 'B6')).toBe('Thọ Bình (quá hạn 12 ngày)')
   })
 
   it('a commune token cannot aggregate: a clear message, nothing written', async () => {
@@ -385,7 +434,7 @@ describe('district', () => {
 
   it('points a district without a task sheet at its own button', async () => {
     await press(onRefreshFlags)
-    expect(text('status')).toBe('Tệp này chưa có sheet "Thông tin". Bấm "Tạo sheet nhiệm vụ" trước.')
+    expect(text('status')).toBe('Tệp này chưa có trang tính "Thông tin". Bấm "Tạo trang tính nhiệm vụ" trước.')
   })
 
   it('creates a district task sheet without the indicator sheets', async () => {

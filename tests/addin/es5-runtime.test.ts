@@ -134,6 +134,7 @@ class Doc {
   }
   querySelectorAll(selector: string): El[] {
     if (selector === '[data-msg]') return this.all.filter((e) => 'data-msg' in e.attrs)
+    if (selector === '[data-roles]') return this.all.filter((e) => 'data-roles' in e.attrs)
     if (selector === 'button') return this.all.filter((e) => e.tagName === 'BUTTON')
     return []
   }
@@ -296,11 +297,17 @@ describe('the built pane without modern built-ins (an IE11-like realm)', () => {
     expect(text(r, 'unit-line')).toBe('')
     expect(r.doc.getElementById('btn-check')!.textContent).toBe('Kiểm tra')
     r.doc.getElementById('token')!.value = 'commune-token'
+    // Before connecting only the connection form shows; then only the commune's buttons.
+    expect(r.doc.getElementById('commune')!.style.display).toBe('none')
+    expect(r.doc.getElementById('district')!.style.display).toBe('none')
     expect(await click(r, 'btn-save-settings')).toBe('Đã kết nối: Xã Bình Sơn (xã).')
+    expect(r.doc.getElementById('commune')!.style.display).toBe('')
+    expect(r.doc.getElementById('district')!.style.display).toBe('none')
     r.doc.getElementById('period')!.value = '2026-11-14'
     r.doc.getElementById('period')!.onchange!()
     expect(await click(r, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(await click(r, 'btn-check')).toMatch(/^Có \d+ lỗi/)
+    expect(text(r, 'headline')).toMatch(/^Còn \d+ lỗi cần sửa$/)
     expect(r.doc.getElementById('issues')!.children.length).toBeGreaterThan(10)
     for (const code of INDICATOR_CODES) {
       const row = r.fake.rowOf('Chỉ tiêu', 0, code)
@@ -308,7 +315,7 @@ describe('the built pane without modern built-ins (an IE11-like realm)', () => {
     }
     expect(await click(r, 'btn-check')).toBe('Không có lỗi. Có thể gửi báo cáo.')
     expect(text(r, 'headline')).toBe('Đạt 19/19 tiêu chí')
-    expect(await click(r, 'btn-submit')).toBe('Đã gửi: lần 1, nhận lúc 12/11/2026 10:00, đúng hạn. Đạt 19/19 tiêu chí.')
+    expect(await click(r, 'btn-submit')).toBe('Đã gửi: lần 1, nhận lúc 10:00 12/11/2026, đúng hạn. Đạt 19/19 tiêu chí.')
     expect(r.fake.value('Thông tin', 'B8')).toBe(1)
     const key = r.server.calls.filter((c) => c.method === 'POST')[0]!.headers['Idempotency-Key']
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/)

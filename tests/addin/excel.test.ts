@@ -379,20 +379,28 @@ describe('writeOutputSheets', () => {
     const { fake } = setup('1.1')
     await writeOutputSheets([aggregateSheet(AGG), overdueSheet(AGG)])
     expect(fake.syncCount).toBe(2)
+    // The figures, the communes to chase and the funds first, the chart beside them; the matrix below.
+    expect(fake.value(SHEETS.aggregate, 'A1')).toBe('Tổng hợp báo cáo kỳ 14/11/2026 - Huyện Triệu Sơn')
+    expect(fake.value(SHEETS.aggregate, 'D5')).toBe('09:00 15/11/2026')
+    expect(fake.value(SHEETS.aggregate, 'A6')).toBe('Chưa nộp')
+    expect(fake.value(SHEETS.aggregate, 'B6')).toBe('Dân Lý (quá hạn 1 ngày)')
+    expect(fake.fill(SHEETS.aggregate, 'B6')).toBe('#F4B6B6')
+    expect(fake.value(SHEETS.aggregate, 'B7')).toBe('không có')
     const header = fake.rowOf(SHEETS.aggregate, 0, 'Mã xã')
-    expect(header).toBe(6)
-    expect(fake.value(SHEETS.aggregate, 'B8')).toBe('Xã Bình Sơn')
-    expect(fake.value(SHEETS.aggregate, 'C8')).toBe(9)
-    expect(fake.value(SHEETS.aggregate, 'E9')).toBe('Chưa nộp (quá hạn 1 ngày)')
-    expect(fake.value(SHEETS.aggregate, 'G8')).toBe('đạt')
-    expect(fake.fill(SHEETS.aggregate, 'G8')).toBe('#C6EFCE')
-    expect(fake.value(SHEETS.aggregate, 'H8')).toBe('chưa đạt')
-    expect(fake.fill(SHEETS.aggregate, 'H8')).toBe('#F4B6B6')
-    expect(fake.fill(SHEETS.aggregate, 'G9')).toBe('#EDEDED')
-    expect(fake.value(SHEETS.aggregate, 'G10')).toBe(1)
+    expect(header).toBe(21)
+    const row = (n: number): number => header + 1 + n // sheet row of the n-th line below the header
+    expect(fake.value(SHEETS.aggregate, 'B' + row(1))).toBe('Xã Bình Sơn')
+    expect(fake.value(SHEETS.aggregate, 'C' + row(1))).toBe(9)
+    expect(fake.value(SHEETS.aggregate, 'E' + row(2))).toBe('Chưa nộp (quá hạn 1 ngày)')
+    expect(fake.value(SHEETS.aggregate, 'G' + row(1))).toBe('đạt')
+    expect(fake.fill(SHEETS.aggregate, 'G' + row(1))).toBe('#C6EFCE')
+    expect(fake.value(SHEETS.aggregate, 'H' + row(1))).toBe('chưa đạt')
+    expect(fake.fill(SHEETS.aggregate, 'H' + row(1))).toBe('#F4B6B6')
+    expect(fake.fill(SHEETS.aggregate, 'G' + row(2))).toBe('#EDEDED')
+    expect(fake.value(SHEETS.aggregate, 'G' + row(3))).toBe(1)
     expect(fake.format(SHEETS.aggregate, 'D3')).toBe('0.0%')
     expect(fake.sheet(SHEETS.aggregate).charts).toEqual([
-      { type: 'ColumnClustered', source: "'Tổng hợp'!B7:C9", seriesBy: 'Columns', title: 'Số tiêu chí đạt theo xã - kỳ 2026-11-14', from: 'AA7', to: 'AI24' },
+      { type: 'ColumnClustered', source: "'Tổng hợp'!B22:C24", seriesBy: 'Columns', title: 'Số tiêu chí đạt theo xã - kỳ 14/11/2026', from: 'F1', to: 'N20' },
     ])
     expect(fake.sheet(SHEETS.aggregate).widths).toEqual({}) // ExcelApi 1.1: no column widths
     expect(fake.value(SHEETS.overdue, 'A2')).toBe('TB-2')
@@ -402,7 +410,7 @@ describe('writeOutputSheets', () => {
     await writeOutputSheets([aggregateSheet({ ...AGG, communes: AGG.communes.slice(0, 1) }), overdueSheet(AGG)])
     expect(fake.syncCount).toBe(2)
     expect(fake.names().filter((n) => n === SHEETS.aggregate)).toHaveLength(1)
-    expect(fake.value(SHEETS.aggregate, 'B9')).not.toBe('Xã Dân Lý')
+    expect(fake.value(SHEETS.aggregate, 'B24')).not.toBe('Xã Dân Lý')
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
 
     fake.sheet(SHEETS.aggregate).name = 'tổng hợp' // renamed by hand: still the same sheet to Excel

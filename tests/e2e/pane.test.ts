@@ -21,6 +21,7 @@ function screenshotPath(name: string): string {
 const NOW = '2026-11-26T09:00:00+07:00'
 const COMMUNE_TOKEN = 'ntm_demo_commune_binh_son'
 const DISTRICT_TOKEN = 'ntm_demo_district_trieu_son'
+const LEADER_TOKEN = 'ntm_demo_leader_trieu_son'
 const INFO = 'Thông tin'
 const IND = 'Chỉ tiêu'
 const TASKS = 'Nhiệm vụ'
@@ -64,6 +65,9 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(await commune.textContent('h1')).toBe('Báo cáo nông thôn mới')
     expect(await commune.inputValue('#server-url')).toBe(worker.origin)
     expect(await commune.inputValue('#period')).toBe('2026-11-28')
+    // Before connecting, only the connection form.
+    expect(await commune.isVisible('#token')).toBe(true)
+    for (const id of ['#commune', '#district', '#period']) expect(await commune.isVisible(id)).toBe(false)
   })
 
   it('a wrong token gets a clear message', async () => {
@@ -73,8 +77,10 @@ describe('the pane in Chromium against the local Worker', () => {
   it('commune: connect, create the workbook, check, fix, submit through a dropped connection', async () => {
     expect(await connect(commune, COMMUNE_TOKEN)).toBe('Đã kết nối: Xã Bình Sơn (xã).')
     expect(await commune.isVisible('#district')).toBe(false)
+    expect(await commune.isVisible('#commune')).toBe(true)
+    expect(await commune.textContent('#period option:checked')).toBe('28/11/2026 (kỳ hiện tại)')
     expect(await press(commune, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
-    expect(await value(commune, INFO, 'B4')).toBe('2026-11-28')
+    expect(await value(commune, INFO, 'B4')).toBe('28/11/2026')
 
     // The accountant fills every indicator, with two mistakes, and the funds.
     const typo = await commune.evaluate(() => {
@@ -97,7 +103,9 @@ describe('the pane in Chromium against the local Worker', () => {
     })
     const status = await press(commune, 'btn-check')
     expect(status).toMatch(/^Có 2 lỗi/)
-    expect(await commune.textContent('#headline')).toMatch(/^Đạt \d+\/19 tiêu chí$/)
+    // The errors are the headline; the score is provisional until there are none.
+    expect(await commune.textContent('#headline')).toBe('Còn 2 lỗi cần sửa')
+    expect(await commune.textContent('#score')).toMatch(/^Tạm tính: đạt \d+\/19 tiêu chí — chưa chắc chắn khi còn lỗi\.$/)
     const issues = await commune.$$eval('#issues button', (bs) => bs.map((b) => b.textContent))
     expect(issues).toContain("'Chỉ tiêu'!F" + typo + ' Chỉ tiêu 2.1: "nhiều" không phải là số.')
     expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Chỉ tiêu', 'F' + r), typo)).toBe('#F4B6B6')
@@ -134,7 +142,7 @@ describe('the pane in Chromium against the local Worker', () => {
     await commune.unroute('**/api/v1/reports')
 
     // The retry carries the same key: the Worker answers with the first receipt, no second revision.
-    expect(await press(commune, 'btn-submit')).toMatch(/^Đã gửi: lần 1, nhận lúc 26\/11\/2026 09:00, đúng hạn\. Đạt \d+\/19 tiêu chí\.$/)
+    expect(await press(commune, 'btn-submit')).toMatch(/^Đã gửi: lần 1, nhận lúc 09:00 26\/11\/2026, đúng hạn\. Đạt \d+\/19 tiêu chí\.$/)
     expect(await value(commune, INFO, 'B8')).toBe(1)
     expect(await value(commune, INFO, 'B10')).toBe('Đúng hạn')
     const detail = await api<{ revisions: unknown[]; latest: { revision: number } }>('/reports/binh-son/2026-11-28', COMMUNE_TOKEN)
@@ -157,13 +165,34 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(String(await value(commune, INFO, 'A15'))).toMatch(/^\d{4}-\d{2}-(14|28)$/)
   })
 
+  it('leader: only the aggregate — no lock, no task sync', async () => {
+    const { page: leader } = await openPane(browser, worker.origin, stub, { clock: NOW })
+    leader.on('pageerror', (e) => pageErrors.push(e.message))
+    expect(await connect(leader, LEADER_TOKEN)).toBe('Đã kết nối: Huyện Triệu Sơn (lãnh đạo).')
+    expect(await leader.textContent('#district-title')).toBe('Lãnh đạo')
+    expect(await leader.isVisible('#btn-aggregate')).toBe(true)
+    for (const id of ['#btn-lock', '#btn-unlock', '#btn-district-tasks', '#btn-district-create', '#btn-district-flags', '#commune']) {
+      expect(await leader.isVisible(id)).toBe(false)
+    }
+    await leader.selectOption('#period', '2026-11-14')
+    expect(await press(leader, 'btn-aggregate')).toMatch(/^Đã tổng hợp kỳ 14\/11\/2026: 4\/5 xã đã nộp/)
+    await leader.close()
+  })
+
   it('district: aggregates a period with a chart, locks the open period; the commune is then refused', async () => {
     const { page: district } = await openPane(browser, worker.origin, stub, { clock: NOW })
     district.on('pageerror', (e) => pageErrors.push(e.message))
-    expect(await connect(district, DISTRICT_TOKEN)).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng điều phối).')
+    expect(await connect(district, DISTRICT_TOKEN)).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng NTM).')
     expect(await district.isVisible('#commune')).toBe(false)
     await district.selectOption('#period', '2026-11-14')
-    expect(await press(district, 'btn-aggregate')).toMatch(/^Đã tổng hợp kỳ 2026-11-14: 4\/5 xã đã nộp, 3 đúng hạn\./)
+    expect(await press(district, 'btn-aggregate')).toMatch(/^Đã tổng hợp kỳ 14\/11\/2026: 4\/5 xã đã nộp, 3 đúng hạn\./)
+    expect(await district.textContent('#status-details')).toContain('Có 2 xã gửi kiến nghị: xem trang tính "Kiến nghị các xã".')
+    // Who to chase, each name a link to its row.
+    expect(await district.$$eval('#chase .chase-group', (gs) => gs.map((g) => g.textContent))).toEqual(['Chưa nộp: Thọ Bình', 'Trễ: Hợp Lý 3 ngày'])
+    await district.click('#chase button >> text=Hợp Lý 3 ngày')
+    await district.waitForFunction(() => (window as unknown as W).__fake.selected !== null)
+    const picked = await district.evaluate(() => (window as unknown as W).__fake.selected!)
+    expect(await value(district, picked.sheet, 'A' + picked.address.slice(1))).toBe('hop-ly')
     const summary = await district.evaluate(() => {
       const fake = (window as unknown as W).__fake
       const grid = fake.grid('Tổng hợp')
@@ -172,6 +201,7 @@ describe('the pane in Chromium against the local Worker', () => {
       return { names: fake.names(), header: grid[header], binhSon, charts: fake.sheet('Tổng hợp').charts.length, overdue: fake.grid('Việc quá hạn').length }
     })
     expect(summary.names).toEqual(expect.arrayContaining(['Tổng hợp', 'Việc quá hạn']))
+    expect(summary.names).toContain('Kiến nghị các xã')
     expect(summary.header!.slice(0, 7)).toEqual(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
     expect(summary.binhSon!.slice(1, 6)).toEqual(['Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
     expect(summary.charts).toBe(1)
@@ -179,13 +209,13 @@ describe('the pane in Chromium against the local Worker', () => {
     await district.screenshot({ path: screenshotPath('pane-district.png') })
 
     await district.selectOption('#period', '2026-11-28')
-    expect(await press(district, 'btn-lock')).toBe('Đã khóa kỳ 2026-11-28: xã không thể gửi thêm.')
+    expect(await press(district, 'btn-lock')).toBe('Đã khóa kỳ 28/11/2026: xã không thể gửi thêm.')
 
     // The commune changes a note and submits again: the locked period is explained, the workbook kept.
     await commune.evaluate(() => (window as unknown as W).__fake.setValues('Chỉ tiêu', 'I2', [['bổ sung minh chứng']]))
-    expect(await press(commune, 'btn-submit')).toBe('Kỳ báo cáo này đã khóa. Liên hệ văn phòng điều phối nếu cần mở khóa.')
+    expect(await press(commune, 'btn-submit')).toBe('Kỳ báo cáo này đã khóa. Liên hệ Văn phòng NTM nếu cần mở khóa.')
     expect(await value(commune, IND, 'I2')).toBe('bổ sung minh chứng')
-    expect(await press(district, 'btn-unlock')).toBe('Đã mở khóa kỳ 2026-11-28.')
+    expect(await press(district, 'btn-unlock')).toBe('Đã mở khóa kỳ 28/11/2026.')
     expect(pageErrors).toEqual([])
   })
 })

@@ -82,8 +82,9 @@ describe('locked periods', () => {
     const refused = await call('POST', '/api/v1/reports', { token: TOKENS.binhSon, body: reportBody('binh-son', '2026-11-14') })
     expect(refused.status).toBe(409)
     expect(refused.body.error).toBe('period_locked')
-    expect(refused.body.message).toMatch(/khóa sổ/)
-    expect(refused.body.message_en).toMatch(/locked/)
+    // Who and when in words: the unit's name and the Vietnamese clock, not an id or a UTC string.
+    expect(refused.body.message).toBe('Kỳ báo cáo 14/11/2026 đã được Huyện Triệu Sơn khóa sổ lúc 09:00 26/11/2026; không nhận thêm bản báo cáo mới. Liên hệ Văn phòng NTM nếu cần mở khóa.')
+    expect(refused.body.message_en).toMatch(/^Reporting period 14\/11\/2026 was locked by Huyện Triệu Sơn at 09:00 26\/11\/2026 \(Vietnam time\)/)
     expect(await countRevisions('binh-son', '2026-11-14')).toBe(before)
     expect((await call('GET', '/api/v1/reports/binh-son/2026-11-14', { token: TOKENS.binhSon })).body.locked).toBe(true)
 

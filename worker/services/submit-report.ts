@@ -3,7 +3,7 @@
 import type { IndicatorInput, ReportReceipt } from '../../shared/api'
 import { isPeriodId, reportTimeliness } from '../../shared/calendar'
 import type { Catalog } from '../../shared/catalog'
-import { formatDateVi } from '../../shared/dates'
+import { formatDateVi, formatTimeVi } from '../../shared/dates'
 import { hasErrors, makeIssue } from '../../shared/issues'
 import { type ReportCheck, type ReportDraft, checkReport } from '../../shared/report'
 import { type UnitSettings, peopleShareLimit } from '../../shared/settings'
@@ -48,11 +48,19 @@ export async function checkReportFor(
   return { ...check, issues, ok: !hasErrors(issues), tasks: check.tasks.filter((_, k) => !rules.refused.has(k)) }
 }
 
-const lockedError = (period: string, by: string, at: string): ApiError =>
-  new ApiError(409, 'period_locked', [
-    'Kỳ báo cáo ' + formatDateVi(period) + ' đã được ' + by + ' khóa sổ lúc ' + at + '; không nhận thêm bản báo cáo mới. Liên hệ Văn phòng NTM nếu cần mở khóa.',
-    'Reporting period ' + period + ' was locked by ' + by + ' at ' + at + '; no new revisions are accepted. Ask the NTM office to unlock it.',
+// Who locked it by name and when on the Vietnamese clock ("08:15 29/11/2026"), never an id or a UTC string.
+const lockedError = (period: string, by: string, at: string | null): ApiError => {
+  const when = at ? formatTimeVi(at) : ''
+  return new ApiError(409, 'period_locked', [
+    'Kỳ báo cáo ' + formatDateVi(period) + ' đã được ' + by + ' khóa sổ' + (when ? ' lúc ' + when : '') + '; không nhận thêm bản báo cáo mới. Liên hệ Văn phòng NTM nếu cần mở khóa.',
+    'Reporting period ' + formatDateVi(period) + ' was locked by ' + by + (when ? ' at ' + when + ' (Vietnam time)' : '') + '; no new revisions are accepted. Ask the NTM office to unlock it.',
   ])
+}
+
+const unitName = (target: UnitContext, id: string | undefined): string => {
+  for (const u of target.chain) if (u.id === id) return u.name
+  return id ?? '?'
+}
 
 const mismatch = (): ApiError => new ApiError(409, 'idempotency_mismatch')
 
@@ -89,7 +97,7 @@ export async function submitReport(
 
   const lockUnits = target.chain.map((u) => u.id)
   const lock = (await listLatestLockEvents(db, lockUnits, period)).find((e) => e.action === 'lock')
-  if (lock) throw lockedError(period, lock.unitId, lock.at)
+  if (lock) throw lockedError(period, unitName(target, lock.unitId), lock.at)
 
   const receivedAt = now.toISOString()
   // A late correction does not make an on-time report late: timeliness is that of the first revision.
@@ -126,7 +134,7 @@ export async function submitReport(
       if (!row) {
         // Locked between the check above and the write.
         const again = (await listLatestLockEvents(db, lockUnits, period)).find((e) => e.action === 'lock')
-        throw lockedError(period, again?.unitId ?? '?', again?.at ?? '?')
+        throw lockedError(period, unitName(target, again?.unitId), again?.at ?? null)
       }
       return { status: 201, body: JSON.stringify({ ...receipt, revision: row.revision }), replayed: false }
     } catch (err) {

@@ -22,6 +22,8 @@ export type SheetOutput = {
   fills: Fill[]
   formats: Format[]
   bold: string[]
+  /** Ranges holding people's text: the pane writes them so that nothing there becomes a formula. */
+  text?: string[]
   /** Ranges whose long text wraps (aligned to the top). */
   wrap?: string[]
   /** Column widths in characters, from column A. */

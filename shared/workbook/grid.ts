@@ -78,3 +78,12 @@ export function rectangular(rows: Cell[][], width?: number): Grid {
     return out
   })
 }
+
+/**
+ * Text from people (a commune's words, a task title) written through Range.values, which reads "=…" as a
+ * formula: a leading apostrophe keeps it text, as when typing (Excel shows the rest and keeps no apostrophe).
+ * Only for the pane's writes; the .xlsx writer stores strings as strings.
+ */
+export function asText(text: string): string {
+  return /^[=+\-@]/.test(text) ? "'" + text : text
+}

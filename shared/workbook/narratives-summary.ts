@@ -49,6 +49,7 @@ export function narrativesSheet(agg: AggregateResponse): SheetOutput {
     formats: [],
     bold: ['A1', a1Block(HEADER_ROW, 0, 1, 5)],
     wrap: last > HEADER_ROW ? [a1Block(HEADER_ROW + 1, 0, last - HEADER_ROW, 5)] : [],
+    text: last > HEADER_ROW ? [a1Block(HEADER_ROW + 1, 2, last - HEADER_ROW, 3)] : [],
     widths: NARRATIVES_SUMMARY_WIDTHS,
   }
 }

@@ -9,7 +9,7 @@ import type { FundDraft } from '../funds'
 import type { TaskDraft } from '../task-check'
 import type { Issue } from '../issues'
 import { describeThreshold, thresholdFor } from '../catalog'
-import { FUND_SOURCES } from '../funds'
+import { FUND_SOURCES, parseFundSource } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
 import { periodOf } from '../calendar'
@@ -164,6 +164,8 @@ export type SheetPlan = {
    * last one (LibreOffice does not extend a table's formats) still lands in a text date cell.
    */
   formatRows?: number
+  /** Cells that hold a formula (written after the values). */
+  formulas?: Array<{ address: string; formula: string }>
 }
 
 /** Empty rows of the tasks sheet made ready for typing (a request carries at most MAX_TASKS_PER_REQUEST). */
@@ -211,8 +213,24 @@ export function taskGrid(tasks: readonly StoredTask[]): Grid {
   return rows
 }
 
+/** The funds sheet's last row: a live total (a formula, so it follows what is typed), never read as a source. */
+export const FUND_TOTAL_LABEL = 'Tổng cộng'
+
 export function fundGrid(): Grid {
-  return [FUND_COLUMNS.map((c) => c.header)].concat(FUND_SOURCES.map((s) => [s.name, '', '']))
+  return [FUND_COLUMNS.map((c) => c.header)].concat(FUND_SOURCES.map((s) => [s.name, '', '']), [[FUND_TOTAL_LABEL, '', '']])
+}
+
+/** `=SUM(B2:B9)` under the amounts of a new funds sheet. */
+export function fundTotalFormula(): { address: string; formula: string } {
+  const amount = FUND_COLUMNS.map((c) => c.key).indexOf('amount')
+  const sum = a1Block(1, amount, FUND_SOURCES.length, 1)
+  return { address: a1(FUND_SOURCES.length + 1, amount), formula: '=SUM(' + sum + ')' }
+}
+
+/** A funds row that is a fund: something typed, and not the total row. */
+function isFundEntry(r: { cells: { [key: string]: Cell } }): boolean {
+  if (typeof r.cells.source === 'string' && foldText(r.cells.source) === foldText(FUND_TOTAL_LABEL)) return false
+  return !isBlank(r.cells.amount) || !isBlank(r.cells.note)
 }
 
 /** The sheets of a commune's report workbook (district: info and tasks only). */
@@ -222,7 +240,7 @@ export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, region
     plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
   }
   plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS })
-  if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon' })
+  if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon', formulas: [fundTotalFormula()] })
   if (catalog) plans.push(narrativePlan())
   return plans
 }
@@ -371,7 +389,7 @@ export function readBook(input: BookGrids): ReadBook {
       recurrence: r.cells.recurrence, status: r.cells.status, progress: r.cells.progress, completedOn: r.cells.completedOn, note: r.cells.note,
       version: r.cells.version,
     })) : [],
-    funds: funds ? funds.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
+    funds: funds ? funds.rows.filter(isFundEntry).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
   }
   if (narratives) draft.narratives = narratives.input
   return { draft, unit, period, indicators, tasks, funds, narratives, missingColumns }
@@ -459,7 +477,10 @@ export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Pl
     return { sheet: SHEETS.info, address: a1(path === 'period' ? INFO_ROWS.period : INFO_ROWS.unit, 1) }
   }
   if (path === 'funds' && book.funds && book.funds.columns.amount !== undefined) {
-    return { sheet: book.funds.sheet, address: a1(book.funds.origin.row, book.funds.origin.col + book.funds.columns.amount) }
+    // The funds as a whole (the people's share): the people's own amount, where the share comes from.
+    const col = book.funds.origin.col + book.funds.columns.amount
+    for (const r of book.funds.rows) if (parseFundSource(r.cells.source) === 'people') return { sheet: book.funds.sheet, address: a1(r.row, col) }
+    return { sheet: book.funds.sheet, address: a1(book.funds.origin.row, col) }
   }
   if (book.narratives && path.indexOf('narratives.') === 0) return placeOfNarrative(book.narratives, path)
   const m = PATH_RE.exec(path)
@@ -471,7 +492,7 @@ export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Pl
   const sheetRows = book[list]
   if (!sheetRows) return null
   // funds in the draft skip untouched rows: map back through the same filter.
-  const rows = list === 'funds' ? sheetRows.rows.filter((r) => !isBlank(r.cells.amount) || !isBlank(r.cells.note)) : sheetRows.rows
+  const rows = list === 'funds' ? sheetRows.rows.filter(isFundEntry) : sheetRows.rows
   const entry = rows[Number(m[2])]
   if (!entry) return null
   const field = m[3] || (KEY_OF[list] as string)

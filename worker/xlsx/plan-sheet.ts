@@ -27,7 +27,7 @@ export function planSheet(plan: SheetPlan): SheetSpec {
   plan.columns.forEach((c, i) => {
     if (c.format && dataRows > 0) formats.push({ address: a1Block(1, i, dataRows, 1), format: c.format })
   })
-  return {
+  const spec: SheetSpec = {
     name: plan.name,
     values: plan.values,
     fills: [{ address: header, color: HEADER_FILL }],
@@ -36,4 +36,6 @@ export function planSheet(plan: SheetPlan): SheetSpec {
     widths: plan.columns.map((c) => toChars(c.width ?? 70)),
     frozenRows: 1,
   }
+  if (plan.formulas) spec.formulas = plan.formulas
+  return spec
 }

@@ -13,6 +13,8 @@ export type SheetSpec = {
   bold?: string[]
   /** Font size, colour or italics by range. */
   fonts?: Array<{ address: string; size?: number; color?: string; italic?: boolean }>
+  /** Single cells holding a formula (`=SUM(B2:B9)`), in place of their value. */
+  formulas?: Array<{ address: string; formula: string }>
   /** Ranges whose text wraps, aligned to the top of the cell. */
   wrap?: string[]
   /** One-row ranges shown as one cell (the value is the first cell's). */
@@ -109,6 +111,12 @@ function toSheet(spec: SheetSpec): Sheet<never> {
     const type = typeof value === 'number' ? Number : typeof value === 'boolean' ? Boolean : String
     return { value, type, ...FONT, ...style } as Cell
   }))
+  for (const f of spec.formulas || []) {
+    const at = blockOf(f.address)
+    const row = data[at.row]
+    // Only our own formulas get here: text from people is always written as a string, never as a formula.
+    if (row) row[at.col] = { type: 'Formula', value: f.formula.replace(/^=/, ''), ...FONT, ...styles[at.row]?.[at.col] } as Cell
+  }
   const sheet: Sheet<never> & { extras?: SheetExtras } = { data, sheet: spec.name }
   if (spec.widths) sheet.columns = spec.widths.map((width) => ({ width }))
   if (spec.frozenRows) sheet.stickyRowsCount = spec.frozenRows

@@ -1,6 +1,6 @@
-// The words of a report through files LibreOffice reads and writes: typed under the headings of the
-// template (one line per row, and a cell with line breaks), saved by Calc, uploaded; and the leaders'
-// workbook shows each commune's words, wrapped.
+// The words and the funds of a report through files LibreOffice reads and writes: words typed under the
+// headings of the template (one line per row, and a cell with line breaks), saved by Calc, uploaded; the
+// leaders' workbook shows each commune's words, wrapped; the funds sheet's total is a live SUM.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,5 +67,20 @@ describe("the leaders' workbook", () => {
     expect(words).toContain('Xã Thọ Bình,Chưa nộp')
     const styles = strFromU8(unzipSync(bytes)['xl/styles.xml']!)
     expect(styles).toMatch(/wrapText="1"/)
+  })
+})
+
+describe('the funds sheet of the template', () => {
+  it('totals what is typed: LibreOffice computes the SUM, the upload skips the total row', async () => {
+    const plans = reportBookPlan(infoFacts({ id: 'binh-son', name: 'Xã Bình Sơn' }, '2026-11-14', QD_318_2022, 'btb', false), QD_318_2022, 'btb', [])
+    const funds = plans.find((p) => p.name === SHEETS.funds)!
+    funds.values[2]![1] = 1_200_000_000
+    funds.values[8]![1] = 150_000_000
+    const file = save('mau-von.xlsx', await writeWorkbook(plans.map(planSheet)))
+    const [resaved] = convert(file, 'xlsx:Calc MS Excel 2007 XML')
+    const csv = sheetsAsCsv(resaved!)
+    expect(csv[SHEETS.funds]!.split('\n').find((l) => l.indexOf('Tổng cộng') === 0)).toMatch(/^Tổng cộng,"?1[.,]?350[.,]?000[.,]?000"?/)
+    const uploaded = await readReportFile(arrayBuffer(readFileSync(resaved!)))
+    expect(uploaded.request.funds).toEqual([{ source: 'Ngân sách tỉnh', amount: 1_200_000_000 }, { source: 'Nhân dân đóng góp', amount: 150_000_000 }])
   })
 })

@@ -163,7 +163,7 @@ export class FakeServer {
       const agg: AggregateResponse = {
         period: body.period, unit: { id: me.unit.id, name: me.unit.name, level: 'district' }, locked: !!this.locked[body.period],
         generatedAt: new Date(this.now).toISOString(),
-        communes: [{ unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 1, receivedAt: '2026-11-13T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 19, total: 19, criteria: { '1': true }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa' } }].concat(this.moreCommunes),
+        communes: ([{ unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 1, receivedAt: '2026-11-13T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 19, total: 19, criteria: { '1': true }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa' } }] as AggregateResponse['communes']).concat(this.moreCommunes),
         completeness: { expected: 1, received: 1, receivedOnTime: 1, rate: 1, onTimeRate: 1 },
         criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: 1 })),
         funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 0, integrated: 0, credit: 0, enterprise: 0, people: 0 }, total: 0, peopleShare: 0 },

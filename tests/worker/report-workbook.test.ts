@@ -84,7 +84,7 @@ describe('GET /api/v1/reports/template.xlsx', () => {
     expect(guide.some((t) => typeof t === 'string' && t.includes('mở http://localhost/, đăng nhập bằng mã truy cập của xã'))).toBe(true)
     const info = sheets[1]!.rows
     expect(info.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe('binh-son')
-    expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('2026-11-28')
+    expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('28/11/2026')
     expect(info.find((r) => r[0] === 'Vùng')?.[1]).toBe('Bắc Trung Bộ')
     const indicators = sheets[2]!.rows
     expect(indicators[0]?.slice(0, 7)).toEqual(['Mã', 'Tiêu chí', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Giá trị', 'Đánh giá'])

@@ -45,8 +45,8 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
         if (spec.format && formatted > 0) sheet.getRange(a1Block(1, c, formatted, 1)).numberFormat = fillBlock(formatted, 1, spec.format)
       })
       block.values = plan.values
-      // Range.formulas is ExcelApi 1.1; a formula written as a value would also work, but only by accident.
-      for (const f of plan.formulas || []) sheet.getRange(f.address).formulas = [[f.formula]]
+      // Range.values reads a value starting with "=" as a formula (ExcelApi 1.1), as typing would.
+      for (const f of plan.formulas || []) sheet.getRange(f.address).values = [[f.formula]]
       if (plan.table) {
         const table = sheet.tables.add(a1Block(0, 0, rows, cols), true)
         table.name = freeTableName(plan.table)

@@ -5,17 +5,14 @@ import { type EvidenceItem, type EvidenceListResponse, evidencePageUrl } from '.
 import { formatDateVi, toExcelSerial } from '../dates'
 import { dossierText, evidenceKindName, formatFileSize } from '../evidence'
 import { AGG_COLORS, type Fill, type Format, type SheetOutput } from './aggregate-sheets'
-import { type Cell, a1, a1Block, rectangular } from './grid'
+import { type Cell, a1, a1Block, asText, rectangular } from './grid'
 import { DATE_FORMAT } from './report-book'
 
 export const EVIDENCE_SHEET = 'Minh chứng'
 
 const WIDTH = 10
 
-/** Text a person typed, written so Excel never reads it as a formula (`=…`, `+…`, `-…`, `@…`). */
-export function asText(text: string): string {
-  return /^[=+\-@]/.test(text) ? "'" + text : text
-}
+export { asText }
 
 /** `=HYPERLINK("…","Tải tệp")`: ExcelApi 1.1 has formulas, hyperlinks on ranges came in 1.7. */
 export function hyperlinkFormula(url: string, label: string): string {

@@ -9,6 +9,7 @@ import { writeOutputSheets } from '../../addin/excel/write-output-sheets'
 import { clearPendingSubmit, readPendingSubmit, writePendingSubmit } from '../../addin/excel/book-settings'
 import { SHEETS, reportBookPlan } from '../../shared/workbook/report-book'
 import { aggregateSheet, overdueSheet } from '../../shared/workbook/aggregate-sheets'
+import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../../shared/workbook/narratives-summary'
 import type { AggregateResponse } from '../../shared/api'
 import { CATALOG, INDICATOR_CODES, TASKS } from './fixtures'
 
@@ -296,6 +297,16 @@ describe('createBook', () => {
     expect(read.grids[SHEETS.info]!.values).toEqual([['Đơn vị', 'Xã Bình Sơn']])
   })
 
+  it('the funds sheet ends with a live SUM of the amounts; the words sheet has its headings in bold', async () => {
+    const { fake } = setup('1.1')
+    await createBook(reportBookPlan(FACTS, CATALOG.catalog, 'btb', TASKS))
+    expect(fake.value(SHEETS.funds, 'A10')).toBe('Tổng cộng')
+    expect(fake.sheet(SHEETS.funds).formulas).toEqual({ '9,1': '=SUM(B2:B9)' })
+    expect(fake.value(SHEETS.narratives, 'A3')).toBe('1. Kết quả đạt được')
+    expect(fake.sheet(SHEETS.narratives).bold['2,0']).toBe(true)
+    expect(fake.format(SHEETS.narratives, 'A4')).toBe('@')
+  })
+
   it('a district book has info and tasks only', async () => {
     const { fake } = setup('1.1')
     await createBook(reportBookPlan(FACTS, null, null, []))
@@ -441,6 +452,18 @@ describe('createBook beside a table whose name is taken', () => {
     expect(fake.syncCount).toBe(2)
     expect(fake.sheet(SHEETS.indicators).tables.map((t) => t.name)).toEqual(['NtmChiTieu2'])
     expect(fake.sheet('Chỉ tiêu kỳ trước').tables.map((t) => t.name)).toEqual(['NtmChiTieu'])
+  })
+})
+
+describe("the communes' words in the pane", () => {
+  it('are written as text: a request that looks like a formula stays words', async () => {
+    const { fake } = setup('1.1')
+    const agg = { ...AGG, communes: [{ ...AGG.communes[0]!, narratives: { achievements: '+ 1,2 km đường', difficulties: '', requests: '=HYPERLINK("http://x","Bấm vào đây")' } }] }
+    await writeOutputSheets([narrativesSheet(agg)])
+    expect(fake.sheet(NARRATIVES_SUMMARY_SHEET).formulas).toEqual({})
+    expect(fake.value(NARRATIVES_SUMMARY_SHEET, 'E4')).toBe('=HYPERLINK("http://x","Bấm vào đây")')
+    expect(fake.value(NARRATIVES_SUMMARY_SHEET, 'C4')).toBe('+ 1,2 km đường')
+    expect(fake.value(NARRATIVES_SUMMARY_SHEET, 'A4')).toBe('Xã Bình Sơn')
   })
 })
 

@@ -500,7 +500,7 @@ export async function onAggregate(): Promise<void> {
   const me = await requireMe()
   const period = selectedPeriod()
   const agg = await api().aggregate({ unit: me.unit.id, period })
-  const summary = aggregateSheet(agg, me.settings ? me.settings.peopleSharePercent / 100 : undefined)
+  const summary = aggregateSheet(agg)
   await writeOutputSheets([summary, overdueSheet(agg), narrativesSheet(agg)])
   showIssues([])
   showChase(chaseGroups(agg, summary))

@@ -4,7 +4,7 @@
 import type { AggregateResponse } from '../api'
 import type { Timeliness } from '../calendar'
 import { type FollowUp, followUps } from '../aggregate'
-import { DEFAULT_PEOPLE_SHARE_LIMIT, FUND_SOURCES } from '../funds'
+import { FUND_SOURCES } from '../funds'
 import { formatDateVi, formatTimeVi, toExcelSerial } from '../dates'
 import { timelinessText } from '../words'
 import { type Cell, type Grid, a1, a1Block, rectangular } from './grid'
@@ -64,7 +64,7 @@ function names(list: readonly FollowUp[], days: (f: FollowUp) => string): string
  * missing or late, the funds with the people's share, and the chart beside them; the communes × criteria
  * matrix starts below, at the row after the chart.
  */
-export function aggregateSheet(agg: AggregateResponse, peopleShareLimit: number = DEFAULT_PEOPLE_SHARE_LIMIT): SheetOutput {
+export function aggregateSheet(agg: AggregateResponse): SheetOutput {
   const criteria = agg.criteriaMet
   const c = agg.completeness
   const rows: Cell[][] = []
@@ -99,7 +99,7 @@ export function aggregateSheet(agg: AggregateResponse, peopleShareLimit: number 
   const shareRow = rows.length
   rows.push(['Tỷ lệ vốn nhân dân', agg.funds.peopleShare])
   formats.push({ address: a1(shareRow, 1), rows: 1, cols: 1, format: '0.0%' })
-  if (agg.funds.peopleShare > peopleShareLimit) {
+  if (agg.funds.peopleShare > agg.peopleShareLimit) {
     // The people's row and its share, not the table's header, carry the warning.
     const peopleRow = fundRow + 1 + FUND_SOURCES.map((s) => s.id).indexOf('people')
     fills.push({ address: a1Block(peopleRow, 0, 1, 2), color: AGG_COLORS.notMet })
@@ -166,7 +166,9 @@ export function communeRows(sheet: SheetOutput, ids: readonly string[]): { [id: 
 
 export function overdueSheet(agg: AggregateResponse): SheetOutput {
   const rows: Cell[][] = [['Mã', 'Nội dung', 'Đơn vị', 'Chủ trì', 'Hạn', 'Quá hạn (ngày)']]
-  for (const t of agg.overdueTasks) rows.push([t.id, t.title, t.owner, t.lead, toExcelSerial(t.occurrence), t.days])
+  // Units by name (a lead that is not a unit id — a person, an office outside the list — is its own name).
+  const name = (id: string): string => agg.unitNames[id] || id
+  for (const t of agg.overdueTasks) rows.push([t.id, t.title, name(t.owner), name(t.lead), toExcelSerial(t.occurrence), t.days])
   const formats: Format[] = []
   if (agg.overdueTasks.length > 0) formats.push({ address: a1Block(1, 4, agg.overdueTasks.length, 1), rows: agg.overdueTasks.length, cols: 1, format: DATE_FORMAT })
   const fills: Fill[] = [{ address: 'A1:F1', color: AGG_COLORS.header }]

@@ -10,7 +10,7 @@ const sent = (receivedAt: string, funds = emptyTotals()) => ({
   narratives: { achievements: '', difficulties: '', requests: '' },
 })
 
-function aggregate(peopleAmount: number): AggregateResponse {
+function aggregate(peopleAmount: number, peopleShareLimit = 0.3): AggregateResponse {
   const funds = computeFundTotals([{ source: 'provincial', amount: 700 }, { source: 'people', amount: peopleAmount }])
   const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
     { id: 'binh-son', name: 'Xã Bình Sơn', latest: sent('2026-11-14T08:00:00+07:00', funds) },
@@ -18,7 +18,11 @@ function aggregate(peopleAmount: number): AggregateResponse {
     { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
     { id: 'dan-luc', name: 'Thị trấn Dân Lực', latest: sent('2026-11-16T09:00:00+07:00') },
   ], '2026-11-26T09:00:00+07:00')
-  return { ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: true, generatedAt: '2026-11-26T01:15:00Z', overdueTasks: [] }
+  return {
+    ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: true, lockedAt: '2026-11-26T01:00:00Z',
+    generatedAt: '2026-11-26T01:15:00Z', overdueTasks: [], change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
+    unitNames: {}, peopleShareLimit,
+  }
 }
 
 const cell = (values: unknown[][], label: string): unknown[] => values.find((r) => r[0] === label) ?? []
@@ -66,6 +70,6 @@ describe('the summary sheet', () => {
     const headerRow = high.values.findIndex((r) => r[0] === 'Nguồn vốn')
     expect(high.fills.some((f) => f.address.indexOf('A' + (headerRow + 1)) === 0)).toBe(false)
     // a district's own, stricter cap
-    expect(aggregateSheet(aggregate(100), 0.1).fills).toContainEqual({ address: 'A' + (peopleRow + 1) + ':B' + (peopleRow + 1), color: '#F4B6B6' })
+    expect(aggregateSheet(aggregate(100, 0.1)).fills).toContainEqual({ address: 'A' + (peopleRow + 1) + ':B' + (peopleRow + 1), color: '#F4B6B6' })
   })
 })

@@ -1,0 +1,65 @@
+// A lead reporting on a task that another unit owns (the district assigns, the commune leads): only the
+// status, the progress and the completion date travel back to the owner's sheet. The title, the deadline,
+// the lead and the collaborators stay the owner's to change — the server takes nothing else from the lead.
+import { type LocalDate, parseDateInput } from './dates'
+import { type Issue, makeIssue, shownValue } from './issues'
+import type { TaskStatus } from './tasks'
+import { parseTaskStatus } from './task-check'
+import { isBlank, parseNumber } from './text'
+
+export type TaskProgressDraft = {
+  owner?: unknown
+  id?: unknown
+  status?: unknown
+  progress?: unknown
+  completedOn?: unknown
+  /** The version the lead's row was read at (a stale one is a conflict). */
+  version?: unknown
+}
+
+export type TaskProgress = {
+  owner: string
+  id: string
+  status: TaskStatus
+  /** Null: not given (kept as stored, or 100 once done). */
+  progress: number | null
+  completedOn: LocalDate | null
+  version: number | null
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' && isFinite(v) ? String(v) : ''
+}
+
+/** Reads progress rows (`path` is where they sit, e.g. `updates`); `today` (Vietnam) bounds completion dates. */
+export function checkTaskProgress(drafts: readonly TaskProgressDraft[], today: LocalDate, path = 'updates'): { updates: TaskProgress[]; issues: Issue[] } {
+  const issues: Issue[] = []
+  const updates: TaskProgress[] = []
+  drafts.forEach((d, i) => {
+    const at = path + '[' + i + ']'
+    const id = text(d.id)
+    const owner = text(d.owner)
+    const before = issues.length
+    const p = { task: id || undefined }
+    if (!id || !owner) issues.push(makeIssue('task_id_required', at + (id ? '.owner' : '.id'), p))
+    const status = parseTaskStatus(d.status)
+    if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
+    const progress = parseNumber(d.progress, true)
+    if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) {
+      issues.push(makeIssue('task_progress_invalid', at + '.progress', { ...p, value: text(d.progress) }))
+    }
+    const completedOn = parseDateInput(d.completedOn)
+    if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: shownValue(d.completedOn) }))
+    else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
+    if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
+    const version = isBlank(d.version) ? null : parseNumber(d.version)
+    if (issues.slice(before).some((x) => x.severity === 'error') || !status || progress === undefined || completedOn === undefined) return
+    updates.push({
+      owner, id, status,
+      progress: progress === null ? (status === 'done' ? 100 : null) : progress,
+      completedOn,
+      version: typeof version === 'number' && Math.floor(version) === version ? version : null,
+    })
+  })
+  return { updates, issues }
+}

@@ -169,17 +169,36 @@ export type TasksPutRequest = { tasks: TaskInput[] }
 export type TasksPutResponse = { unit: string; created: number; updated: number; unchanged: number; tasks: StoredTask[]; issues: Issue[] }
 
 // GET /units/{unit}/flags?date=YYYY-MM-DD
-export type TaskFlagRow = {
-  id: string
-  title: string
-  owner: string
+/**
+ * A task the unit owns, leads or helps with, its flag on the day, and the task itself, so a commune's sheet
+ * can hold the rows of tasks the district assigned it (written, never typed by hand).
+ */
+export type TaskFlagRow = StoredTask & {
   role: 'lead' | 'collaborator' | 'owner'
   flag: TaskFlagKind
   days: number
   occurrence: string
 }
 export type ReportFlagRow = { period: string; status: Timeliness['status']; days: number }
-export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; reports: ReportFlagRow[] }
+/** `names`: the units the task rows mention (owners, leads, collaborators), by id. */
+export type FlagsResponse = { unit: string; date: string; tasks: TaskFlagRow[]; reports: ReportFlagRow[]; names: { [id: string]: string } }
+
+// POST /units/{unit}/task-progress
+/**
+ * The lead unit's report on a task another unit owns (the district assigns, the commune leads): only status,
+ * progress and completion date, which go to the owner's task; its title, due date, lead and collaborators stay
+ * the owner's. `version` as in TaskInput: a stale one that would change the task is 409 `version_conflict`.
+ */
+export type TaskProgressInput = {
+  owner: string
+  id: string
+  status?: TaskStatus | string | null
+  progress?: number | string | null
+  completedOn?: string | number | null
+  version?: number | string | null
+}
+export type TaskProgressRequest = { updates: TaskProgressInput[] }
+export type TaskProgressResponse = { unit: string; updated: number; unchanged: number; tasks: StoredTask[]; issues: Issue[] }
 
 // POST /aggregate
 export type AggregateRequest = { unit: string; period: string }

@@ -40,6 +40,7 @@ export type IssueCode =
   | 'task_unit_not_allowed'
   | 'task_date_out_of_range'
   | 'task_changed_on_server'
+  | 'task_progress_not_lead'
   | 'fund_source_unknown'
   | 'fund_source_duplicate'
   | 'fund_amount_invalid'
@@ -256,6 +257,13 @@ const WORDING: { [code in IssueCode]: { severity: Severity; words: Wording } } =
           ', in the workbook ' + q(p.value) + '.',
       ]
     },
+  },
+  task_progress_not_lead: {
+    severity: 'error',
+    words: (p) => [
+      task(p)[0] + ' của ' + q(p.value) + ': chỉ đơn vị chủ trì được báo trạng thái và tiến độ về đơn vị giao việc.',
+      task(p)[1] + ' of ' + q(p.value) + ': only the lead unit may report its status and progress to the unit that assigned it.',
+    ],
   },
   fund_source_unknown: {
     severity: 'error',

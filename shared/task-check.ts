@@ -141,7 +141,7 @@ export type TaskRow = { index: number; version: number | null }
 export type TaskCheck = { tasks: Task[]; issues: Issue[]; rows: TaskRow[] }
 
 /** A version cell: blank, or a whole number ≥ 1 (as a number or as text); undefined when neither. */
-function parseVersion(value: unknown): number | null | undefined {
+export function parseVersion(value: unknown): number | null | undefined {
   if (isBlank(value)) return null
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : NaN
   return Math.floor(n) === n && n >= 1 && n < 1e9 ? n : undefined

@@ -1,11 +1,11 @@
 // A lead reporting on a task that another unit owns (the district assigns, the commune leads): only the
-// status, the progress and the completion date travel back to the owner's sheet. The title, the deadline,
+// status, the progress and the completion date travel back to the owner's task. The title, the deadline,
 // the lead and the collaborators stay the owner's to change — the server takes nothing else from the lead.
 import { type LocalDate, parseDateInput } from './dates'
 import { type Issue, makeIssue, shownValue } from './issues'
-import type { TaskStatus } from './tasks'
-import { parseTaskStatus } from './task-check'
-import { isBlank, parseNumber } from './text'
+import type { Task, TaskStatus } from './tasks'
+import { parseTaskStatus, parseVersion } from './task-check'
+import { parseNumber } from './text'
 
 export type TaskProgressDraft = {
   owner?: unknown
@@ -13,11 +13,13 @@ export type TaskProgressDraft = {
   status?: unknown
   progress?: unknown
   completedOn?: unknown
-  /** The version the lead's row was read at (a stale one is a conflict). */
+  /** The version the lead's row was read at (a stale one that would change the task is a conflict). */
   version?: unknown
 }
 
 export type TaskProgress = {
+  /** Where the update sits among the drafts. */
+  index: number
   owner: string
   id: string
   status: TaskStatus
@@ -35,6 +37,7 @@ function text(v: unknown): string {
 export function checkTaskProgress(drafts: readonly TaskProgressDraft[], today: LocalDate, path = 'updates'): { updates: TaskProgress[]; issues: Issue[] } {
   const issues: Issue[] = []
   const updates: TaskProgress[] = []
+  const seen: { [key: string]: boolean } = {}
   drafts.forEach((d, i) => {
     const at = path + '[' + i + ']'
     const id = text(d.id)
@@ -42,6 +45,8 @@ export function checkTaskProgress(drafts: readonly TaskProgressDraft[], today: L
     const before = issues.length
     const p = { task: id || undefined }
     if (!id || !owner) issues.push(makeIssue('task_id_required', at + (id ? '.owner' : '.id'), p))
+    else if (seen[owner + '/' + id]) issues.push(makeIssue('task_id_duplicate', at + '.id', p))
+    seen[owner + '/' + id] = true
     const status = parseTaskStatus(d.status)
     if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
     const progress = parseNumber(d.progress, true)
@@ -52,14 +57,18 @@ export function checkTaskProgress(drafts: readonly TaskProgressDraft[], today: L
     if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: shownValue(d.completedOn) }))
     else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
     if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
-    const version = isBlank(d.version) ? null : parseNumber(d.version)
-    if (issues.slice(before).some((x) => x.severity === 'error') || !status || progress === undefined || completedOn === undefined) return
-    updates.push({
-      owner, id, status,
-      progress: progress === null ? (status === 'done' ? 100 : null) : progress,
-      completedOn,
-      version: typeof version === 'number' && Math.floor(version) === version ? version : null,
-    })
+    const version = parseVersion(d.version)
+    if (version === undefined) issues.push(makeIssue('task_version_invalid', at + '.version', { ...p, value: shownValue(d.version) }))
+    if (issues.slice(before).some((x) => x.severity === 'error') || !status || progress === undefined || completedOn === undefined || version === undefined) return
+    updates.push({ index: i, owner, id, status, progress: progress === null ? (status === 'done' ? 100 : null) : progress, completedOn, version })
   })
   return { updates, issues }
+}
+
+/** The owner's task with the lead's report applied: only status, progress and completion date change. */
+export function applyTaskProgress<T extends Task>(task: T, update: TaskProgress): T {
+  const next: T = { ...task, status: update.status, progress: update.progress === null ? task.progress : update.progress }
+  if (update.completedOn) next.completedOn = update.completedOn
+  else delete next.completedOn
+  return next
 }

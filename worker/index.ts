@@ -23,6 +23,7 @@ import { reports } from './routes/reports'
 import { settings } from './routes/settings'
 import { sharedSummary } from './routes/shared-summary'
 import { shares } from './routes/shares'
+import { taskProgress } from './routes/task-progress'
 import { tasks } from './routes/tasks'
 import { webhooks } from './routes/webhooks'
 import { createScheduled } from './scheduled'
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/reports', reportWorkbook)
     .route('/reports', reports)
     .route('/units', tasks)
+    .route('/units', taskProgress)
     .route('/units', flags)
     .route('/units', unitEvidence)
     .route('/evidence', evidenceFiles)

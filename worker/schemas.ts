@@ -77,6 +77,18 @@ export const reportSchema = z.object({
 
 export const tasksPutSchema = z.object({ tasks: z.array(taskSchema).max(MAX_TASKS) })
 
+// Strict: a lead's report carries status, progress and completion date only; a title or a due date sent along
+// is refused rather than silently dropped, since they are the owner's to change.
+export const taskProgressSchema = z.strictObject({
+  owner: unitId,
+  id: z.union([z.string().max(100), z.number()]),
+  status: z.string().max(40).nullish(),
+  progress: z.union([z.number(), z.string().max(20), z.null()]).optional(),
+  completedOn: z.union([z.string().max(40), z.number(), z.null()]).optional(),
+  version: z.union([z.number(), z.string().max(20), z.null()]).optional(),
+})
+export const taskProgressPostSchema = z.object({ updates: z.array(taskProgressSchema).max(MAX_TASKS) })
+
 export const unitPeriodSchema = z.object({ unit: unitId, period: z.string().max(40) })
 
 export const unitSchema = z.object({ unit: unitId })

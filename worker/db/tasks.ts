@@ -96,3 +96,40 @@ export function insertTaskIfAbsentStatement(db: D1Database, ownerId: string, tas
       task.source ?? null, task.note ?? null, at, by,
     )
 }
+
+/** Tasks by owner and id, with who wrote each last (keys that name no task are left out). */
+export async function listTasksByKeys(
+  db: D1Database, keys: ReadonlyArray<{ owner: string; id: string }>,
+): Promise<Array<{ task: StoredTask; updatedBy: string }>> {
+  if (keys.length === 0) return []
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM tasks t
+       WHERE EXISTS (SELECT 1 FROM json_each(?1) k
+         WHERE json_extract(k.value, '$.owner') = t.owner_id AND json_extract(k.value, '$.id') = t.id)
+       ORDER BY t.owner_id, t.id`,
+    )
+    .bind(JSON.stringify(keys.map((k) => ({ owner: k.owner, id: k.id }))))
+    .all<TaskRow>()
+  return results.map((r) => ({ task: toStoredTask(r), updatedBy: r.updated_by }))
+}
+
+/**
+ * A lead's report on tasks other units own, in one statement: status, progress and completion date only.
+ * Each row carries the version it will have (the one read plus one): the version trigger fails the statement,
+ * and the batch with it, if another writer changed the task in between.
+ */
+export function updateTaskProgressStatement(
+  db: D1Database,
+  rows: ReadonlyArray<{ owner: string; id: string; status: TaskStatus; progress: number; completedOn: string | null; version: number }>,
+  at: string, by: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE tasks SET status = json_extract(u.value, '$.status'), progress = json_extract(u.value, '$.progress'),
+         completed_on = json_extract(u.value, '$.completedOn'), updated_at = ?2, updated_by = ?3, version = json_extract(u.value, '$.version')
+       FROM json_each(?1) AS u
+       WHERE tasks.owner_id = json_extract(u.value, '$.owner') AND tasks.id = json_extract(u.value, '$.id')`,
+    )
+    .bind(JSON.stringify(rows), at, by)
+}

@@ -1,10 +1,12 @@
-// Flags for one unit on one day: each task it owns, leads or helps with, and its recent reporting periods.
+// Flags for one unit on one day: each task it owns, leads or helps with (the task itself too, so a commune's
+// sheet can show the rows the district assigned it), the names of the units they mention, and its recent
+// reporting periods.
 import type { FlagsResponse, ReportFlagRow, TaskFlagRow } from '../../shared/api'
 import { deadlineEndsAt, periodIdForDate, previousPeriodId, reportTimeliness } from '../../shared/calendar'
 import { taskFlag } from '../../shared/tasks'
 import { listFirstReceived } from '../db/reports'
 import { listTasksInvolving } from '../db/tasks'
-import type { Unit } from '../db/units'
+import { type Unit, listUnitNames } from '../db/units'
 
 /** How many periods, ending with the one the date falls in, the report flags cover (about three months). */
 export const REPORT_FLAG_WINDOW = 6
@@ -24,8 +26,11 @@ export async function computeFlags(db: D1Database, unit: Unit, date: string, now
   const tasks: TaskFlagRow[] = (await listTasksInvolving(db, [unit.id])).map((t) => {
     const f = taskFlag(t, date, dueSoonDays)
     const role = t.lead === unit.id ? 'lead' : t.collaborators.indexOf(unit.id) >= 0 ? 'collaborator' : 'owner'
-    return { id: t.id, title: t.title, owner: t.owner, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
+    return { ...t, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
   })
+  const mentioned: string[] = [unit.id]
+  for (const t of tasks) mentioned.push(t.owner, t.lead, ...t.collaborators)
+  const names = await listUnitNames(db, mentioned.filter((id, i) => mentioned.indexOf(id) === i))
 
   const reports: ReportFlagRow[] = []
   if (unit.level === 'commune') {
@@ -40,6 +45,6 @@ export async function computeFlags(db: D1Database, unit: Unit, date: string, now
       reports.push({ period, status: t.status, days: t.days })
     }
   }
-  return { unit: unit.id, date, tasks, reports }
+  return { unit: unit.id, date, tasks, reports, names }
 }
 

@@ -301,7 +301,7 @@ describe('the built pane without modern built-ins (an IE11-like realm)', () => {
     expect(r.doc.getElementById('commune')!.style.display).toBe('none')
     expect(r.doc.getElementById('district')!.style.display).toBe('none')
     expect(await click(r, 'btn-save-settings')).toBe('Đã kết nối: Xã Bình Sơn (xã).')
-    expect(r.doc.getElementById('commune')!.style.display).toBe('')
+    expect(r.doc.getElementById('commune')!.style.display).toBe('block')
     expect(r.doc.getElementById('district')!.style.display).toBe('none')
     r.doc.getElementById('period')!.value = '2026-11-14'
     r.doc.getElementById('period')!.onchange!()

@@ -1,17 +1,21 @@
 // One async function per button: read the workbook → check (shared rules) → call the server → write back →
 // report in the pane. Every Excel access goes through excel/*; every word through messages.ts.
-import type { AggregateResponse, CatalogResponse, MeResponse, ReportReceipt } from '../shared/api'
+import type {
+  AggregateResponse, CatalogResponse, MeResponse, ReportReceipt, StoredTask, TaskProgressResponse, TasksPutResponse,
+} from '../shared/api'
 import type { Issue } from '../shared/issues'
 import { checkReport } from '../shared/report'
 import { peopleShareLimit } from '../shared/settings'
 import { checkTasks } from '../shared/task-check'
+import { checkTaskProgress } from '../shared/task-progress'
+import type { OwnUnit } from '../shared/workbook/task-rows'
 import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
 import { formatDateVi, formatTimeVi, vnDate } from '../shared/dates'
 import { followUps } from '../shared/aggregate'
 import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
 import {
-  type BookGrids, type CellWrite, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, displayAddress, flagWrites, marksFor, placeOfIssue,
-  readBook, receiptWrite, infoFacts, reportBookPlan, toReportRequest, toTaskInputs, versionWrite,
+  type BookGrids, type CellWrite, type FlagWrites, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, attentionWrite, displayAddress,
+  flagWrites, marksFor, placeOfIssue, readBook, receiptWrite, infoFacts, reportBookPlan, toProgressInputs, toReportRequest, toTaskInputs, versionWrite,
 } from '../shared/workbook/report-book'
 import { type SheetOutput, aggregateSheet, communeRows, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../shared/workbook/narratives-summary'
@@ -412,72 +416,94 @@ async function submitFailed(e: ApiFailure, book: ReadBook): Promise<null> {
 // ---------------------------------------------------------------------------------------------------------
 // Tasks and flags (commune and district)
 
-function bookUnit(book: ReadBook, me: MeResponse): string {
-  return book.unit || me.unit.id
+/** The unit whose task sheet this is (the book's, or the token's for a book made before the info sheet said). */
+function ownUnit(book: ReadBook, me: MeResponse): OwnUnit {
+  return { id: book.unit || me.unit.id, name: book.unitName || me.unit.name }
 }
 
-/** The flags into the task sheet, with `marks` (cleared and coloured cells) and `extra` writes in the same batch. */
-async function writeFlags(book: ReadBook, unit: string, marks?: Marks, extra?: CellWrite | null): Promise<{ written: number; unknown: string[] }> {
-  const date = today()
-  const flags = await api().flags(unit, date)
-  const tasks = book.tasks
-  if (!tasks) return { written: 0, unknown: [] }
-  const fw = flagWrites(tasks, flags.tasks, flags.reports, date, flagTextVi, timelinessText)
-  const clear = marks ? marks.clear.concat(fw.clear) : fw.clear
-  const fills = marks ? marks.fills.concat(fw.fills) : fw.fills
-  await writeCells({ clear, writes: extra ? fw.writes.concat([extra]) : fw.writes, fills })
-  return { written: fw.written, unknown: fw.unknown }
+/** Whose deadlines the info sheet shows: a commune's book (also when the office opens one) or the office's own. */
+function bookLevel(own: OwnUnit, me: MeResponse): 'commune' | 'district' {
+  return own.id === me.unit.id && me.role !== 'commune' ? 'district' : 'commune'
 }
 
 /**
- * Someone changed tasks on the server since this sheet had them: nothing was saved. The pane lists each change
- * (the server's value against the sheet's) and marks the cells, keeps what the user typed, and gives the rows
- * the server's versions, so pressing again after reading is a deliberate choice to save the sheet over them.
+ * The flags into the task sheet: each row's flag, the rows other units assigned (added when missing, their
+ * owner's values refreshed, read-only cells grey), the info sheet's reminder row; with `marks` (cleared and
+ * coloured cells) and `extra` writes in the same batch, one sync.
  */
-async function showTaskConflict(book: ReadBook, e: ApiFailure): Promise<void> {
+async function writeFlags(book: ReadBook, me: MeResponse, marks?: Marks, extra?: Array<CellWrite | null>): Promise<FlagWrites | null> {
+  const own = ownUnit(book, me)
+  const date = today()
+  const flags = await api().flags(own.id, date)
+  const tasks = book.tasks
+  if (!tasks) return null
+  const fw = flagWrites(tasks, own, flags, date, flagTextVi, timelinessText)
+  const writes = fw.writes.concat([attentionWrite(flags, date, bookLevel(own, me))])
+  for (const w of extra || []) if (w) writes.push(w)
+  await writeCells({ clear: marks ? marks.clear.concat(fw.clear) : fw.clear, writes, fills: marks ? marks.fills.concat(fw.fills) : fw.fills })
+  return fw
+}
+
+/**
+ * Someone changed tasks on the server since this sheet had them: nothing of that request was saved. The pane
+ * lists each change (the server's value against the sheet's) and marks the cells, keeps what the user typed,
+ * and gives the rows the server's versions, so pressing again after reading is a deliberate choice to save the
+ * sheet over them. `saved`: tasks an earlier request of the same sync did store (their new versions).
+ */
+async function showTaskConflict(book: ReadBook, own: OwnUnit, e: ApiFailure, names: { [id: string]: string }, saved: readonly StoredTask[] = []): Promise<void> {
   const body = e.body
   const issues = body ? body.issues : []
   const current = body && body.current ? body.current : []
   const marks = marksFor(book, issues)
-  const versions = book.tasks ? versionWrite(book.tasks, current) : null
+  const versions = book.tasks ? versionWrite(book.tasks, own, saved.concat(current), names) : null
   await writeCells({ clear: marks.clear, fills: marks.fills, writes: versions ? [versions] : [] })
   showIssues(issueItems(book, issues))
   showError(t('tasksConflict', { n: current.length, ids: current.map((c) => c.id).join(', ') }))
 }
 
-/** Refresh flags: each task's flag into the flag column, recent periods into the info sheet. */
+/** Refresh flags: each task's flag into the flag column, missing rows added, recent periods into the info sheet. */
 const TASK_SHEETS = [SHEETS.info, SHEETS.tasks]
 
 export async function onRefreshFlags(): Promise<void> {
   const me = await requireMe()
   const book = await readReportBook(TASK_SHEETS, TASK_SHEETS)
   if (!book) return
-  const result = await writeFlags(book, bookUnit(book, me))
-  const details = result.unknown.length > 0 ? [t('flagsUnknown', { n: result.unknown.length, ids: result.unknown.join(', ') })] : []
+  const fw = await writeFlags(book, me, marksFor(book, []))
+  const details: string[] = []
+  if (fw && fw.added > 0) details.push(t('flagsAdded', { n: fw.added }))
+  if (fw && fw.unknown.length > 0) details.push(t('flagsUnknown', { n: fw.unknown.length, ids: fw.unknown.join(', ') }))
   showIssues([])
-  showOk(t('flagsDone', { n: result.written }), details)
+  showOk(t('flagsDone', { n: fw ? fw.written : 0 }), details)
 }
 
-/** Sync tasks: the task sheet to the server (upsert by id), then the flags back into the sheet. */
+/**
+ * Sync tasks: the unit's own rows to its task sheet on the server (upsert by id), the status and progress of
+ * the assigned rows it leads to their owners' tasks, then the flags back into the sheet.
+ */
 export async function onSyncTasks(): Promise<void> {
   const me = await requireMe()
   // Only the info and task sheets: their marks are redrawn, the indicator sheet's check marks stay.
   const book = await readReportBook(TASK_SHEETS, TASK_SHEETS)
   if (!book) return
-  const local = checkTasks(book.draft.tasks || [], today())
-  const n = counts(local.issues)
+  const own = ownUnit(book, me)
+  const issues = checkTasks(book.draft.tasks || [], today()).issues.concat(checkTaskProgress(book.assigned, today()).issues)
+  const n = counts(issues)
   if (n.e > 0) {
-    await writeCells(marksFor(book, local.issues))
-    showIssues(issueItems(book, local.issues))
+    await writeCells(marksFor(book, issues))
+    showIssues(issueItems(book, issues))
     showError(t('tasksInvalid', n))
     return
   }
-  const unit = bookUnit(book, me)
-  let saved
+  const client = api()
+  // The owners of assigned rows are written by name: the flags answer names them.
+  const names = book.assigned.length > 0 ? (await client.flags(own.id, today())).names : {}
+  let saved: TasksPutResponse | null = null
+  let reported: TaskProgressResponse | null = null
   try {
-    saved = await api().putTasks(unit, { tasks: toTaskInputs(book) })
+    saved = await client.putTasks(own.id, { tasks: toTaskInputs(book) })
+    if (book.assigned.length > 0) reported = await client.reportProgress(own.id, { updates: toProgressInputs(book, names) })
   } catch (e) {
-    if (isApiFailure(e) && e.code === 'version_conflict') return showTaskConflict(book, e)
+    if (isApiFailure(e) && e.code === 'version_conflict') return showTaskConflict(book, own, e, names, saved ? saved.tasks : [])
     if (isApiFailure(e) && e.body && e.body.issues && e.body.issues.length > 0) {
       await writeCells(marksFor(book, e.body.issues))
       showIssues(issueItems(book, e.body.issues))
@@ -488,9 +514,11 @@ export async function onSyncTasks(): Promise<void> {
   }
   // Marks from an earlier refused sync are cleared (and the server's warnings coloured) with the flags, and
   // each row takes the version it now has on the server.
-  await writeFlags(book, unit, marksFor(book, saved.issues || []), book.tasks ? versionWrite(book.tasks, saved.tasks) : null)
-  showIssues(issueItems(book, saved.issues || []))
-  showOk(t('tasksSynced', { c: saved.created, u: saved.updated, s: saved.unchanged }))
+  const stored = saved.tasks.concat(reported ? reported.tasks : [])
+  const serverIssues = (saved.issues || []).concat(reported ? reported.issues : [])
+  await writeFlags(book, me, marksFor(book, serverIssues), [book.tasks ? versionWrite(book.tasks, own, stored, names) : null])
+  showIssues(issueItems(book, serverIssues))
+  showOk(t('tasksSynced', { c: saved.created, u: saved.updated, s: saved.unchanged }), reported && reported.updated > 0 ? [t('progressReported', { n: reported.updated })] : [])
 }
 
 // ---------------------------------------------------------------------------------------------------------

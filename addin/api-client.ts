@@ -5,7 +5,7 @@ import {
   API_BASE,
   type AggregateRequest, type AggregateResponse, type CatalogResponse, type ErrorBody, type EvidenceListResponse, type FlagsResponse,
   type LockResponse, type MeResponse, type ReportDetail, type ReportReceipt, type ReportRequest,
-  type TasksPutRequest, type TasksPutResponse, type TasksResponse, type ValidateResponse,
+  type TaskProgressRequest, type TaskProgressResponse, type TasksPutRequest, type TasksPutResponse, type TasksResponse, type ValidateResponse,
   type NotificationsReadRequest, type NotificationsReadResponse, type NotificationsResponse, type SettingsPutRequest,
   type SettingsResponse,
 } from '../shared/api'
@@ -43,6 +43,8 @@ export type Api = {
   report(unit: string, period: string): Promise<ReportDetail>
   tasks(unit: string): Promise<TasksResponse>
   putTasks(unit: string, body: TasksPutRequest): Promise<TasksPutResponse>
+  /** The lead's status and progress on tasks other units own (`unit`: the lead). */
+  reportProgress(unit: string, body: TaskProgressRequest): Promise<TaskProgressResponse>
   flags(unit: string, date: string): Promise<FlagsResponse>
   aggregate(body: AggregateRequest): Promise<AggregateResponse>
   lock(period: string, unit: string): Promise<LockResponse>
@@ -119,6 +121,7 @@ export function createApi(options: ApiOptions): Api {
     report: (unit, period) => call<ReportDetail>('GET', '/reports/' + q(unit) + '/' + q(period)),
     tasks: (unit) => call<TasksResponse>('GET', '/units/' + q(unit) + '/tasks'),
     putTasks: (unit, body) => call<TasksPutResponse>('PUT', '/units/' + q(unit) + '/tasks', body),
+    reportProgress: (unit, body) => call<TaskProgressResponse>('POST', '/units/' + q(unit) + '/task-progress', body),
     flags: (unit, date) => call<FlagsResponse>('GET', '/units/' + q(unit) + '/flags?date=' + q(date)),
     aggregate: (body) => call<AggregateResponse>('POST', '/aggregate', body),
     lock: (period, unit) => call<LockResponse>('POST', '/periods/' + q(period) + '/lock', { unit }),

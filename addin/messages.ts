@@ -69,7 +69,9 @@ const VI = {
   onTime: 'đúng hạn',
   late: 'trễ {n} ngày',
   flagsDone: 'Đã cập nhật cờ cho {n} nhiệm vụ.',
-  flagsUnknown: 'Máy chủ có {n} nhiệm vụ chưa có trong trang tính "Nhiệm vụ": {ids}. Thêm các dòng này vào trang tính, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.',
+  flagsUnknown: 'Sổ này được tạo trước khi có cột "Đơn vị giao", nên chưa ghi được {n} việc do đơn vị khác giao ({ids}). Mở một tệp mới và bấm "Tạo sổ báo cáo" để có cột này.',
+  flagsAdded: 'Đã thêm {n} dòng cho các việc chưa có trong trang tính "Nhiệm vụ"; dòng màu xám do đơn vị khác giao: chỉ sửa trạng thái, tiến độ và ngày hoàn thành (nếu xã chủ trì).',
+  progressReported: 'Đã báo trạng thái, tiến độ của {n} việc được giao về đơn vị giao việc.',
   tasksSynced: 'Đã đồng bộ nhiệm vụ: {c} mới, {u} cập nhật, {s} không đổi; đã cập nhật cờ.',
   tasksInvalid: 'Chưa đồng bộ: trang tính nhiệm vụ còn {e} lỗi.',
   tasksConflict:
@@ -179,7 +181,9 @@ const EN: { [k in MessageKey]: string } = {
   onTime: 'on time',
   late: '{n} days late',
   flagsDone: 'Flags updated for {n} tasks.',
-  flagsUnknown: 'The server has {n} tasks not in the "Nhiệm vụ" sheet: {ids}. Add these rows to the sheet, or open a new file and create the workbook there to fetch the full list.',
+  flagsUnknown: 'This workbook was made before the "Đơn vị giao" column existed, so {n} tasks other units assigned ({ids}) could not be written. Open a new file and click "Create workbook" to get the column.',
+  flagsAdded: 'Added {n} rows for tasks the "Nhiệm vụ" sheet lacked; grey rows were assigned by another unit: change only their status, progress and completion date (when you lead them).',
+  progressReported: 'Status and progress of {n} assigned tasks reported to the units that assigned them.',
   tasksSynced: 'Tasks synced: {c} new, {u} updated, {s} unchanged; flags updated.',
   tasksInvalid: 'Not synced: the task sheet has {e} errors.',
   tasksConflict:

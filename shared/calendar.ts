@@ -144,3 +144,21 @@ export function periodHasStarted(periodId: PeriodId, now: Instant): boolean {
   const period = periodOf(periodId)
   return !!period && instantMs(now) >= vnStartOfDay(period.start)
 }
+
+/**
+ * The next report deadline on a date. A commune's is that of the period the date falls in, or of the following
+ * period once it has reported (`reported`: periods received); a district's is the first district deadline not
+ * yet passed (its summary is due a day or two after the communes').
+ */
+export function nextDeadline(date: LocalDate, level: 'commune' | 'district', reported: readonly PeriodId[] = []): { period: PeriodId; due: LocalDate; days: number } {
+  let id = periodIdForDate(date)
+  if (level === 'commune') {
+    if (reported.indexOf(id) >= 0) id = nextPeriodId(id)
+  } else {
+    id = previousPeriodId(id)
+    while ((periodOf(id) as Period).districtDue < date) id = nextPeriodId(id)
+  }
+  const period = periodOf(id) as Period
+  const due = level === 'commune' ? period.communeDue : period.districtDue
+  return { period: id, due, days: daysBetween(date, due) }
+}

@@ -40,3 +40,14 @@ export function daysLeftText(days: number): string {
   if (days === 0) return 'hạn là hôm nay'
   return days > 0 ? 'còn ' + days + ' ngày' : 'quá hạn ' + -days + ' ngày'
 }
+
+/** `2 việc quá hạn, 1 việc sắp đến hạn`, or `Không có việc quá hạn hay sắp đến hạn`. */
+export function attentionText(overdue: number, dueSoon: number): string {
+  if (overdue === 0 && dueSoon === 0) return 'Không có việc quá hạn hay sắp đến hạn'
+  return overdue + ' việc quá hạn, ' + dueSoon + ' việc sắp đến hạn'
+}
+
+/** `Hạn nộp báo cáo kỳ 28/11/2026: 28/11/2026 (còn 2 ngày)`. */
+export function deadlineText(d: { period: string; due: string; days: number }): string {
+  return 'Hạn nộp báo cáo ' + periodText(d.period) + ': ' + formatDateVi(d.due) + ' (' + daysLeftText(d.days) + ')'
+}

@@ -2,21 +2,24 @@
 // Pure: grids in, drafts / grids / addresses out. Columns are found by their header text (case and
 // diacritics ignored), rows by their key (indicator code, task id, fund source), so users may sort, insert
 // rows or move columns without breaking the mapping. The workbook is always written in Vietnamese.
-import type { FundInput, IndicatorInput, ReportRequest, StoredTask, TaskInput, TaskFlagRow, ReportFlagRow } from '../api'
+import type { FlagsResponse, FundInput, IndicatorInput, ReportRequest, StoredTask, TaskInput, TaskFlagRow, TaskProgressInput } from '../api'
 import type { CellValue, ReportDraft, IndicatorEntry } from '../report'
 import type { Catalog } from '../catalog'
 import type { FundDraft } from '../funds'
 import type { TaskDraft } from '../task-check'
+import type { TaskProgressDraft } from '../task-progress'
 import type { Issue } from '../issues'
 import { describeThreshold, thresholdFor } from '../catalog'
 import { FUND_SOURCES, parseFundSource } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
-import { periodOf } from '../calendar'
+import { nextDeadline, periodOf } from '../calendar'
+import { attentionText, deadlineText } from '../words'
 import { formatDateVi, parseDateInput } from '../dates'
 import { foldText, isBlank } from '../text'
 import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
 import { gridMeaning } from './cell-meaning'
+import { type OwnUnit, ASSIGNED_FILL, LEAD_KEYS, OWNER_KEYS, ownerIdOf, progressDraft, rowKey, rowKind } from './task-rows'
 import { type NarrativeRows, NARRATIVE_SHEET, narrativeHeading, narrativeLineBlock, narrativePlan, placeOfNarrative, readNarratives } from './narratives-sheet'
 
 export const SHEETS = {
@@ -68,6 +71,8 @@ export const TASK_COLUMNS: ColumnSpec[] = [
   { key: 'flag', header: 'Cờ', width: 130 },
   // Written by the server: the version each row was read at, so a sync cannot overwrite someone else's change.
   { key: 'version', header: 'Phiên bản', width: 60 },
+  // Blank for the unit's own tasks; the owner's name on a row another unit assigned (task-rows.ts).
+  { key: 'owner', header: 'Đơn vị giao', width: 130 },
 ]
 
 export const FUND_COLUMNS: ColumnSpec[] = [
@@ -90,6 +95,7 @@ export const INFO_ROWS = {
   timeliness: 9,
   result: 10,
   flagsDate: 11,
+  attention: 12,
   recentHeader: 13,
 } as const
 const INFO_LABELS: { [k in Exclude<keyof typeof INFO_ROWS, 'title' | 'recentHeader'>]: string } = {
@@ -104,6 +110,7 @@ const INFO_LABELS: { [k in Exclude<keyof typeof INFO_ROWS, 'title' | 'recentHead
   timeliness: 'Đúng hạn / trễ',
   result: 'Kết quả tự đánh giá',
   flagsDate: 'Cờ cập nhật ngày',
+  attention: 'Cần chú ý',
 }
 export const RECENT_ROWS = 12
 export const INFO_WIDTH = 3
@@ -206,7 +213,7 @@ export function taskGrid(tasks: readonly StoredTask[]): Grid {
   for (const t of tasks) {
     rows.push([
       t.id, t.title, t.lead, t.collaborators.join(', '), formatDateVi(t.due), formatRecurrence(t.recurrence),
-      statusName(t.status), t.progress, t.completedOn ? formatDateVi(t.completedOn) : '', t.note || '', '', t.version,
+      statusName(t.status), t.progress, t.completedOn ? formatDateVi(t.completedOn) : '', t.note || '', '', t.version, '',
     ])
   }
   if (rows.length === 1) rows.push(TASK_COLUMNS.map(() => ''))
@@ -325,11 +332,15 @@ export type BookGrids = {
 }
 
 export type ReadBook = {
+  /** `draft.tasks`: the unit's own task rows only (sent as its task sheet). */
   draft: ReportDraft
   unit: string
+  unitName: string
   period: string
   indicators: SheetRows | null
   tasks: SheetRows | null
+  /** Rows another unit assigned and this one leads: its status and progress, for POST task-progress. */
+  assigned: TaskProgressDraft[]
   funds: SheetRows | null
   narratives: NarrativeRows | null
   missingColumns: Array<{ sheet: string; header: string }>
@@ -364,6 +375,8 @@ export function readBook(input: BookGrids): ReadBook {
   }
   const info = grids.info ? readInfo(grids.info.values) : null
   const unit = info ? cellText(info.unit) : ''
+  const unitName = info ? cellText(info.unitName) : ''
+  const own: OwnUnit = { id: unit, name: unitName }
   const period = info ? periodFromCell(info.period) : ''
   const missingColumns: ReadBook['missingColumns'] = []
   const read = (grid: SheetGrid | null, specs: ColumnSpec[], kind: string): SheetRows | null => {
@@ -384,7 +397,7 @@ export function readBook(input: BookGrids): ReadBook {
     unit,
     period,
     indicators: indicators ? indicators.rows.map((r): IndicatorEntry => ({ code: r.cells.code, value: r.cells.value, status: r.cells.status, note: r.cells.note, evidence: r.cells.evidence })) : [],
-    tasks: tasks ? tasks.rows.map((r): TaskDraft => ({
+    tasks: tasks ? tasks.rows.filter((r) => rowKind(r.cells, own) === 'own').map((r): TaskDraft => ({
       id: r.cells.id, title: r.cells.title, lead: r.cells.lead, collaborators: r.cells.collaborators, due: r.cells.due,
       recurrence: r.cells.recurrence, status: r.cells.status, progress: r.cells.progress, completedOn: r.cells.completedOn, note: r.cells.note,
       version: r.cells.version,
@@ -392,7 +405,8 @@ export function readBook(input: BookGrids): ReadBook {
     funds: funds ? funds.rows.filter(isFundEntry).map((r): FundDraft => ({ source: r.cells.source, amount: r.cells.amount, note: r.cells.note })) : [],
   }
   if (narratives) draft.narratives = narratives.input
-  return { draft, unit, period, indicators, tasks, funds, narratives, missingColumns }
+  const assigned = tasks ? tasks.rows.filter((r) => rowKind(r.cells, own) === 'lead').map((r) => progressDraft(r.cells)) : []
+  return { draft, unit, unitName, period, indicators, tasks, assigned, funds, narratives, missingColumns }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -459,6 +473,22 @@ export function toTaskInputs(book: ReadBook): TaskInput[] {
   })
 }
 
+/** The lead's rows of assigned tasks as POST task-progress takes them, each owner's name turned into its id. */
+export function toProgressInputs(book: ReadBook, names: { [id: string]: string }): TaskProgressInput[] {
+  return book.assigned.map((d): TaskProgressInput => {
+    const owner = cellText(d.owner as Cell)
+    const input: TaskProgressInput = { owner: ownerIdOf(owner, names) || owner, id: cellText(d.id as Cell) }
+    const status = cellValue(d.status as Cell)
+    input.status = typeof status === 'boolean' ? String(status) : status === null ? null : String(status)
+    const progress = cellValue(d.progress as Cell)
+    input.progress = typeof progress === 'boolean' ? String(progress) : progress
+    input.completedOn = dateText(d.completedOn)
+    const version = cellValue(d.version as Cell)
+    if (version !== null) input.version = typeof version === 'boolean' ? String(version) : version
+    return input
+  })
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Issues ↔ cells
 
@@ -467,8 +497,18 @@ export type Place = { sheet: string; address: string }
 /** An issue from the shared rules or from the server's error body (which adds body-shape codes). */
 export type IssueLike = Pick<Issue, 'severity' | 'path' | 'message' | 'message_en'> & { indicator?: string }
 
-const PATH_RE = /^(indicators|tasks|funds)\[(\d+)\](?:\.(\w+))?$/
-const KEY_OF: { [list: string]: string } = { indicators: 'code', tasks: 'id', funds: 'source' }
+const PATH_RE = /^(indicators|tasks|funds|updates)\[(\d+)\](?:\.(\w+))?$/
+const KEY_OF: { [list: string]: string } = { indicators: 'code', tasks: 'id', funds: 'source', updates: 'id' }
+
+/** The sheet rows a request list was made from: own task rows for `tasks`, led assigned rows for `updates`. */
+function rowsOf(book: ReadBook, list: string): SheetRows['rows'] | null {
+  const own: OwnUnit = { id: book.unit, name: book.unitName }
+  if (list === 'funds') return book.funds ? book.funds.rows.filter(isFundEntry) : null
+  if (list === 'indicators') return book.indicators ? book.indicators.rows : null
+  if (!book.tasks) return null
+  const kind = list === 'tasks' ? 'own' : 'lead'
+  return book.tasks.rows.filter((r) => rowKind(r.cells, own) === kind)
+}
 
 /** The cell an issue speaks of, when it speaks of one. */
 export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Place | null {
@@ -488,11 +528,10 @@ export function placeOfIssue(book: ReadBook, issue: Pick<IssueLike, 'path'>): Pl
     // indicator_missing and the like: point at the code column's header when the indicator has no row.
     return null
   }
-  const list = m[1] as 'indicators' | 'tasks' | 'funds'
-  const sheetRows = book[list]
-  if (!sheetRows) return null
-  // funds in the draft skip untouched rows: map back through the same filter.
-  const rows = list === 'funds' ? sheetRows.rows.filter(isFundEntry) : sheetRows.rows
+  const list = m[1] as string
+  const sheetRows = list === 'updates' ? book.tasks : book[list as 'indicators' | 'tasks' | 'funds']
+  const rows = rowsOf(book, list)
+  if (!sheetRows || !rows) return null
   const entry = rows[Number(m[2])]
   if (!entry) return null
   const field = m[3] || (KEY_OF[list] as string)
@@ -535,7 +574,25 @@ export function marksFor(book: ReadBook, issues: readonly IssueLike[]): Marks {
     const color = MARK_COLORS[issue.severity]
     if (!byCell[key] || color === MARK_COLORS.error) byCell[key] = { sheet: place.sheet, address: place.address, color }
   }
-  return { clear, fills: Object.keys(byCell).map((k) => byCell[k] as Place & { color: string }) }
+  const fills = Object.keys(byCell).map((k) => byCell[k] as Place & { color: string })
+  // Clearing took the grey off the rows other units assigned: put it back where no issue is marked.
+  if (book.tasks) for (const f of assignedFills(book.tasks, { id: book.unit, name: book.unitName })) if (!byCell[f.sheet + '!' + f.address]) fills.push(f)
+  return { clear, fills }
+}
+
+/** The grey of each assigned row's read-only cells (all of them where the unit only helps). */
+function assignedFills(tasks: SheetRows, own: OwnUnit): Array<Place & { color: string }> {
+  const fills: Array<Place & { color: string }> = []
+  for (const row of tasks.rows) {
+    const kind = rowKind(row.cells, own)
+    if (kind === 'own') continue
+    const keys: string[] = kind === 'lead' ? [...OWNER_KEYS] : [...OWNER_KEYS, ...LEAD_KEYS]
+    for (const key of keys) {
+      const c = tasks.columns[key]
+      if (c !== undefined) fills.push({ sheet: tasks.sheet, address: a1(row.row, tasks.origin.col + c), color: ASSIGNED_FILL })
+    }
+  }
+  return fills
 }
 
 export function displayAddress(place: Place): string {
@@ -560,50 +617,110 @@ export function receiptWrite(r: ReceiptFacts): CellWrite {
 export const FLAG_COLORS: { [flag: string]: string } = {
   overdue: '#F4B6B6',
   due_soon: '#FFE699',
-  done_late: '#F8CBAD',
+  done_late: '#C9C9C9',
   done: '#C6EFCE',
   ok: '#E2EFDA',
-  cancelled: '#D9D9D9',
+  cancelled: '#E7E6E6',
 }
 
-export type FlagWrites = { writes: CellWrite[]; fills: Array<Place & { color: string }>; clear: Place[]; unknown: string[]; written: number }
+export type FlagWrites = {
+  writes: CellWrite[]
+  fills: Array<Place & { color: string }>
+  clear: Place[]
+  /** Rows given a flag, and rows added for tasks the sheet lacked. */
+  written: number
+  added: number
+  /** Tasks other units assigned that a sheet without the "Đơn vị giao" column cannot hold (a book made before it). */
+  unknown: string[]
+}
+
+/** A task's cells as the sheet shows them; on a row another unit assigned, units by their names. */
+function taskCells(f: TaskFlagRow, own: OwnUnit, names: { [id: string]: string }, flagText: (f: TaskFlagRow) => string): { [key: string]: Cell } {
+  const mine = f.owner === own.id
+  const unitText = (id: string): string => (mine ? id : names[id] || id)
+  return {
+    id: f.id, title: f.title, lead: unitText(f.lead), collaborators: f.collaborators.map(unitText).join(', '), due: formatDateVi(f.due),
+    recurrence: formatRecurrence(f.recurrence), status: statusName(f.status), progress: f.progress,
+    completedOn: f.completedOn ? formatDateVi(f.completedOn) : '', note: f.note || '', flag: flagText(f), version: f.version,
+    owner: mine ? '' : names[f.owner] || f.owner,
+  }
+}
+
+/** Columns whose typed text must stay text (an id such as "1.1", dates as dd/mm/yyyy). */
+const TEXT_KEYS = ['id', 'due', 'completedOn']
 
 /**
- * The flag column of the tasks sheet (one 2-D write) and the recent periods of the info sheet.
+ * Everything "Cập nhật cờ nhiệm vụ" writes into the tasks sheet and the info sheet, for one context.sync():
+ * - the flag column (one 2-D write), each flag coloured;
+ * - on rows another unit assigned, the owner's title, due date, units and note over anything typed there, the
+ *   read-only cells grey (the lead's status and progress are left as typed: they go back with a sync);
+ * - a row below the last for every task the unit owns, leads or helps with that the sheet lacks;
+ * - the recent periods and the flags' date in the info sheet.
  * `flagText` and `reportText` turn a flag into words (Vietnamese, from messages.ts).
  */
 export function flagWrites(
   tasks: SheetRows,
-  flags: readonly TaskFlagRow[],
-  reports: readonly ReportFlagRow[],
+  own: OwnUnit,
+  flags: Pick<FlagsResponse, 'tasks' | 'reports' | 'names'>,
   date: string,
   flagText: (f: TaskFlagRow) => string,
-  reportText: (r: ReportFlagRow) => string,
+  reportText: (r: FlagsResponse['reports'][number]) => string,
 ): FlagWrites {
-  const byId: { [id: string]: TaskFlagRow } = {}
-  for (const f of flags) if (!byId[f.id] || f.role === 'lead' || f.role === 'owner') byId[f.id] = f
+  const names = flags.names || {}
+  const byKey: { [key: string]: TaskFlagRow } = {}
+  for (const f of flags.tasks) byKey[f.owner + '/' + f.id] = f
   const writes: CellWrite[] = []
   const fills: FlagWrites['fills'] = []
   const clear: Place[] = []
-  const seen: { [id: string]: boolean } = {}
+  const seen: { [key: string]: boolean } = {}
   let written = 0
-  const flagCol = tasks.columns.flag
+  const cell = (row: number, key: string): string => a1(row, tasks.origin.col + (tasks.columns[key] as number))
   const flagColumn = taskColumnWrite(tasks, 'flag', (row) => {
-    const id = cellText(row.cells.id as Cell)
-    const f = byId[id]
+    const key = rowKey(row.cells, own, names)
+    const f = byKey[key]
     if (!f) return ''
-    seen[id] = true
+    seen[key] = true
     written++
-    fills.push({ sheet: tasks.sheet, address: a1(row.row, tasks.origin.col + (flagCol as number)), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
+    fills.push({ sheet: tasks.sheet, address: cell(row.row, 'flag'), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
     return flagText(f)
   })
   if (flagColumn) {
     clear.push({ sheet: tasks.sheet, address: flagColumn.address })
     writes.push(flagColumn)
   }
+  // The owner's values on assigned rows already in the sheet (a cell each: such rows are few).
+  for (const row of tasks.rows) {
+    const f = byKey[rowKey(row.cells, own, names)]
+    if (!f || rowKind(row.cells, own) === 'own') continue
+    const values = taskCells(f, own, names, flagText)
+    for (const key of OWNER_KEYS) {
+      if (tasks.columns[key] === undefined || key === 'id') continue
+      writes.push({ sheet: tasks.sheet, address: cell(row.row, key), values: [[values[key] as Cell]], numberFormat: TEXT_KEYS.indexOf(key) >= 0 ? TEXT_FORMAT : undefined })
+    }
+  }
+  // New rows below the last: one write per column, so dates and ids land in text cells.
+  const missing = flags.tasks.filter((f) => !seen[f.owner + '/' + f.id])
+  const fits = (f: TaskFlagRow): boolean => f.owner === own.id || tasks.columns.owner !== undefined
+  const added = missing.filter(fits)
+  const first = (tasks.rows.length > 0 ? tasks.rows[tasks.rows.length - 1]!.row : tasks.origin.row) + 1
+  if (added.length > 0) {
+    const rows = added.map((f) => taskCells(f, own, names, flagText))
+    for (const spec of TASK_COLUMNS) {
+      const c = tasks.columns[spec.key]
+      if (c === undefined) continue
+      const values = rows.map((r) => [r[spec.key] === undefined ? '' : (r[spec.key] as Cell)])
+      writes.push({ sheet: tasks.sheet, address: a1Block(first, tasks.origin.col + c, rows.length, 1), values, numberFormat: TEXT_KEYS.indexOf(spec.key) >= 0 ? TEXT_FORMAT : undefined })
+    }
+    added.forEach((f, k) => {
+      if (tasks.columns.flag !== undefined) fills.push({ sheet: tasks.sheet, address: cell(first + k, 'flag'), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
+    })
+  }
+  const after: SheetRows = { ...tasks, rows: tasks.rows.concat(added.map((f, k) => ({ row: first + k, cells: taskCells(f, own, names, flagText) }))) }
+  for (const f of assignedFills(after, own)) fills.push(f)
+
   const periods: Grid = []
   const recent: Grid = []
-  const list = reports.slice(-RECENT_ROWS)
+  const list = flags.reports.slice(-RECENT_ROWS)
   for (let i = 0; i < RECENT_ROWS; i++) {
     const r = list[i]
     periods.push([r ? r.period : ''])
@@ -613,8 +730,26 @@ export function flagWrites(
   writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 0, RECENT_ROWS, 1), values: periods, numberFormat: TEXT_FORMAT })
   writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 1, RECENT_ROWS, 2), values: recent })
   writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })
-  const unknown = flags.filter((f) => !seen[f.id]).map((f) => f.id)
-  return { writes, fills, clear, unknown: unknown.filter((id, i) => unknown.indexOf(id) === i), written }
+  const unknown = missing.filter((f) => !fits(f)).map((f) => f.id)
+  return { writes, fills, clear, written: written + added.length, added: added.length, unknown }
+}
+
+/**
+ * The info sheet's reminder row: how many of the unit's tasks are overdue and due soon, and the next report
+ * deadline with the days left (a commune's moves to the next period once it has reported).
+ */
+export function attentionWrite(flags: Pick<FlagsResponse, 'tasks' | 'reports'>, date: string, level: 'commune' | 'district'): CellWrite {
+  let overdue = 0
+  let dueSoon = 0
+  for (const f of flags.tasks) {
+    if (f.flag === 'overdue') overdue++
+    else if (f.flag === 'due_soon') dueSoon++
+  }
+  const reported = flags.reports.filter((r) => r.status === 'on_time' || r.status === 'late').map((r) => r.period)
+  return {
+    sheet: SHEETS.info, address: a1Block(INFO_ROWS.attention, 1, 1, 2),
+    values: [[attentionText(overdue, dueSoon), deadlineText(nextDeadline(date, level, reported))]],
+  }
 }
 
 /**
@@ -633,14 +768,17 @@ function taskColumnWrite(tasks: SheetRows, key: string, valueOf: (row: SheetRows
 }
 
 /**
- * The version column of the tasks sheet (one 2-D write): rows whose id is among `stored` take its version, the
- * others keep theirs. Null when the sheet has no version column (a book made before it existed).
+ * The version column of the tasks sheet (one 2-D write): rows whose task (owner and id) is among `stored` take
+ * its version, the others keep theirs. Null when the sheet has no version column (a book made before it existed).
+ * `names`: the units of the last flags answer, to know the owner of an assigned row by its name.
  */
-export function versionWrite(tasks: SheetRows, stored: ReadonlyArray<{ id: string; version: number }>): CellWrite | null {
-  const byId: { [id: string]: number } = {}
-  for (const t of stored) byId[t.id] = t.version
+export function versionWrite(
+  tasks: SheetRows, own: OwnUnit, stored: ReadonlyArray<{ owner: string; id: string; version: number }>, names: { [id: string]: string } = {},
+): CellWrite | null {
+  const byKey: { [key: string]: number } = {}
+  for (const t of stored) byKey[t.owner + '/' + t.id] = t.version
   return taskColumnWrite(tasks, 'version', (row) => {
-    const version = byId[cellText(row.cells.id as Cell)]
+    const version = byKey[rowKey(row.cells, own, names)]
     const kept = row.cells.version
     return version !== undefined ? version : kept === undefined || kept === null ? '' : (kept as Cell)
   })

@@ -7,7 +7,7 @@ import { FakeExcel, type OfficeStub, installOffice } from './fake-excel'
 import { FakeServer } from './fake-server'
 import { CATALOG, INDICATOR_CODES, passingValue } from './fixtures'
 import { freshPane } from './pane-page'
-import type { ReportRequest, TasksPutRequest } from '../../shared/api'
+import type { ReportRequest, StoredTask, TasksPutRequest } from '../../shared/api'
 import { checkTasks } from '../../shared/task-check'
 import { checkReport } from '../../shared/report'
 import {
@@ -374,11 +374,104 @@ describe('tasks and flags', () => {
     expect(fake.fill(SHEETS.tasks, 'E3')).toBeUndefined()
   })
 
-  it('names tasks on the server that the sheet lacks without promising that a sync fetches them', async () => {
-    await press(onCreateBook)
+  // Issue 8 §2: the district's tasks the commune leads or helps with are rows of its sheet, written by the
+  // flag refresh, never typed by hand; the commune reports status and progress on those it leads.
+  const assigned = (id: string, extra: Partial<StoredTask> = {}): StoredTask => ({
+    id, title: 'Việc huyện giao ' + id, lead: 'binh-son', collaborators: ['trieu-son-vp-ntm'], due: '2026-11-10', status: 'doing', progress: 40,
+    owner: 'trieu-son', updatedAt: '2026-11-01T00:00:00Z', version: 1, ...extra,
+  })
+  function giveTasks(): void {
     server.tasks['binh-son'] = [{ id: 'TB-9', title: 'Họp dân', lead: 'binh-son', collaborators: [], due: '2026-11-20', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2026-11-01T00:00:00Z', version: 1 }]
+    server.tasks['trieu-son'] = [
+      assigned('D1'),
+      assigned('D2', { lead: 'trieu-son-vp-ntm', collaborators: ['binh-son'], due: '2026-11-13', status: 'todo', progress: 0 }),
+      assigned('D3', { lead: 'tho-son', collaborators: [] }),
+    ]
+  }
+  const rowOf = (id: string): number => fake.rowOf(SHEETS.tasks, 0, id) + 1
+
+  it('writes every task the commune leads or helps with as rows, the district\'s grey and named (3 syncs)', async () => {
+    await press(onCreateBook)
+    giveTasks()
+    expect(await press(onRefreshFlags)).toBe(3)
+    expect(text('status')).toBe('Đã cập nhật cờ cho 3 nhiệm vụ.')
+    expect(details()).toEqual(['Đã thêm 3 dòng cho các việc chưa có trong trang tính "Nhiệm vụ"; dòng màu xám do đơn vị khác giao: chỉ sửa trạng thái, tiến độ và ngày hoàn thành (nếu xã chủ trì).'])
+    expect(fake.value(SHEETS.tasks, 'M1')).toBe('Đơn vị giao')
+    const [own, d1, d2] = [rowOf('TB-9'), rowOf('D1'), rowOf('D2')]
+    expect(fake.rowOf(SHEETS.tasks, 0, 'D3')).toBe(-1) // Thọ Sơn's task is not Bình Sơn's business
+    expect(fake.value(SHEETS.tasks, 'M' + own)).toBe('')
+    expect(fake.value(SHEETS.tasks, 'C' + own)).toBe('binh-son')
+    expect(['B', 'C', 'D', 'E', 'G', 'H', 'L', 'M'].map((c) => fake.value(SHEETS.tasks, c + d1))).toEqual([
+      'Việc huyện giao D1', 'Xã Bình Sơn', 'Văn phòng NTM huyện Triệu Sơn', '10/11/2026', 'Đang làm', 40, 1, 'Huyện Triệu Sơn',
+    ])
+    // A date written into a text cell stays the text people read, in any locale.
+    expect(fake.format(SHEETS.tasks, 'E' + d1)).toBe('@')
+    expect(fake.value(SHEETS.tasks, 'K' + d1)).toBe('Quá hạn 2 ngày')
+    expect(fake.fill(SHEETS.tasks, 'K' + d1)).toBe('#F4B6B6')
+    // Read-only: the owner's columns grey; the lead's status and progress white, a collaborator's grey too.
+    expect(['B', 'E', 'M'].map((c) => fake.fill(SHEETS.tasks, c + d1))).toEqual(['#EDEDED', '#EDEDED', '#EDEDED'])
+    expect(['G', 'H'].map((c) => fake.fill(SHEETS.tasks, c + d1))).toEqual([undefined, undefined])
+    expect(['B', 'G', 'H'].map((c) => fake.fill(SHEETS.tasks, c + d2))).toEqual(['#EDEDED', '#EDEDED', '#EDEDED'])
+    expect(fake.fill(SHEETS.tasks, 'B' + own)).toBeUndefined()
+    // The info sheet's reminder row: what needs attention and the next deadline with the days left.
+    expect(fake.value(SHEETS.info, 'A13')).toBe('Cần chú ý')
+    expect(fake.value(SHEETS.info, 'B13')).toBe('1 việc quá hạn, 1 việc sắp đến hạn')
+    expect(fake.value(SHEETS.info, 'C13')).toBe('Hạn nộp báo cáo kỳ 14/11/2026: 14/11/2026 (còn 2 ngày)')
+
+    // Again: nothing added twice; what was typed over the district's title and due date gives way to the owner's.
+    const ids = (): unknown[] => fake.grid(SHEETS.tasks).map((r) => r[0]).filter((v) => v !== '')
+    const before = ids()
+    fake.setValues(SHEETS.tasks, 'B' + d1, [['Tên do xã sửa']])
+    fake.setValues(SHEETS.tasks, 'E' + d1, [['30/12/2026']])
+    expect(await press(onRefreshFlags)).toBe(3)
+    expect(details()).toEqual([])
+    expect(ids()).toEqual(before)
+    expect([fake.value(SHEETS.tasks, 'B' + d1), fake.value(SHEETS.tasks, 'E' + d1)]).toEqual(['Việc huyện giao D1', '10/11/2026'])
+  })
+
+  it('sends the lead\'s status and progress on an assigned row to the district\'s task, never its title; copies nothing (3 syncs)', async () => {
+    await press(onCreateBook)
+    giveTasks()
     await press(onRefreshFlags)
-    expect(details()).toEqual(['Máy chủ có 1 nhiệm vụ chưa có trong trang tính "Nhiệm vụ": TB-9. Thêm các dòng này vào trang tính, hoặc mở một tệp mới và tạo sổ để lấy về đủ danh sách.'])
+    const [d1, d2] = [rowOf('D1'), rowOf('D2')]
+    fake.setValues(SHEETS.tasks, 'B' + d1, [['Tên do xã sửa']])
+    fake.setValues(SHEETS.tasks, 'G' + d1, [['Hoàn thành', '', '11/11/2026']])
+    fake.setValues(SHEETS.tasks, 'G' + d2, [['Hoàn thành', 100, '11/11/2026']]) // only helps: not sent
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(server.tasks['trieu-son']!.find((t) => t.id === 'D1')).toMatchObject({ title: 'Việc huyện giao D1', status: 'done', progress: 100, completedOn: '2026-11-11', version: 2 })
+    expect(server.tasks['trieu-son']!.find((t) => t.id === 'D2')).toMatchObject({ status: 'todo', version: 1 })
+    expect(server.tasks['binh-son']!.map((t) => t.id)).toEqual(['TB-9'])
+    const post = server.calls.filter((c) => c.method === 'POST' && c.path === '/units/binh-son/task-progress')
+    expect(post.map((c) => c.body)).toEqual([{ updates: [{ owner: 'trieu-son', id: 'D1', status: 'Hoàn thành', progress: null, completedOn: '2026-11-11', version: 1 }] }])
+    expect(details()).toEqual(['Đã báo trạng thái, tiến độ của 1 việc được giao về đơn vị giao việc.'])
+    // The sheet follows the server: the new version, the owner's title, the flag of a task done late.
+    expect(fake.value(SHEETS.tasks, 'L' + d1)).toBe(2)
+    expect(fake.value(SHEETS.tasks, 'B' + d1)).toBe('Việc huyện giao D1')
+    expect(fake.value(SHEETS.tasks, 'K' + d1)).toBe('Hoàn thành trễ 1 ngày')
+    expect(fake.fill(SHEETS.tasks, 'K' + d1)).toBe('#C9C9C9')
+    expect(fake.fill(SHEETS.tasks, 'B' + d1)).toBe('#EDEDED')
+
+    // The district changes D1 meanwhile; the commune's next change is a conflict, shown, nothing saved.
+    server.tasks['trieu-son'] = server.tasks['trieu-son']!.map((t) => (t.id === 'D1' ? { ...t, status: 'doing', progress: 90, version: 3 } : t))
+    fake.setValues(SHEETS.tasks, 'H' + d1, [[95]])
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(text('status')).toMatch(/^Chưa đồng bộ: 1 nhiệm vụ \(D1\) đã được người khác sửa/)
+    expect(fake.fill(SHEETS.tasks, 'G' + d1)).toBe('#F4B6B6')
+    expect(fake.value(SHEETS.tasks, 'L' + d1)).toBe(3)
+    expect(server.tasks['trieu-son']!.find((t) => t.id === 'D1')).toMatchObject({ status: 'doing', progress: 90, version: 3 })
+  })
+
+  it('a book made before the "Đơn vị giao" column adds its own tasks and names the assigned ones it cannot hold', async () => {
+    await press(onCreateBook)
+    fake.setValues(SHEETS.tasks, 'M1', [['']])
+    giveTasks()
+    await press(onRefreshFlags)
+    expect(fake.rowOf(SHEETS.tasks, 0, 'TB-9')).toBeGreaterThan(0)
+    expect(fake.rowOf(SHEETS.tasks, 0, 'D1')).toBe(-1)
+    expect(details()).toEqual([
+      'Đã thêm 1 dòng cho các việc chưa có trong trang tính "Nhiệm vụ"; dòng màu xám do đơn vị khác giao: chỉ sửa trạng thái, tiến độ và ngày hoàn thành (nếu xã chủ trì).',
+      'Sổ này được tạo trước khi có cột "Đơn vị giao", nên chưa ghi được 2 việc do đơn vị khác giao (D1, D2). Mở một tệp mới và bấm "Tạo sổ báo cáo" để có cột này.',
+    ])
   })
 })
 

@@ -2,8 +2,9 @@
 // The real Worker is exercised by the browser test (tests/e2e). Rules come from shared/, as on the server.
 import type {
   AggregateResponse, ErrorBody, EvidenceListResponse, NotificationItem, ReportReceipt, ReportRequest, SettingsResponse, StoredTask,
-  TasksPutRequest,
+  TaskFlagRow, TaskProgressRequest, TasksPutRequest,
 } from '../../shared/api'
+import { applyTaskProgress, checkTaskProgress } from '../../shared/task-progress'
 import { type UnitSettingsPatch, checkSettingsPatch, effectiveSettings } from '../../shared/settings'
 import { checkReport } from '../../shared/report'
 import { checkTasks } from '../../shared/task-check'
@@ -14,6 +15,9 @@ import { vnDate } from '../../shared/dates'
 import { previousPeriodId, reportTimeliness } from '../../shared/calendar'
 import type { FetchLike } from '../../addin/api-client'
 import { CATALOG, COMMUNE_ME, DISTRICT_ME } from './fixtures'
+
+/** The units' names, as the Worker's flags answer them. */
+const UNIT_NAMES: { [id: string]: string } = { 'binh-son': 'Xã Bình Sơn', 'tho-son': 'Xã Thọ Sơn', 'trieu-son': 'Huyện Triệu Sơn', 'trieu-son-vp-ntm': 'Văn phòng NTM huyện Triệu Sơn' }
 
 export type Call = { method: string; path: string; headers: { [k: string]: string }; body: unknown }
 
@@ -134,11 +138,54 @@ export class FakeServer {
     if ((m = /^\/units\/([^/]+)\/flags\?date=(.+)$/.exec(call.path))) {
       const unit = decodeURIComponent(m[1] as string)
       const date = decodeURIComponent(m[2] as string)
-      const tasks = (this.tasks[unit] || []).map((t) => {
-        const f = taskFlag(t, date)
-        return { id: t.id, title: t.title, owner: unit, role: 'owner' as const, flag: f.flag, days: f.days, occurrence: f.occurrence }
+      // As the Worker does: every task the unit owns, leads or helps with, whoever owns it, with the task itself.
+      const tasks: TaskFlagRow[] = []
+      const names: { [id: string]: string } = { [unit]: UNIT_NAMES[unit] || unit }
+      for (const owner of Object.keys(this.tasks)) {
+        for (const t of this.tasks[owner] || []) {
+          const role = t.lead === unit ? 'lead' : t.collaborators.indexOf(unit) >= 0 ? 'collaborator' : owner === unit ? 'owner' : null
+          if (!role) continue
+          const f = taskFlag(t, date)
+          tasks.push({ ...t, role, flag: f.flag, days: f.days, occurrence: f.occurrence })
+          for (const id of [t.owner, t.lead, ...t.collaborators]) if (UNIT_NAMES[id]) names[id] = UNIT_NAMES[id] as string
+        }
+      }
+      return [200, { unit, date, tasks, names, reports: [{ period: '2026-10-28', status: 'late', days: 2 }, { period: '2026-11-14', status: 'open', days: 4 }] }]
+    }
+    if ((m = /^\/units\/([^/]+)\/task-progress$/.exec(call.path)) && call.method === 'POST') {
+      const unit = decodeURIComponent(m[1] as string)
+      if (me.role === 'leader') return this.error(403, 'forbidden')
+      if (me.role === 'commune' && unit !== me.unit.id) return this.error(404, 'not_found')
+      const body = call.body as TaskProgressRequest
+      const checked = checkTaskProgress(body.updates, today)
+      if (checked.issues.some((i) => i.severity === 'error')) return this.error(422, 'validation_failed', checked.issues)
+      const find = (u: { owner: string; id: string }) => (this.tasks[u.owner] || []).filter((t) => t.id === u.id)[0]
+      const refused = checked.updates.filter((u) => !find(u) || find(u)!.lead !== unit)
+        .map((u) => makeIssue('task_progress_not_lead', 'updates[' + u.index + ']', { task: u.id, value: u.owner }))
+      if (refused.length > 0) return this.error(403, 'forbidden', refused)
+      const stale = checked.updates.filter((u) => {
+        const old = find(u)!
+        return u.version !== null && u.version !== old.version && changedTaskFields(old, applyTaskProgress(old, u)).length > 0
       })
-      return [200, { unit, date, tasks, reports: [{ period: '2026-10-28', status: 'late', days: 2 }, { period: '2026-11-14', status: 'open', days: 4 }] }]
+      if (stale.length > 0) {
+        const issues = stale.flatMap((u) => changedTaskFields(find(u)!, applyTaskProgress(find(u)!, u)).map((f) => makeIssue('task_changed_on_server', 'updates[' + u.index + '].' + f, {
+          task: u.id, field: TASK_FIELD_NAMES[f], server: taskFieldText(find(u)!, f), value: taskFieldText(applyTaskProgress(find(u)!, u), f), by: 'Huyện Triệu Sơn',
+        })))
+        const [status, error] = this.error(409, 'version_conflict', issues)
+        return [status, { ...error, current: stale.map((u) => find(u)!) }]
+      }
+      let updated = 0
+      const out: StoredTask[] = []
+      for (const u of checked.updates) {
+        const old = find(u)!
+        const next = applyTaskProgress(old, u)
+        const changed = changedTaskFields(old, next).length > 0
+        if (changed) updated++
+        const stored = changed ? { ...next, version: old.version + 1, updatedAt: new Date(this.now).toISOString() } : old
+        this.tasks[u.owner] = (this.tasks[u.owner] || []).map((t) => (t.id === u.id ? stored : t))
+        out.push(stored)
+      }
+      return [200, { unit, updated, unchanged: checked.updates.length - updated, tasks: out, issues: checked.issues }]
     }
     if (call.method === 'POST' && call.path === '/reports') {
       const key = call.headers['Idempotency-Key'] || ''

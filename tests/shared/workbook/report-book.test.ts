@@ -163,27 +163,29 @@ describe('to the API and back', () => {
     expect(w).toEqual({ sheet: SHEETS.info, address: 'B8:B11', values: [[2], ['14/11/2026 09:30'], ['Đúng hạn'], ['Đạt 19/19 tiêu chí']] })
   })
 
-  it('turns flags into one column write with colours, and lists tasks missing from the sheet', () => {
+  it('turns flags into one column write with colours, and adds a row for a task the sheet lacks', () => {
     const b = book(filledIndicators())
+    const flag = (id: string, flag: 'overdue' | 'ok', days: number) => ({ ...TASKS[0]!, id, role: 'lead' as const, flag, days, occurrence: '2020-11-30' })
     const fw = flagWrites(
       b.tasks!,
-      [
-        { id: 'TB-2', title: '', owner: 'binh-son', role: 'lead', flag: 'overdue', days: 5, occurrence: '2020-11-30' },
-        { id: 'TB-9', title: '', owner: 'binh-son', role: 'lead', flag: 'ok', days: 9, occurrence: '2020-12-30' },
-      ],
-      [{ period: '2020-11-28', status: 'late', days: 2 }],
+      { id: 'binh-son', name: 'Xã Bình Sơn' },
+      { tasks: [flag('TB-2', 'overdue', 5), flag('TB-9', 'ok', 9)], reports: [{ period: '2020-11-28', status: 'late', days: 2 }], names: {} },
       '2020-12-05',
       (f) => f.flag + ' ' + f.days,
       (r) => r.status,
     )
     expect(fw.writes[0]).toEqual({ sheet: SHEETS.tasks, address: 'K2:K3', values: [['overdue 5'], ['']] })
-    expect(fw.fills).toEqual([{ sheet: SHEETS.tasks, address: 'K2', color: '#F4B6B6' }])
-    expect(fw.unknown).toEqual(['TB-9'])
+    expect(fw.fills[0]).toEqual({ sheet: SHEETS.tasks, address: 'K2', color: '#F4B6B6' })
+    expect(fw).toMatchObject({ written: 2, added: 1, unknown: [] })
+    // TB-9 lands on row 4, a column at a time, its id and dates in text cells.
+    expect(fw.writes.find((w) => w.address === 'A4')).toEqual({ sheet: SHEETS.tasks, address: 'A4', values: [['TB-9']], numberFormat: '@' })
+    expect(fw.writes.find((w) => w.address === 'K4')!.values).toEqual([['ok 9']])
+    const info = fw.writes.filter((w) => w.sheet === SHEETS.info)
     // The period column is text: "2020-11-28" written to a General cell would become a date.
-    expect(fw.writes[1]).toMatchObject({ address: 'A15:A26', numberFormat: '@' })
-    expect(fw.writes[1]!.values[0]).toEqual(['2020-11-28'])
-    expect(fw.writes[2]!.address).toBe('B15:C26')
-    expect(fw.writes[2]!.values[0]).toEqual(['late', 2])
-    expect(fw.writes[3]).toEqual({ sheet: SHEETS.info, address: 'B12', values: [['05/12/2020']] })
+    expect(info[0]).toMatchObject({ address: 'A15:A26', numberFormat: '@' })
+    expect(info[0]!.values[0]).toEqual(['2020-11-28'])
+    expect(info[1]!.address).toBe('B15:C26')
+    expect(info[1]!.values[0]).toEqual(['late', 2])
+    expect(info[2]).toEqual({ sheet: SHEETS.info, address: 'B12', values: [['05/12/2020']] })
   })
 })

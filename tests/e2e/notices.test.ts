@@ -65,7 +65,7 @@ describe('reminders in the pane', () => {
 
   it('the office changes its unit’s settings from the pane; its communes inherit them', async () => {
     const { page, errors } = await openPane(browser, worker.origin, stub, { clock: NOW })
-    expect(await connect(page, 'ntm_demo_district_trieu_son')).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng điều phối).')
+    expect(await connect(page, 'ntm_demo_district_trieu_son')).toBe('Đã kết nối: Huyện Triệu Sơn (văn phòng NTM).')
     expect(await page.isVisible('#unit-settings')).toBe(true)
     await page.click('#btn-unit-settings-toggle')
     expect(await page.getAttribute('#set-people', 'placeholder')).toBe('30')

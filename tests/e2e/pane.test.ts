@@ -150,7 +150,7 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(detail.latest.revision).toBe(1)
   })
 
-  it('commune: syncs its task sheet and writes flags back', async () => {
+  it('commune: syncs its task sheet, gets the district\'s tasks as rows and reports progress on the one it leads', async () => {
     await commune.evaluate(() => {
       (window as unknown as W).__fake.setValues('Nhiệm vụ', 'A2', [
         ['XBS-1', 'Rà soát hồ sơ minh chứng tiêu chí 17', 'binh-son', 'trieu-son-vp-ntm', '20/11/2026', '', 'Đang làm', 50, '', ''],
@@ -160,9 +160,38 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(await press(commune, 'btn-tasks')).toMatch(/^Đã đồng bộ nhiệm vụ: 2 mới/)
     expect(await value(commune, TASKS, 'K2')).toBe('Quá hạn 6 ngày')
     expect(await value(commune, TASKS, 'K3')).toBe('Sắp đến hạn (còn 1 ngày)')
-    expect(await press(commune, 'btn-flags')).toMatch(/^Đã cập nhật cờ cho 2 nhiệm vụ\./)
+    // The district's tasks Bình Sơn leads or helps with are now rows of its sheet, named, grey, never typed by hand.
+    const rowOf = (id: string) => commune.evaluate((i) => (window as unknown as W).__fake.rowOf('Nhiệm vụ', 0, i) + 1, id)
+    const m2 = await rowOf('demo-2026-m2')
+    expect(m2).toBeGreaterThan(3)
+    expect(await value(commune, TASKS, 'M' + m2)).toBe('Huyện Triệu Sơn')
+    expect(await value(commune, TASKS, 'K' + m2)).toBe('Quá hạn 6 ngày')
+    expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Nhiệm vụ', 'B' + r), m2)).toBe('#EDEDED')
+    expect(await rowOf('demo-2026-tho-son-17')).toBe(0) // Thọ Sơn's task is not Bình Sơn's
+    const flagged = await press(commune, 'btn-flags')
+    expect(flagged).toMatch(/^Đã cập nhật cờ cho \d+ nhiệm vụ\./)
     expect(await value(commune, INFO, 'B12')).toBe('26/11/2026')
+    expect(await value(commune, INFO, 'B13')).toMatch(/^\d+ việc quá hạn, \d+ việc sắp đến hạn$/)
+    // Kỳ 28/11/2026 was submitted above: the next deadline is the following period's.
+    expect(await value(commune, INFO, 'C13')).toBe('Hạn nộp báo cáo kỳ 14/12/2026: 14/12/2026 (còn 18 ngày)')
     expect(String(await value(commune, INFO, 'A15'))).toMatch(/^\d{4}-\d{2}-(14|28)$/)
+    await commune.screenshot({ path: screenshotPath('pane-flags.png') })
+
+    // The commune finished the district's task it leads: status and date go to the district's task, not its title.
+    await commune.evaluate((r) => {
+      const fake = (window as unknown as W).__fake
+      fake.setValues('Nhiệm vụ', 'B' + r, [['Tên do xã sửa']])
+      fake.setValues('Nhiệm vụ', 'G' + r, [['Hoàn thành', '', '25/11/2026']])
+    }, m2)
+    expect(await press(commune, 'btn-tasks')).toMatch(/^Đã đồng bộ nhiệm vụ: 0 mới/)
+    const district = await api<{ tasks: Array<{ id: string; title: string; status: string; completedOn?: string; version: number }> }>('/units/trieu-son/tasks', DISTRICT_TOKEN)
+    expect(district.tasks.find((t) => t.id === 'demo-2026-m2')).toMatchObject({
+      title: 'Rà soát, đánh giá lại các tiêu chí và gửi báo cáo tiến độ về Văn phòng NTM huyện', status: 'done', completedOn: '2026-11-25', version: 2,
+    })
+    const own = await api<{ tasks: Array<{ id: string }> }>('/units/binh-son/tasks', COMMUNE_TOKEN)
+    expect(own.tasks.map((t) => t.id)).toEqual(['XBS-1', 'XBS-2'])
+    expect(await value(commune, TASKS, 'B' + m2)).toBe('Rà soát, đánh giá lại các tiêu chí và gửi báo cáo tiến độ về Văn phòng NTM huyện')
+    expect(await value(commune, TASKS, 'K' + m2)).toBe('Hoàn thành trễ 5 ngày')
   })
 
   it('leader: only the aggregate — no lock, no task sync', async () => {

@@ -1,6 +1,7 @@
 // Creates the report workbook's sheets from plans: sync 1 learns which sheets and table names exist, sync 2
 // adds the missing sheets with their formats, values and tables. Sheets already present are left untouched (nothing a user typed
-// is overwritten). Column widths, frozen headers and drop-down lists are added only where supported.
+// is overwritten). Column widths, frozen headers, drop-down lists and the flag column's conditional colours are
+// added only where supported.
 import { a1Block, fillBlock } from '../../shared/workbook/grid'
 import type { SheetPlan } from '../../shared/workbook/report-book'
 import { hasSheet, supports } from './features'
@@ -27,6 +28,7 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
     const widths = supports('columnWidths')
     const freeze = supports('freezePanes')
     const lists = supports('dataValidation')
+    const conditional = supports('conditionalFormats')
     let first: Excel.Worksheet | null = null
     for (const plan of plans) {
       if (hasSheet(existing, plan.name)) {
@@ -76,6 +78,13 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
             list: { inCellDropDown: true, source: spec.list.join(',') },
           }
         })
+      }
+      if (conditional) {
+        for (const rule of plan.conditionalFills || []) {
+          const format = sheet.getRange(rule.address).conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType)
+          format.textComparison.format.fill.color = rule.color
+          format.textComparison.rule = { operator: 'Contains' as Excel.ConditionalTextOperator, text: rule.contains }
+        }
       }
       if (!first && plan.table) first = sheet
     }

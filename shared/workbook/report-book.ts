@@ -173,6 +173,8 @@ export type SheetPlan = {
   formatRows?: number
   /** Cells that hold a formula (written after the values). */
   formulas?: Array<{ address: string; formula: string }>
+  /** Fills that follow the text typed or written (conditional formats, where the host has them). */
+  conditionalFills?: Array<{ address: string; contains: string; color: string }>
 }
 
 /** Empty rows of the tasks sheet made ready for typing (a request carries at most MAX_TASKS_PER_REQUEST). */
@@ -246,7 +248,10 @@ export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, region
   if (catalog) {
     plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
   }
-  plans.push({ name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS })
+  plans.push({
+    name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS,
+    conditionalFills: flagConditionalFills(),
+  })
   if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon', formulas: [fundTotalFormula()] })
   if (catalog) plans.push(narrativePlan())
   return plans
@@ -621,6 +626,20 @@ export const FLAG_COLORS: { [flag: string]: string } = {
   done: '#C6EFCE',
   ok: '#E2EFDA',
   cancelled: '#E7E6E6',
+}
+
+/**
+ * The flag column coloured by its words (overdue red, due soon amber, done late grey) as conditional formats,
+ * so a sorted or retyped sheet keeps its colours; hosts without them (ExcelApi 1.1) get the plain fills of
+ * each refresh. The words are the starts of flagTextVi's.
+ */
+export function flagConditionalFills(): Array<{ address: string; contains: string; color: string }> {
+  const column = a1Block(1, TASK_COLUMNS.map((c) => c.key).indexOf('flag'), TASK_FORMAT_ROWS, 1)
+  return [
+    { address: column, contains: 'Quá hạn', color: FLAG_COLORS.overdue as string },
+    { address: column, contains: 'Sắp đến hạn', color: FLAG_COLORS.due_soon as string },
+    { address: column, contains: 'Hoàn thành trễ', color: FLAG_COLORS.done_late as string },
+  ]
 }
 
 export type FlagWrites = {

@@ -213,12 +213,18 @@ describe('the fake itself', () => {
     expect(address).toBe('Sheet1!A1:D7')
   })
 
-  it('rejects calls above ExcelApi 1.1 on a 1.1 host (column widths 1.2, freeze panes 1.7, validation 1.8)', async () => {
+  it('rejects calls above ExcelApi 1.1 on a 1.1 host (column widths 1.2, conditional formats 1.6, freeze panes 1.7, validation 1.8)', async () => {
     const { fake } = setup('1.1')
     await expect(fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.columnWidth = 100
       await ctx.sync()
     })).rejects.toMatchObject({ code: 'ApiNotFound' })
+    await expect(fake.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A9').conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType)
+      cf.textComparison.rule = { operator: 'Contains' as Excel.ConditionalTextOperator, text: 'x' }
+      await ctx.sync()
+    })).rejects.toMatchObject({ code: 'ApiNotFound' })
+    expect(fake.sheet('Sheet1').conditionalFormats).toEqual([])
     await expect(fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').freezePanes.freezeRows(1)
       await ctx.sync()
@@ -264,6 +270,7 @@ describe('createBook', () => {
     expect(fake.sheet(SHEETS.indicators).validations).toEqual([])
     expect(fake.sheet(SHEETS.indicators).widths).toEqual({})
     expect(fake.sheet(SHEETS.info).widths).toEqual({})
+    expect(fake.sheet(SHEETS.tasks).conditionalFormats).toEqual([])
   })
 
   it('adds frozen headers, drop-down lists and widths where the host supports them', async () => {
@@ -277,6 +284,12 @@ describe('createBook', () => {
     expect(fake.sheet(SHEETS.tasks).validations[0]!.rule).toEqual({ list: { inCellDropDown: true, source: 'Chưa làm,Đang làm,Hoàn thành,Hủy' } })
     // fund sources such as "Doanh nghiệp, hợp tác xã" contain commas, which a list source cannot hold
     expect(fake.sheet(SHEETS.funds).validations).toEqual([])
+    // The flag column is coloured by its words, down the rows made ready for typing.
+    expect(fake.sheet(SHEETS.tasks).conditionalFormats).toEqual([
+      { address: 'K2:K201', type: 'ContainsText', operator: 'Contains', text: 'Quá hạn', color: '#F4B6B6' },
+      { address: 'K2:K201', type: 'ContainsText', operator: 'Contains', text: 'Sắp đến hạn', color: '#FFE699' },
+      { address: 'K2:K201', type: 'ContainsText', operator: 'Contains', text: 'Hoàn thành trễ', color: '#C9C9C9' },
+    ])
   })
 
   it('leaves existing sheets (and what users typed in them) alone', async () => {

@@ -10,8 +10,8 @@
 //   before it stay applied and the rest are dropped (Office.js does not roll a batch back).
 // - Table names are unique in the workbook (case ignored); sheet names too.
 // - On ExcelApi 1.1 the used range covers cells with values or formatting (getUsedRange(valuesOnly) is 1.2).
-// - Calls above the host's ExcelApi version fail (columnWidth 1.2) or do not exist (freezePanes 1.7,
-//   dataValidation 1.8).
+// - Calls above the host's ExcelApi version fail (columnWidth 1.2, conditionalFormats 1.6) or do not exist
+//   (freezePanes 1.7, dataValidation 1.8).
 // Work queued and never synced by the end of Excel.run is an error here (stricter than Excel, which would
 // sync it): the add-in must sync what it queues. Counts sync() calls. No Node APIs: the e2e page bundles it.
 import { a1, a1Block, columnIndex, qualified } from '../../shared/workbook/grid'
@@ -29,6 +29,8 @@ export type SheetModel = {
   bold: { [rc: string]: boolean }
   widths: { [col: number]: number }
   validations: Array<{ address: string; rule: unknown }>
+  /** Text-contains rules (ExcelApi 1.6): cells of `address` whose text contains `text` show `color`. */
+  conditionalFormats: Array<{ address: string; type: string; operator: string; text: string; color: string }>
   tables: Array<{ name: string; address: string; hasHeaders: boolean }>
   charts: Array<{ type: string; source: string; seriesBy: string; title: string; from: string; to: string }>
   frozenRows: number
@@ -61,7 +63,7 @@ const rectAddress = (r: Rect): string => a1Block(r.r0, r.c0, r.r1 - r.r0 + 1, r.
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
 function emptySheet(name: string): SheetModel {
-  return { name, cells: {}, formulas: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], tables: [], charts: [], frozenRows: 0 }
+  return { name, cells: {}, formulas: {}, fills: {}, formats: {}, bold: {}, widths: {}, validations: [], conditionalFormats: [], tables: [], charts: [], frozenRows: 0 }
 }
 
 /** One Excel.run: the queue of operations and the count of what is pending. */
@@ -473,6 +475,25 @@ export class FakeExcel {
       }),
       // For charts.add: the address of this range when the queue reaches the chart.
       __address: () => { const x = at(); return qualified(x.s.name, rectAddress(x.rect)) },
+    }
+    // The property exists in the typings; a host below 1.6 refuses the call when the batch runs.
+    proxy.conditionalFormats = {
+      add(type: string) {
+        const rule = { type, operator: '', text: '', color: '' }
+        batch.queue.push(() => {
+          if (fake.maxMinor < 6) throw officeError('ApiNotFound', 'Range.conditionalFormats needs ExcelApi 1.6')
+          if (type !== 'ContainsText') throw officeError('InvalidArgument', 'the fake knows only ContainsText rules')
+          const x = at()
+          x.s.conditionalFormats.push({ address: rectAddress(x.rect), ...rule })
+        })
+        // Set after add() in the same batch, before the sync: the pushed rule object is filled in place.
+        return {
+          textComparison: {
+            format: { fill: { set color(v: string) { rule.color = v } } },
+            set rule(r: { operator: string; text: string }) { rule.operator = r.operator; rule.text = r.text },
+          },
+        }
+      },
     }
     if (this.maxMinor >= 8) {
       proxy.dataValidation = {

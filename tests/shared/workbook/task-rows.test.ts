@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { nextDeadline } from '../../../shared/calendar'
 import {
-  SHEETS, TASK_COLUMNS, attentionWrite, infoGrid, marksFor, placeOfIssue, readBook, taskGrid, toProgressInputs, toTaskInputs, versionWrite,
+  SHEETS, TASK_COLUMNS, attentionWrite, flagConditionalFills, infoGrid, marksFor, placeOfIssue, readBook, taskGrid, toProgressInputs, toTaskInputs, versionWrite,
 } from '../../../shared/workbook/report-book'
 import { ownerIdOf, rowKind } from '../../../shared/workbook/task-rows'
+import { flagTextVi } from '../../../shared/words'
 import type { Grid } from '../../../shared/workbook/grid'
 import { TASKS } from '../../addin/fixtures'
 
@@ -96,4 +97,9 @@ describe('the info sheet\'s reminder row', () => {
     expect(nextDeadline('2026-12-01', 'district')).toEqual({ period: '2026-12-14', due: '2026-12-15', days: 14 })
     expect(nextDeadline('2027-02-28', 'district')).toEqual({ period: '2027-02-28', due: '2027-02-28', days: 0 })
   })
+})
+
+it('colours the flag column by the words the flags are written in', () => {
+  const words = flagConditionalFills().map((r) => r.contains)
+  expect(words.map((w, i) => flagTextVi({ flag: (['overdue', 'due_soon', 'done_late'] as const)[i]!, days: 3 }).indexOf(w))).toEqual([0, 0, 0])
 })

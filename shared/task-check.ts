@@ -147,6 +147,31 @@ export function parseVersion(value: unknown): number | null | undefined {
   return Math.floor(n) === n && n >= 1 && n < 1e9 ? n : undefined
 }
 
+/** What the lead of a task reports, as read: undefined where unreadable (an issue says why). */
+export type TaskState = { status: TaskStatus | undefined; progress: number | null | undefined; completedOn: LocalDate | null | undefined; version: number | null | undefined }
+
+/**
+ * A row's status, progress and completion date (what its lead reports) and the version it was read at, each
+ * problem added to `issues` at `at` + the field; shared by task sheets and by a lead's progress report.
+ */
+export function checkTaskState(
+  d: Pick<TaskDraft, 'status' | 'progress' | 'completedOn' | 'version'>, at: string, p: { task?: string }, today: LocalDate, issues: Issue[],
+): TaskState {
+  const status = parseTaskStatus(d.status)
+  if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
+  const progress = parseNumber(d.progress, true)
+  if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) {
+    issues.push(makeIssue('task_progress_invalid', at + '.progress', { ...p, value: text(d.progress) }))
+  }
+  const completedOn = parseDateInput(d.completedOn)
+  if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: text(d.completedOn) }))
+  else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
+  if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
+  const version = parseVersion(d.version)
+  if (version === undefined) issues.push(makeIssue('task_version_invalid', at + '.version', { ...p, value: String(d.version) }))
+  return { status, progress, completedOn, version }
+}
+
 /** Reads task rows; `today` (Vietnam) bounds completion dates. `path` is where the rows sit. */
 export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path = 'tasks'): TaskCheck {
   const issues: Issue[] = []
@@ -173,18 +198,7 @@ export function checkTasks(drafts: readonly TaskDraft[], today: LocalDate, path 
     if (!due) issues.push(makeIssue('task_due_invalid', at + '.due', { ...p, value: text(d.due) }))
     const recurrence = parseRecurrence(d.recurrence, due || undefined)
     if (recurrence === undefined) issues.push(makeIssue('task_recurrence_invalid', at + '.recurrence', { ...p, value: shownValue(d.recurrence) }))
-    const status = parseTaskStatus(d.status)
-    if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
-    const progress = parseNumber(d.progress, true)
-    if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) {
-      issues.push(makeIssue('task_progress_invalid', at + '.progress', { ...p, value: text(d.progress) }))
-    }
-    const completedOn = parseDateInput(d.completedOn)
-    if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: text(d.completedOn) }))
-    else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
-    if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
-    const version = parseVersion(d.version)
-    if (version === undefined) issues.push(makeIssue('task_version_invalid', at + '.version', { ...p, value: String(d.version) }))
+    const { status, progress, completedOn, version } = checkTaskState(d, at, p, today, issues)
     if (issues.slice(before).some((x) => x.severity === 'error') || !due || !status || version === undefined) return
     const task: Task = {
       id, title, lead, collaborators, due, status,

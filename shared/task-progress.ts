@@ -1,11 +1,10 @@
 // A lead reporting on a task that another unit owns (the district assigns, the commune leads): only the
 // status, the progress and the completion date travel back to the owner's task. The title, the deadline,
 // the lead and the collaborators stay the owner's to change — the server takes nothing else from the lead.
-import { type LocalDate, parseDateInput } from './dates'
-import { type Issue, makeIssue, shownValue } from './issues'
+import type { LocalDate } from './dates'
+import { type Issue, makeIssue } from './issues'
 import type { Task, TaskStatus } from './tasks'
-import { parseTaskStatus, parseVersion } from './task-check'
-import { parseNumber } from './text'
+import { checkTaskState } from './task-check'
 
 export type TaskProgressDraft = {
   owner?: unknown
@@ -47,18 +46,7 @@ export function checkTaskProgress(drafts: readonly TaskProgressDraft[], today: L
     if (!id || !owner) issues.push(makeIssue('task_id_required', at + (id ? '.owner' : '.id'), p))
     else if (seen[owner + '/' + id]) issues.push(makeIssue('task_id_duplicate', at + '.id', p))
     seen[owner + '/' + id] = true
-    const status = parseTaskStatus(d.status)
-    if (!status) issues.push(makeIssue('task_status_invalid', at + '.status', { ...p, value: text(d.status) }))
-    const progress = parseNumber(d.progress, true)
-    if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) {
-      issues.push(makeIssue('task_progress_invalid', at + '.progress', { ...p, value: text(d.progress) }))
-    }
-    const completedOn = parseDateInput(d.completedOn)
-    if (completedOn === undefined) issues.push(makeIssue('task_completed_invalid', at + '.completedOn', { ...p, value: shownValue(d.completedOn) }))
-    else if (completedOn !== null && completedOn > today) issues.push(makeIssue('task_completed_in_future', at + '.completedOn', { ...p, value: completedOn }))
-    if (status === 'done' && !completedOn) issues.push(makeIssue('task_done_without_date', at + '.completedOn', p))
-    const version = parseVersion(d.version)
-    if (version === undefined) issues.push(makeIssue('task_version_invalid', at + '.version', { ...p, value: shownValue(d.version) }))
+    const { status, progress, completedOn, version } = checkTaskState(d, at, p, today, issues)
     if (issues.slice(before).some((x) => x.severity === 'error') || !status || progress === undefined || completedOn === undefined || version === undefined) return
     updates.push({ index: i, owner, id, status, progress: progress === null ? (status === 'done' ? 100 : null) : progress, completedOn, version })
   })

@@ -94,7 +94,7 @@ function issueItems(book: ReadBook | null, issues: readonly IssueLike[]): IssueI
   return sorted.map((issue) => {
     const place = book ? placeOfIssue(book, issue) : null
     const item: IssueItem = { text: issueText(issue), address: place ? displayAddress(place) : null, severity: issue.severity }
-    if (place) item.onSelect = () => void guard(() => selectCell(place))
+    if (place) item.onSelect = () => void guard(() => selectCell(place), true)
     return item
   })
 }
@@ -126,12 +126,15 @@ export function onBusyChange(fn: (busy: boolean) => void): void {
   listeners.push(fn)
 }
 
-/** Runs an action with the buttons disabled; any failure ends in a clear message, never a thrown error. */
-export function guard(action: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs an action with the buttons disabled; any failure ends in a clear message, never a thrown error.
+ * `quiet`: a step with nothing to report (selecting a cell) leaves the status line as it was.
+ */
+export function guard(action: () => Promise<unknown>, quiet = false): Promise<void> {
   if (busy) return Promise.resolve()
   busy = true
   for (const l of listeners) l(true)
-  showBusy(t('busy'))
+  if (!quiet) showBusy(t('busy'))
   return action()
     .then(
       () => undefined,
@@ -548,7 +551,7 @@ function chaseGroups(agg: AggregateResponse, summary: SheetOutput): ChaseGroup[]
   const link = (id: string, text: string) => {
     const row = rows[id]
     const place: Place | null = row === undefined ? null : { sheet: summary.name, address: a1(row, 1) }
-    return { text, onSelect: place ? () => void guard(() => selectCell(place)) : undefined }
+    return { text, onSelect: place ? () => void guard(() => selectCell(place), true) : undefined }
   }
   const groups: ChaseGroup[] = []
   if (chase.missing.length > 0) groups.push({ label: t('chaseMissing'), tone: 'error', items: chase.missing.map((f) => link(f.id, f.name)) })

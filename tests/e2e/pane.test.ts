@@ -221,6 +221,8 @@ describe('the pane in Chromium against the local Worker', () => {
     await district.click('#chase button >> text=Hợp Lý 3 ngày')
     await district.waitForFunction(() => (window as unknown as W).__fake.selected !== null)
     const picked = await district.evaluate(() => (window as unknown as W).__fake.selected!)
+    // Selecting a row has nothing to report: the aggregate's message stays.
+    expect(await district.textContent('#status')).toMatch(/^Đã tổng hợp kỳ 14\/11\/2026/)
     expect(await value(district, picked.sheet, 'A' + picked.address.slice(1))).toBe('hop-ly')
     const summary = await district.evaluate(() => {
       const fake = (window as unknown as W).__fake

@@ -742,10 +742,10 @@ export function flagWrites(
   const list = flags.reports.slice(-RECENT_ROWS)
   for (let i = 0; i < RECENT_ROWS; i++) {
     const r = list[i]
-    periods.push([r ? r.period : ''])
+    periods.push([r ? formatDateVi(r.period) : ''])
     recent.push(r ? [reportText(r), r.days] : ['', ''])
   }
-  // A bare "2026-11-14" typed or written into a General cell becomes a date: the period column is text.
+  // Periods as people read them (14/11/2026); in a General cell Excel would turn them into dates: the column is text.
   writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 0, RECENT_ROWS, 1), values: periods, numberFormat: TEXT_FORMAT })
   writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 1, RECENT_ROWS, 2), values: recent })
   writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })

@@ -308,7 +308,7 @@ describe('tasks and flags', () => {
     expect(fake.fill(SHEETS.tasks, 'K2')).toBe('#F4B6B6')
     expect(fake.value(SHEETS.tasks, 'K3')).toBe('Sắp đến hạn (còn 1 ngày)')
     expect(fake.value(SHEETS.tasks, 'K4')).toBe('Hoàn thành trễ 2 ngày')
-    expect(fake.value(SHEETS.info, 'A15')).toBe('2026-10-28')
+    expect(fake.value(SHEETS.info, 'A15')).toBe('28/10/2026')
     expect(fake.value(SHEETS.info, 'B15')).toBe('Trễ 2 ngày')
     expect(text('status')).toBe('Đã đồng bộ nhiệm vụ: 3 mới, 0 cập nhật, 0 không đổi; đã cập nhật cờ.')
 

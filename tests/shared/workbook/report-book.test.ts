@@ -181,9 +181,9 @@ describe('to the API and back', () => {
     expect(fw.writes.find((w) => w.address === 'A4')).toEqual({ sheet: SHEETS.tasks, address: 'A4', values: [['TB-9']], numberFormat: '@' })
     expect(fw.writes.find((w) => w.address === 'K4')!.values).toEqual([['ok 9']])
     const info = fw.writes.filter((w) => w.sheet === SHEETS.info)
-    // The period column is text: "2020-11-28" written to a General cell would become a date.
+    // Periods read dd/mm/yyyy, in a text column: written to a General cell they would become dates.
     expect(info[0]).toMatchObject({ address: 'A15:A26', numberFormat: '@' })
-    expect(info[0]!.values[0]).toEqual(['2020-11-28'])
+    expect(info[0]!.values[0]).toEqual(['28/11/2020'])
     expect(info[1]!.address).toBe('B15:C26')
     expect(info[1]!.values[0]).toEqual(['late', 2])
     expect(info[2]).toEqual({ sheet: SHEETS.info, address: 'B12', values: [['05/12/2020']] })

@@ -20,6 +20,7 @@ import {
 import { type SheetOutput, aggregateSheet, communeRows, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../shared/workbook/narratives-summary'
 import { a1 } from '../shared/workbook/grid'
+import { dossierMatrixSheet } from '../shared/workbook/dossier-matrix-sheet'
 import { evidenceSheet } from '../shared/workbook/evidence-sheet'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
@@ -532,7 +533,7 @@ export async function onAggregate(): Promise<void> {
   const period = selectedPeriod()
   const agg = await api().aggregate({ unit: me.unit.id, period })
   const summary = aggregateSheet(agg)
-  await writeOutputSheets([summary, overdueSheet(agg), narrativesSheet(agg)])
+  await writeOutputSheets([summary, dossierMatrixSheet(agg), overdueSheet(agg), narrativesSheet(agg)])
   showIssues([])
   showChase(chaseGroups(agg, summary))
   const requests = agg.communes.filter((c) => c.narratives !== null && c.narratives.requests !== '').length

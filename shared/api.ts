@@ -5,6 +5,7 @@ import type { Catalog } from './catalog'
 import type { CommuneRow, PeriodAggregate } from './aggregate'
 import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
+import type { DossierMatrix } from './dossier-matrix'
 import type { CriterionDossier, EvidenceFileType, EvidenceKind } from './evidence'
 import type { Narratives, NarrativesInput } from './narratives'
 import type { PeriodChange } from './period-change'
@@ -219,6 +220,11 @@ export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   unitNames: { [id: string]: string }
   /** The people's share of funds above which it is flagged (0–1), from the unit's settings. */
   peopleShareLimit: number
+  /**
+   * Communes × criteria dossier completeness, one matrix per catalogue, as the dossiers stand when the
+   * aggregate is made. Absent from snapshots locked before dossiers were counted.
+   */
+  dossiers?: DossierMatrix[]
 }
 
 // POST /periods/{period}/lock and /unlock

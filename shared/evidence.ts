@@ -107,7 +107,12 @@ export function computeDossier(criterion: number, requirements: readonly Evidenc
 
 /** "đủ" or "thiếu 2": how a dossier reads in a cell. */
 export function dossierText(d: { complete: boolean; missing: readonly unknown[] }): string {
-  return d.complete ? 'đủ' : 'thiếu ' + d.missing.length
+  return d.complete ? 'đủ' : missingText(d.missing.length)
+}
+
+/** The same from the number of documents missing. */
+export function missingText(missing: number): string {
+  return missing === 0 ? 'đủ' : 'thiếu ' + missing
 }
 
 /** The same in English, for message_en and tests. */
@@ -120,40 +125,4 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return bytes + ' B'
   if (bytes < 1024 * 1024) return Math.round(bytes / 1024) + ' KB'
   return (Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',') + ' MB'
-}
-
-/** One commune's row of the district's dossier matrix, beside its criteria-met row. */
-export type CommuneDossierRow = {
-  unit: string
-  /** Criterion number → what is missing (0: "đủ"). */
-  missing: { [no: string]: number }
-  /** Criteria the latest report says are met whose dossier is incomplete: "đạt nhưng thiếu hồ sơ". */
-  metWithoutDossier: number[]
-}
-
-export type DossierCriterion = { no: number; evidence?: readonly EvidenceRequirement[] }
-
-/**
- * The communes × criteria matrix of dossier completeness. `facts` are the communes' current items filed under
- * the catalogue whose criteria are given; `met` is each commune's criterion → met of its latest report (null
- * without one).
- */
-export function dossierMatrix(
-  criteria: readonly DossierCriterion[],
-  communes: ReadonlyArray<{ id: string; met: { [no: string]: boolean } | null }>,
-  facts: ReadonlyArray<DossierItem & { unit: string }>,
-): CommuneDossierRow[] {
-  const byUnit: { [unit: string]: DossierItem[] } = {}
-  for (const f of facts) (byUnit[f.unit] = byUnit[f.unit] || []).push(f)
-  return communes.map((c) => {
-    const items = byUnit[c.id] || []
-    const missing: { [no: string]: number } = {}
-    const metWithoutDossier: number[] = []
-    for (const k of criteria) {
-      const d = computeDossier(k.no, k.evidence || [], items)
-      missing[String(k.no)] = d.missing.length
-      if (!d.complete && c.met !== null && c.met[String(k.no)] === true) metWithoutDossier.push(k.no)
-    }
-    return { unit: c.id, missing, metWithoutDossier }
-  })
 }

@@ -37,7 +37,7 @@ function timelinessColor(t: Timeliness): string | null {
 }
 
 /** Runs of equal colours along a row become one fill each (fewer commands in the batch). */
-function rowFills(row: number, col: number, colors: Array<string | null>, out: Fill[]): void {
+export function rowFills(row: number, col: number, colors: Array<string | null>, out: Fill[]): void {
   let start = 0
   for (let i = 1; i <= colors.length; i++) {
     if (i === colors.length || colors[i] !== colors[start]) {

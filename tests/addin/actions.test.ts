@@ -2,6 +2,7 @@
 // The pane's flows against the fake Excel (fake-excel.ts) and an in-memory API: what ends up in the
 // workbook, what the pane says, how many context.sync() calls each action costs (≤ 3), and that errors
 // leave what the user typed untouched.
+import { DOSSIER_MATRIX_SHEET } from '../../shared/workbook/dossier-matrix-sheet'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { FakeExcel, type OfficeStub, installOffice } from './fake-excel'
 import { FakeServer } from './fake-server'
@@ -478,9 +479,13 @@ describe('tasks and flags', () => {
 describe('district', () => {
   beforeEach(() => login('district-token'))
 
-  it('aggregates a period into a summary sheet with a chart (2 syncs), and locks it', async () => {
+  it('aggregates a period into a summary sheet with a chart and the dossier matrix beside it (2 syncs), and locks it', async () => {
     expect(await press(onAggregate)).toBe(2)
     expect(fake.names()).toContain(SHEETS.aggregate)
+    // Bình Sơn meets criterion 1 with nothing filed: "đạt nhưng thiếu hồ sơ", red.
+    expect(fake.value(DOSSIER_MATRIX_SHEET, 'A7')).toBe('Xã Bình Sơn')
+    expect(fake.value(DOSSIER_MATRIX_SHEET, 'D7')).toBe('thiếu 1')
+    expect(fake.fill(DOSSIER_MATRIX_SHEET, 'D7')).toBe('#F4B6B6')
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
     expect(text('status')).toBe('Đã tổng hợp kỳ 14/11/2026: 1/1 xã đã nộp, 1 đúng hạn.')
     expect(details()).toEqual(['Có 1 xã gửi kiến nghị: xem trang tính "Kiến nghị các xã".'])

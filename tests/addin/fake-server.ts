@@ -1,5 +1,6 @@
 // An in-memory stand-in for the Worker's /api/v1 (the contract of shared/api.ts), for pane tests in Node.
 // The real Worker is exercised by the browser test (tests/e2e). Rules come from shared/, as on the server.
+import { computeDossierMatrix } from '../../shared/dossier-matrix'
 import type {
   AggregateResponse, ErrorBody, EvidenceListResponse, NotificationItem, ReportReceipt, ReportRequest, SettingsResponse, StoredTask,
   TaskFlagRow, TaskProgressRequest, TasksPutRequest,
@@ -220,6 +221,7 @@ export class FakeServer {
         unitNames: { [me.unit.id]: me.unit.name, 'binh-son': 'Xã Bình Sơn' },
         peopleShareLimit: 0.3,
       }
+      agg.dossiers = [computeDossierMatrix(CATALOG.catalog, agg.communes, [])]
       return [200, agg]
     }
     if ((m = /^\/periods\/([^/]+)\/(lock|unlock)$/.exec(call.path))) {

@@ -44,11 +44,15 @@ export type Worker = { origin: string; stop(): Promise<void>; log(): string }
 /** Migrations and the demo seed (plus `extraSql`) into a local D1 state folder. */
 export async function seedState(state: string, extraSql?: string): Promise<void> {
   wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
-  const lib = (await import(join(ROOT, 'worker', 'scripts', 'lib.mjs'))) as { loadSeedModule(): Promise<{ buildDemoSql(): Promise<string> | string }> }
+  const lib = (await import(join(ROOT, 'worker', 'scripts', 'lib.mjs'))) as {
+    loadSeedModule(): Promise<{ buildDemoSql(): Promise<string> | string }>
+    seedEvidenceFiles(seed: unknown, persistTo: string): void
+  }
   const seed = await lib.loadSeedModule()
   const sqlFile = join(state, 'seed.sql')
   writeFileSync(sqlFile, (await seed.buildDemoSql()) + (extraSql ? '\n' + extraSql : ''))
   wranglerSync(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', sqlFile])
+  lib.seedEvidenceFiles(seed, state)
 }
 
 /**

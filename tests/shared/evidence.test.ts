@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type DossierItem, type EvidenceRequirement, computeDossier, dossierMatrix, dossierText, dossierTextEn, formatFileSize, isEvidenceKind } from '../../shared/evidence'
+import { type DossierItem, type EvidenceRequirement, computeDossier, dossierText, dossierTextEn, formatFileSize, isEvidenceKind } from '../../shared/evidence'
 
 const item = (over: Partial<DossierItem> = {}): DossierItem => ({ criterion: 1, kind: 'quyet_dinh', requirement: null, hasFile: true, current: true, ...over })
 
@@ -70,29 +70,5 @@ describe('helpers', () => {
     expect(formatFileSize(850 * 1024)).toBe('850 KB')
     expect(formatFileSize(2.44 * 1024 * 1024)).toBe('2,4 MB')
     expect(formatFileSize(10 * 1024 * 1024)).toBe('10 MB')
-  })
-})
-
-describe('dossierMatrix', () => {
-  const criteria = [{ no: 1, evidence: REQUIRED }, { no: 2 }, { no: 3 }]
-  it('gives each commune what each criterion lacks and the criteria met without their dossier', () => {
-    const rows = dossierMatrix(
-      criteria,
-      [{ id: 'a', met: { 1: true, 2: true, 3: false } }, { id: 'b', met: null }],
-      [
-        { ...item({ criterion: 2 }), unit: 'a' },
-        { ...item({ criterion: 1, kind: 'bien_ban' }), unit: 'a' },
-        { ...item({ criterion: 3 }), unit: 'b' },
-      ],
-    )
-    expect(rows).toEqual([
-      { unit: 'a', missing: { 1: 2, 2: 0, 3: 1 }, metWithoutDossier: [1] },
-      { unit: 'b', missing: { 1: 3, 2: 1, 3: 0 }, metWithoutDossier: [] },
-    ])
-  })
-
-  it('does not let one commune’s items fill another’s dossier', () => {
-    const rows = dossierMatrix([{ no: 2 }], [{ id: 'a', met: { 2: true } }, { id: 'b', met: { 2: true } }], [{ ...item({ criterion: 2 }), unit: 'b' }])
-    expect(rows.map((r) => r.metWithoutDossier)).toEqual([[2], []])
   })
 })

@@ -26,7 +26,7 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
       'attachment; filename="tong-hop-trieu-son-2026-11-14.xlsx"; filename*=UTF-8\'\'' + encodeURIComponent('Tổng hợp NTM Huyện Triệu Sơn kỳ 14-11-2026.xlsx'),
     )
     const sheets = await readWorkbook(await res.arrayBuffer())
-    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Việc quá hạn', 'Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí'])
+    expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Hồ sơ minh chứng', 'Việc quá hạn', 'Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí'])
 
     const summary = sheets[0]!.rows
     expect(summary.slice(0, 5).map((r) => r[0])).toEqual([
@@ -52,7 +52,7 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
     expect(counts[6 + 18]).toBe(1)
 
     // Dates are serials with a date format; what they mean is read as the upload path reads it.
-    const tasks = gridMeaning(sheets[1]!.rows, sheets[1]!.formats)
+    const tasks = gridMeaning(sheets[2]!.rows, sheets[2]!.formats)
     expect(tasks[0]?.[0]).toBe('Việc quá hạn đến ngày 26/11/2026 — Huyện Triệu Sơn (kỳ 14/11/2026)')
     expect(tasks[1]).toEqual(['Nội dung', 'Sổ nhiệm vụ của', 'Chủ trì', 'Phối hợp', 'Hạn', 'Quá hạn (ngày)'])
     expect(tasks.slice(2).map((r) => r.slice(1))).toEqual([
@@ -60,13 +60,13 @@ describe('GET /api/v1/aggregate/{unit}/{period}.xlsx', () => {
       ['Huyện Triệu Sơn', 'Xã Bình Sơn', 'Văn phòng NTM huyện Triệu Sơn', '2026-11-20', 6],
     ])
 
-    const funds = sheets[3]!.rows
+    const funds = sheets[4]!.rows
     expect(funds[1]).toEqual(['Nguồn vốn', 'Số tiền (đồng)', 'Tỷ lệ', 'Ghi chú'])
     const provincial = funds.find((r) => r[0] === 'Ngân sách tỉnh')
     expect(provincial?.[1]).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
     expect(funds.find((r) => typeof r[0] === 'string' && r[0].startsWith('Vốn nhân dân'))?.[0]).toMatch(/^Vốn nhân dân đóng góp chiếm \d+,\d% tổng vốn \(mức cảnh báo 30%\)\.$/)
 
-    const criteria = sheets[4]!.rows
+    const criteria = sheets[5]!.rows
     expect(criteria[2]).toEqual(['TC1', 'Quy hoạch', 4, '4/4'])
   })
 

@@ -24,9 +24,9 @@ describe('GET /units/{unit}/evidence', () => {
     expect(res.body.period).toBe('2026-11-14')
     expect(res.body.items.map((i: { id: string }) => i.id)).toContain(decisionId)
     expect(res.body.dossiers).toHaveLength(19)
-    // Criterion 1 is met in the 14/11 report and now has its decision; criterion 4 is met with nothing filed.
+    // Criterion 1 is met in the 14/11 report and has its decisions; criterion 7 is met with nothing filed (the demo).
     expect(res.body.dossiers[0]).toMatchObject({ criterion: 1, name: 'Quy hoạch', met: true, complete: true, expected: 1, present: 1, missing: [] })
-    expect(res.body.dossiers[3]).toMatchObject({ criterion: 4, met: true, complete: false, present: 0, missing: [{ requirement: null }] })
+    expect(res.body.dossiers[6]).toMatchObject({ criterion: 7, met: true, complete: false, present: 0, missing: [{ requirement: null }] })
     expect(res.body.dossiers[1]).toMatchObject({ criterion: 2, met: false })
   })
 
@@ -40,9 +40,9 @@ describe('GET /units/{unit}/evidence', () => {
   })
 
   it('does not count a paper without its file', async () => {
-    await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '6', kind: 'quyet_dinh', title: 'QĐ công nhận trường chuẩn', number: '5/QĐ' })
-    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=6', { token: TOKENS.binhSon })
-    expect(res.body.dossiers[0]).toMatchObject({ criterion: 6, items: 1, present: 0, complete: false })
+    await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '15', kind: 'quyet_dinh', title: 'QĐ công nhận trạm y tế đạt chuẩn', number: '5/QĐ' })
+    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=15', { token: TOKENS.binhSon })
+    expect(res.body.dossiers[0]).toMatchObject({ criterion: 15, items: 1, present: 0, complete: false })
   })
 
   // Out of reach answers 404 like a missing unit (issue 10: ids cannot be listed).

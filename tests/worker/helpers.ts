@@ -6,6 +6,7 @@ import { insertUnitStatement } from '../../worker/db/units'
 import { sha256Hex } from '../../worker/hash'
 import { createApp } from '../../worker/index'
 import { demoIndicators, demoStatements } from '../../worker/seed/demo'
+import { demoEvidenceFiles } from '../../worker/seed/demo-evidence'
 import { DEMO_TOKENS } from '../../worker/seed/demo-data'
 
 /** "Today" of the demo: Thursday 26/11/2026, 09:00 in Vietnam. */
@@ -22,6 +23,7 @@ export const TOKENS = {
 
 export async function seedDemo(): Promise<void> {
   await env.DB.batch(await demoStatements(env.DB))
+  for (const f of demoEvidenceFiles()) await env.EVIDENCE.put(f.key, f.bytes, { httpMetadata: { contentType: f.contentType } })
 }
 
 export type Called = { status: number; body: any; headers: Headers; text: string }

@@ -11,6 +11,7 @@ import { aggregatePeriod } from '../../shared/aggregate'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { computeFundTotals } from '../../shared/funds'
 import { comparePeriods } from '../../shared/period-change'
+import { computeDossierMatrix } from '../../shared/dossier-matrix'
 import { summarySheets, writeSummaryWorkbook } from '../../worker/summary-book'
 import { writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { convert, flatOds, pageLayouts, pdfPages, sheetsAsCsv } from './libreoffice'
@@ -46,6 +47,10 @@ function district(count: number): AggregateResponse {
     change: comparePeriods('2026-10-28', base.communes, communes.map((c, i) => ({ unitId: c.id, achieved: Math.max(0, ((i * 7) % 20) - (i % 3)), total: 19 }))),
     unitNames: { 'trieu-son': 'Huyện Triệu Sơn', 'xa-1': 'Xã Thử Nghiệm 2', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường' },
     peopleShareLimit: 0.3,
+    // Every commune has filed criterion 1's dossier; the third also criterion 2's.
+    dossiers: [computeDossierMatrix(QD_318_2022, base.communes, base.communes.flatMap((c, i) => [1].concat(i === 2 ? [2] : []).map((criterion) => ({
+      unit: c.unit.id, catalog: QD_318_2022.id, criterion, kind: 'quyet_dinh' as const, requirement: null, hasFile: true, current: true,
+    }))))],
   }
 }
 
@@ -57,7 +62,7 @@ function part(bytes: Uint8Array, name: string): string {
 describe("the leaders' summary workbook in LibreOffice", () => {
   it('reads in words: title, Vietnam time, lock, late and missing names, ranking, change, overdue tasks, funds', async () => {
     const csv = sheetsAsCsv(save('tong-hop.xlsx', await writeSummaryWorkbook(district(8))), { asShown: true })
-    expect(Object.keys(csv).sort()).toEqual(['Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí', 'Tổng hợp', 'Việc quá hạn'])
+    expect(Object.keys(csv).sort()).toEqual(['Hồ sơ minh chứng', 'Kiến nghị các xã', 'Nguồn vốn', 'Tiêu chí', 'Tổng hợp', 'Việc quá hạn'])
     const lines = csv['Tổng hợp']!.split('\n')
     expect(lines[0]).toMatch(/^Tổng hợp kỳ báo cáo 14\/11\/2026 — Huyện Triệu Sơn,/)
     expect(lines[1]).toMatch(/^Lập lúc 09:00 20\/11\/2026 \(giờ Việt Nam\)\. Kỳ đã khóa sổ lúc 08:00 16\/11\/2026: số liệu không thay đổi nữa\.,/)
@@ -71,6 +76,11 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     expect(csv['Việc quá hạn']).toContain('Tổng dọn vệ sinh môi trường đường làng, ngõ xóm",Huyện Triệu Sơn,Xã Thử Nghiệm 2,"Phòng Tài nguyên và Môi trường, Đ/c Lê Phú Quốc",15/11/2026,5')
     expect(csv['Nguồn vốn']).toContain('Nhân dân đóng góp,"4,200,000,000",37.5%,Vượt mức 30%: không huy động quá sức dân')
     expect(csv['Nguồn vốn']).toContain('Vốn nhân dân đóng góp chiếm 37,5% tổng vốn (mức cảnh báo 30%): VƯỢT MỨC.')
+    // The dossier matrix: commune 3 meets 14 criteria and has filed two; "2/19" stays a count, not a date.
+    const dossiers = csv['Hồ sơ minh chứng']!.split('\n')
+    expect(dossiers[0]).toMatch(/^Hồ sơ minh chứng các xã - kỳ 14\/11\/2026 - Huyện Triệu Sơn,/)
+    expect(dossiers[5]).toMatch(/^Xã,Tiêu chí đủ hồ sơ,Đạt nhưng thiếu hồ sơ,TC1,TC2,/)
+    expect(dossiers.find((l) => l.startsWith('Xã Thử Nghiệm 3,'))).toMatch(/^Xã Thử Nghiệm 3,2\/19,"TC3, TC4, .*, TC14",đủ,đủ,thiếu 1,/)
   })
 
   it('holds no ISO date or timestamp and no unit id in any cell', async () => {
@@ -87,19 +97,19 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     expect(layouts.length).toBeGreaterThan(0)
     for (const l of layouts) expect(l).toEqual({ orientation: 'landscape', widthMm: 297, pagesWide: 1 })
     // Each sheet's title rows are print titles (header rows), repeated on every page.
-    expect(fods.match(/<table:table-header-rows>/g)).toHaveLength(5)
+    expect(fods.match(/<table:table-header-rows>/g)).toHaveLength(6)
   })
 
   it('exports to PDF one page wide: each short sheet on one landscape A4 page; a long one grows in height only', async () => {
     const short = convert(save('pdf.xlsx', await writeSummaryWorkbook(district(8))), 'pdf')[0]!
     const pages = pdfPages(short)
-    expect(pages).toHaveLength(5)
+    expect(pages).toHaveLength(6)
     for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595])
-    // 60 communes: the first sheet takes two pages down, still one across.
-    expect(pdfPages(convert(save('pdf-long.xlsx', await writeSummaryWorkbook(district(60))), 'pdf')[0]!)).toHaveLength(6)
+    // 60 communes: the first sheet and the dossier matrix take two pages down each, still one across.
+    expect(pdfPages(convert(save('pdf-long.xlsx', await writeSummaryWorkbook(district(60))), 'pdf')[0]!)).toHaveLength(8)
     // The check is real: the same sheets without the print setup spill onto a second page across.
     const unfitted = summarySheets(district(8)).map((s) => ({ ...s, print: undefined }))
-    expect(pdfPages(convert(save('pdf-unfitted.xlsx', await writeWorkbook(unfitted)), 'pdf')[0]!).length).toBeGreaterThan(5)
+    expect(pdfPages(convert(save('pdf-unfitted.xlsx', await writeWorkbook(unfitted)), 'pdf')[0]!).length).toBeGreaterThan(6)
   })
 
   it('freezes the header rows and the commune column; sets widths for the Vietnamese labels', async () => {
@@ -108,7 +118,8 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     const first = part(bytes, 'xl/worksheets/sheet1.xml')
     expect(first).toContain('<pane ySplit="7" xSplit="1" topLeftCell="B8" activePane="bottomRight" state="frozen"/>')
     expect(first).toMatch(/<col min="1" max="1" width="24"/)
-    expect(part(bytes, 'xl/worksheets/sheet2.xml')).toContain('<pane ySplit="2" xSplit="0" topLeftCell="A3" activePane="bottomRight" state="frozen"/>')
+    expect(part(bytes, 'xl/worksheets/sheet2.xml')).toContain('<pane ySplit="6" xSplit="1" topLeftCell="B7" activePane="bottomRight" state="frozen"/>')
+    expect(part(bytes, 'xl/worksheets/sheet3.xml')).toContain('<pane ySplit="2" xSplit="0" topLeftCell="A3" activePane="bottomRight" state="frozen"/>')
     expect(first).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>')
     expect(part(bytes, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">\'Tổng hợp\'!$1:$7</definedName>')
   })

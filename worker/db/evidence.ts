@@ -46,18 +46,16 @@ function toItem(r: EvidenceRow): StoredEvidence {
   }
 }
 
-function insertInto(db: D1Database, verb: 'INSERT' | 'INSERT OR IGNORE', e: NewEvidence): D1PreparedStatement {
-  return db
-    .prepare(
-      `${verb} INTO evidence_items (id, unit_id, catalog_id, criterion, indicator, requirement, kind, doc_number, doc_date, issuer, title,
-         file_key, file_type, file_size, file_name, file_sha256, supersedes, created_at, created_by)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
-    )
-    .bind(
-      e.id, e.unitId, e.catalogId, e.criterion, e.indicator, e.requirement, e.kind, e.number, e.date, e.issuer, e.title,
-      e.file?.key ?? null, e.file?.type ?? null, e.file?.size ?? null, e.file?.name ?? null, e.file?.sha256 ?? null,
-      e.supersedes, e.createdAt, e.createdBy,
-    )
+const INSERT_COLUMNS = `INSERT INTO evidence_items (id, unit_id, catalog_id, criterion, indicator, requirement, kind, doc_number, doc_date, issuer, title,
+  file_key, file_type, file_size, file_name, file_sha256, supersedes, created_at, created_by)`
+const VALUES = '?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19'
+
+function bound(statement: D1PreparedStatement, e: NewEvidence): D1PreparedStatement {
+  return statement.bind(
+    e.id, e.unitId, e.catalogId, e.criterion, e.indicator, e.requirement, e.kind, e.number, e.date, e.issuer, e.title,
+    e.file?.key ?? null, e.file?.type ?? null, e.file?.size ?? null, e.file?.name ?? null, e.file?.sha256 ?? null,
+    e.supersedes, e.createdAt, e.createdBy,
+  )
 }
 
 /**
@@ -65,12 +63,18 @@ function insertInto(db: D1Database, verb: 'INSERT' | 'INSERT OR IGNORE', e: NewE
  * `supersedes`, which rolls the whole batch back.
  */
 export function insertEvidenceStatement(db: D1Database, e: NewEvidence): D1PreparedStatement {
-  return insertInto(db, 'INSERT', e)
+  return bound(db.prepare(INSERT_COLUMNS + ' VALUES (' + VALUES + ')'), e)
 }
 
-/** Seed form: left alone when present, so seeding twice changes nothing. */
+/**
+ * Seed form: left alone when present, so seeding twice changes nothing. Not OR IGNORE: the append-only
+ * triggers (0007) refuse any insert over a row, so the row is simply not offered again.
+ */
 export function insertEvidenceIfAbsentStatement(db: D1Database, e: NewEvidence): D1PreparedStatement {
-  return insertInto(db, 'INSERT OR IGNORE', e)
+  return bound(db.prepare(
+    INSERT_COLUMNS + ' SELECT ' + VALUES +
+    ' WHERE NOT EXISTS (SELECT 1 FROM evidence_items WHERE id = ?1 OR (?17 IS NOT NULL AND supersedes = ?17))',
+  ), e)
 }
 
 export async function findEvidence(db: D1Database, id: string): Promise<StoredEvidence | null> {

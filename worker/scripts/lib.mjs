@@ -83,5 +83,31 @@ export async function seedLocal() {
   } finally {
     rmSync(file, { force: true })
   }
+  seedEvidenceFiles(seed)
   return seed.DEMO_TOKENS
+}
+
+/** The bucket of the EVIDENCE binding in wrangler.jsonc. */
+export const EVIDENCE_BUCKET = 'ntm-evidence'
+
+/**
+ * Puts the demo's evidence files (all PDFs) into the local R2 under the keys the seeded rows name, in one
+ * wrangler call; putting them again writes the same bytes. `persistTo`: a state folder other than .wrangler.
+ */
+export function seedEvidenceFiles(seed, persistTo) {
+  const dir = join(ROOT, '.wrangler', 'tmp', 'demo-evidence-' + process.pid)
+  mkdirSync(dir, { recursive: true })
+  try {
+    const pairs = seed.demoEvidenceFiles().map((f, i) => {
+      const file = join(dir, i + '.pdf')
+      writeFileSync(file, f.bytes)
+      return { key: f.key, file }
+    })
+    const list = join(dir, 'files.json')
+    writeFileSync(list, JSON.stringify(pairs))
+    const args = ['r2', 'bulk', 'put', EVIDENCE_BUCKET, '--filename', list, '--content-type', 'application/pdf', '--local']
+    wrangler(persistTo ? args.concat(['--persist-to', persistTo]) : args, { quiet: true })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -9,3 +9,4 @@ export async function buildDemoSql(): Promise<string> {
 }
 
 export { DEMO_TOKENS }
+export { demoEvidenceFiles } from './demo-evidence'

@@ -12,6 +12,7 @@ import { insertTaskIfAbsentStatement } from '../db/tasks'
 import { insertTokenStatement } from '../db/tokens'
 import { insertUnitStatement } from '../db/units'
 import { sha256Hex } from '../hash'
+import { demoEvidenceStatements } from './demo-evidence'
 import {
   DEMO_CREATED_AT, DEMO_REPORTS, DEMO_TASK_OWNER, DEMO_TASKS, DEMO_TASKS_AT, DEMO_TODAY, DEMO_TOKENS, DEMO_UNITS, type DemoReport,
 } from './demo-data'
@@ -74,6 +75,6 @@ export async function demoStatements(db: D1Database): Promise<D1PreparedStatemen
   const tasks = checkTasks(DEMO_TASKS, DEMO_TODAY)
   if (tasks.issues.some((i) => i.severity === 'error')) throw new Error('demo tasks do not check: ' + JSON.stringify(tasks.issues))
   for (const t of tasks.tasks) out.push(insertTaskIfAbsentStatement(db, DEMO_TASK_OWNER, t, DEMO_TASKS_AT, 'seed'))
-  return out
+  return out.concat(await demoEvidenceStatements(db))
 }
 

@@ -12,6 +12,7 @@ import { listLatestRevisions } from '../db/reports'
 import { listTasksInvolving } from '../db/tasks'
 import { listSubtree, listUnitNames } from '../db/units'
 import { type UnitContext, loadCatalogFor } from '../scope'
+import { aggregateDossiers } from './aggregate-dossiers'
 import { settingsFor } from './settings'
 
 export async function computeAggregate(db: D1Database, target: UnitContext, period: string, now: Date): Promise<AggregateResponse> {
@@ -33,6 +34,7 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
 
   const inputs: CommuneInput[] = communes.map((u) => ({ id: u.id, name: u.name, latest: byUnit[u.id] ?? null }))
   const aggregate = aggregatePeriod(catalog, period, inputs, now)
+  const dossiers = await aggregateDossiers(db, catalog, aggregate.communes)
 
   // Tasks in the unit's own sheets and its communes' — or assigned to it from above. A sheet elsewhere
   // that names one of these units does not put its tasks in this report.
@@ -65,5 +67,6 @@ export async function computeAggregate(db: D1Database, target: UnitContext, peri
     change: comparePeriods(previousPeriod, aggregate.communes, previous),
     unitNames,
     peopleShareLimit: settings.peopleSharePercent / 100,
+    dossiers,
   }
 }

@@ -1,17 +1,18 @@
-// The summary workbook leaders open: one function per sheet, in reading order. A further section (evidence
-// dossiers, say) is one more function in SUMMARY_SHEETS.
+// The summary workbook leaders open: one function per sheet, in reading order; the dossier matrix comes
+// right after "Tổng hợp", beside its criteria-met matrix.
 import type { AggregateResponse } from '../../shared/api'
 import { formatDateVi } from '../../shared/dates'
 import { type SheetSpec, writeWorkbook } from '../xlsx/write-workbook'
 import { atAGlanceSheet } from './at-a-glance'
 import { criteriaSheet } from './criteria'
+import { dossiersSheet } from './dossiers'
 import { fundsSheet } from './funds'
 import { narrativesSummarySheet } from './narratives'
 import { overdueTasksSheet } from './overdue-tasks'
 
 export type SummarySheet = (a: AggregateResponse) => SheetSpec
 
-export const SUMMARY_SHEETS: SummarySheet[] = [atAGlanceSheet, overdueTasksSheet, narrativesSummarySheet, fundsSheet, criteriaSheet]
+export const SUMMARY_SHEETS: SummarySheet[] = [atAGlanceSheet, dossiersSheet, overdueTasksSheet, narrativesSummarySheet, fundsSheet, criteriaSheet]
 
 export function summarySheets(a: AggregateResponse): SheetSpec[] {
   return SUMMARY_SHEETS.map((sheet) => sheet(a))

@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { aggregateWorkbookPath } from '../../shared/api'
 import type { DossierMatrix } from '../../shared/dossier-matrix'
+import { sha256HexOfBytes } from '../../worker/hash'
 import { createApp } from '../../worker/index'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { FILES, evidenceClient } from './evidence-helpers'
@@ -44,6 +45,19 @@ describe('the dossier matrix of the aggregate', () => {
     // Criterion 1: Bình Sơn's is complete; Thọ Sơn, Hợp Lý and Dân Lực meet it without a document.
     expect(m.totals[0]).toEqual({ no: 1, complete: 1, metWithoutDossier: 3 })
     expect(m.totals[6]).toEqual({ no: 7, complete: 0, metWithoutDossier: 4 })
+  })
+
+  it("serves the demo's files as the PDFs their rows describe", async () => {
+    const list = await call('GET', '/api/v1/units/binh-son/evidence?criterion=4', { token: TOKENS.district })
+    const item = list.body.items[0]
+    expect(item).toMatchObject({ kind: 'bien_ban', number: '07/BB-ĐL', file: { type: 'pdf', name: 'Biên bản kiểm tra điện.pdf' } })
+    const res = await api.get(TOKENS.district, item.fileUrl)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('application/pdf')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect(new TextDecoder().decode(bytes.slice(0, 8))).toBe('%PDF-1.4')
+    expect(bytes.byteLength).toBe(item.file.size)
+    expect(await sha256HexOfBytes(bytes)).toBe(item.file.sha256)
   })
 
   it('counts a document the commune uploads, at once, for the district and its leader', async () => {

@@ -7,7 +7,8 @@ import { TOKENS, client } from './helpers'
 async function counts() {
   return env.DB.prepare(
     `SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM tokens) AS tokens, (SELECT COUNT(*) FROM catalogs) AS catalogs,
-       (SELECT COUNT(*) FROM report_revisions) AS revisions, (SELECT COUNT(*) FROM tasks) AS tasks`,
+       (SELECT COUNT(*) FROM report_revisions) AS revisions, (SELECT COUNT(*) FROM tasks) AS tasks,
+       (SELECT COUNT(*) FROM evidence_items) AS evidence`,
   ).first()
 }
 
@@ -16,7 +17,7 @@ describe('demo seed', () => {
     const script = (await demoStatements(recordingDb())).map(renderStatement)
     for (const sql of script) await env.DB.prepare(sql).run()
     const first = await counts()
-    expect(first).toEqual({ units: 10, tokens: 5, catalogs: 1, revisions: 10, tasks: 13 })
+    expect(first).toEqual({ units: 10, tokens: 5, catalogs: 1, revisions: 10, tasks: 13, evidence: 8 })
     for (const sql of script) await env.DB.prepare(sql).run()
     await env.DB.batch(await demoStatements(env.DB))
     expect(await counts()).toEqual(first)

@@ -62,7 +62,11 @@ function tableOrder() {
   return done
 }
 
-/** Rows of a table that points at itself (units.parent_id → units.id) put each parent before its children. */
+/**
+ * Rows of a table that points at itself (units.parent_id → units.id, evidence_items.supersedes → id) put each
+ * parent before its children, otherwise in the order exported: rows exported by rowid are already in an order
+ * the keys accepted, so they come back with the same rowids (an evidence item right after the one it replaced).
+ */
 function rowOrder(table) {
   const { columns, rows } = dump.tables[table]
   const self = shapes[table].references.find((r) => r.parent === table)
@@ -74,13 +78,15 @@ function rowOrder(table) {
   const out = []
   let pending = rows
   while (pending.length > 0) {
-    const ready = pending.filter((r) => r[from] === null || !present.has(r[from]) || placed.has(r[from]))
-    if (ready.length === 0) fail('the rows of ' + table + ' point at each other in a circle.')
-    for (const r of ready) {
-      out.push(r)
-      placed.add(r[to])
+    const later = []
+    for (const r of pending) {
+      if (r[from] === null || !present.has(r[from]) || placed.has(r[from])) {
+        out.push(r)
+        placed.add(r[to])
+      } else later.push(r)
     }
-    pending = pending.filter((r) => !ready.includes(r))
+    if (later.length === pending.length) fail('the rows of ' + table + ' point at each other in a circle.')
+    pending = later
   }
   return out
 }

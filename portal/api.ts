@@ -55,6 +55,12 @@ export async function postBytes<T>(path: string, bytes: ArrayBuffer, headers: Re
   return { status: res.status, body: (await res.json()) as T }
 }
 
+/** A multipart form (the browser writes its boundary); `replayed` when the server had it under the same key. */
+export async function postForm<T>(path: string, form: FormData, headers: Record<string, string>): Promise<{ status: number; body: T; replayed: boolean }> {
+  const res = await request('POST', path, form, headers)
+  return { status: res.status, body: (await res.json()) as T, replayed: res.headers.get('Idempotent-Replayed') === 'true' }
+}
+
 /** A file download: the bytes and the name the server gave it (RFC 5987 `filename*` first). */
 export async function getFile(path: string): Promise<{ blob: Blob; name: string }> {
   const res = await request('GET', path)

@@ -1,6 +1,6 @@
 // The commune's page: its deadlines, the report workbook to download, the filled file to upload (with the
-// answer: accepted with X/N and on time or late, or every problem by sheet and cell), its revisions and its
-// tasks with their flags.
+// answer: accepted with X/N and on time or late, or every problem by sheet and cell), its revisions, its
+// evidence dossier (with the phone's camera to file a document) and its tasks with their flags.
 import { type FlagsResponse, MAX_BODY_BYTES, type MeResponse, type ReportDetail, type ReportReceipt } from '../../shared/api'
 import { daysBetween, formatDateTimeVi, formatDateVi } from '../../shared/dates'
 import { daysLeftText, flagTextVi, periodText, timelinessText } from '../../shared/words'
@@ -10,6 +10,7 @@ import { failureNote, issueList, note } from '../feedback'
 import { fill, h } from '../dom'
 import { currentPeriod, nextPeriod, periodSelect, recentPeriods } from '../periods'
 import { W } from '../words'
+import { dossierSection } from './dossier'
 import { noticesFor } from './notices'
 
 /** Finished tasks stay on the page this many days. */
@@ -34,6 +35,7 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
   const tasks = h('div', { id: 'tasks' })
   const answer = h('div', { id: 'upload-answer', 'aria-live': 'polite' })
   const downloadOut = h('div')
+  const dossier = dossierSection(me.unit.id, true)
 
   const select = periodSelect('period', recentPeriods(me.today, 5), state.period, (p) => {
     state.period = p
@@ -74,6 +76,7 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
           downloadOut),
         h('li', null, input, drop, answer))),
     h('section', { class: 'card', 'aria-labelledby': 'revisions-h' }, h('h2', { id: 'revisions-h' }, 'Các lần gửi'), revisions),
+    dossier.element,
     h('section', { class: 'card', 'aria-labelledby': 'tasks-h' }, h('h2', { id: 'tasks-h' }, 'Nhiệm vụ của xã'), tasks))
 
   async function upload(file: File): Promise<void> {
@@ -101,7 +104,8 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
         issueList(warnings)))
       state.period = body.period
       select.value = body.period
-      await Promise.all([showRevisions(), showDeadlines()])
+      // A new report changes which criteria are met, so what the dossier lacks.
+      await Promise.all([showRevisions(), showDeadlines(), dossier.load()])
     } catch (err) {
       const count = err instanceof ApiFailure && err.body && err.body.issues ? err.body.issues.filter((i) => i.severity === 'error').length : 0
       fill(answer,
@@ -183,5 +187,5 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
 
   const box = await noticesFor(me.unit.id, true)
   if (box) fill(notices, box)
-  await Promise.all([showDeadlines(), showRevisions()])
+  await Promise.all([showDeadlines(), showRevisions(), dossier.load()])
 }

@@ -1,5 +1,5 @@
 // The district office's page: the period's status (expected, received, on time, late and missing by name),
-// the communes × criteria matrix, locking, the summary workbook, and share links for leaders without a token.
+// the communes × criteria matrix and the dossier matrix beside it, locking, the summary workbook, and share links for leaders without a token.
 import {
   type AggregateResponse, type LockResponse, type MeResponse, SHARE_DEFAULT_DAYS, type ShareCreated, type ShareInfo, type SharesResponse,
 } from '../../shared/api'
@@ -12,6 +12,7 @@ import { failureNote, note, withButton } from '../feedback'
 import { fill, h } from '../dom'
 import { periodSelect, recentPeriods, reviewPeriod } from '../periods'
 import { W } from '../words'
+import { dossierMatrixCard } from './dossier-matrix'
 import { noticesFor } from './notices'
 import { summaryGlance, summaryWorkbookPath } from './summary'
 
@@ -27,6 +28,7 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
   const shareOut = h('div', { id: 'share-out' })
   const shareList = h('div', { id: 'share-list' })
   const downloadOut = h('div')
+  const dossiers = dossierMatrixCard(true)
 
   const lockButton = h('button', { type: 'button', id: 'lock' }, 'Khóa sổ kỳ này')
   const summaryButton = downloadButton('download-summary', W.downloadSummary, () => summaryWorkbookPath(unit, period), downloadOut)
@@ -50,6 +52,7 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
       h('h2', { id: 'matrix-h' }, 'Các xã × tiêu chí'),
       h('p', { class: 'hint' }, '✓ đạt · ✗ chưa đạt · trống: chưa nộp. Kéo ngang để xem hết các tiêu chí.'),
       matrix),
+    dossiers.element,
     h('section', { class: 'card' },
       h('h2', null, 'Khóa sổ và tải tổng hợp'),
       h('div', { class: 'actions' }, lockButton, summaryButton),
@@ -101,6 +104,7 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
     lockButton.textContent = a.locked ? 'Mở khóa sổ kỳ này' : 'Khóa sổ kỳ này'
     fill(status, summaryGlance(a))
     fill(matrix, matrixTable(a))
+    dossiers.show(a)
   }
 
   async function showShares(): Promise<void> {

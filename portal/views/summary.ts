@@ -1,9 +1,10 @@
-// A period's summary at a glance, for a leader's phone: who reported and who did not, the communes ranked by
-// criteria met with a bar and the change since the previous period, overdue tasks and funds. The district's
-// page shows the same, with its own tools below.
+// A period's summary at a glance, for a leader's phone: who reported and who did not, criteria met without their
+// dossier, the communes ranked by criteria met with a bar and the change since the previous period, overdue
+// tasks and funds. The district's page shows the same, with its own tools below.
 import { API_BASE, type AggregateResponse, aggregateWorkbookPath } from '../../shared/api'
 import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
 import { DEFAULT_PEOPLE_SHARE_LIMIT } from '../../shared/funds'
+import { metWithoutDossierText } from '../../shared/dossier-matrix'
 import { lateNames, missingNames, rankCommunes } from '../../shared/summary-lines'
 import { changeText, periodText, timelinessText } from '../../shared/words'
 import { bar, h } from '../dom'
@@ -38,6 +39,13 @@ export function lateAndMissing(a: AggregateResponse): HTMLElement {
   return h('div', { class: 'names' },
     h('p', { class: late ? 'warn-text' : '', id: 'late-names' }, h('b', null, 'Nộp trễ: '), lateNames(a.communes)),
     h('p', { class: missing ? 'bad-text' : '', id: 'missing-names' }, h('b', null, 'Chưa nộp: '), missingNames(a.communes)))
+}
+
+/** How many criteria communes report met without their documents, and where (absent from old snapshots). */
+export function dossierLine(a: AggregateResponse): HTMLElement | null {
+  if (!a.dossiers) return null
+  const gaps = a.dossiers.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0))
+  return h('p', { class: gaps ? 'bad-text' : '', id: 'dossier-line' }, h('b', null, 'Đạt nhưng thiếu hồ sơ: '), metWithoutDossierText(a.dossiers))
 }
 
 export function changeLine(a: AggregateResponse): HTMLElement | null {
@@ -89,6 +97,7 @@ export function summaryGlance(a: AggregateResponse): HTMLElement[] {
     h('p', { class: 'muted', id: 'lock-line' }, lockLine(a)),
     completenessTiles(a),
     lateAndMissing(a),
+    dossierLine(a),
     changeLine(a),
     h('h3', null, 'Xếp hạng theo số tiêu chí đạt'),
     rankedList(a),

@@ -1,0 +1,152 @@
+// Evidence dossiers in the portal, end to end: the built page served by the real local Worker (wrangler dev,
+// the seeded D1 and local R2) in headless Chromium at 360 px under the served Content-Security-Policy.
+// Bình Sơn sees the criteria it reports met without their documents, photographs one with the camera picker and
+// files a scanned PDF for another, and sees both listed under their criteria; the district office sees the
+// dossier matrix beside the criteria-met matrix and opens Bình Sơn's dossier from it.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { ensurePortalBuilt } from '../portal/build'
+import { ROOT, type Worker, launch, startWorker } from './harness'
+
+const NOW = '2026-11-26T09:00:00+07:00'
+const COMMUNE = 'ntm_demo_commune_binh_son'
+const DISTRICT = 'ntm_demo_district_trieu_son'
+const PHONE = { width: 360, height: 760 }
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'evidence')
+const PHOTO = readFileSync(join(FIXTURES, 'anh-duong-thon-3.jpg'))
+const PDF = readFileSync(join(FIXTURES, 'quyet-dinh.pdf'))
+
+let worker: Worker
+let browser: Browser
+const problems: string[] = []
+
+async function open(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true })
+  const page = await context.newPage()
+  await page.clock.setFixedTime(new Date(NOW))
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message))
+  page.on('console', (m) => { if (m.type() === 'error' && /Content.Security.Policy|Refused/i.test(m.text())) problems.push('csp: ' + m.text()) })
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy refused ' + e.violatedDirective + ' ' + e.blockedURI)))
+  const response = await page.goto(worker.origin + '/')
+  expect(response?.headers()['content-security-policy']).toContain("style-src 'self'")
+  return { context, page }
+}
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.fill('#token', token)
+  await page.click('#sign-in')
+  await page.waitForSelector('#sign-out:not([hidden])')
+}
+
+function screenshotPath(name: string): string {
+  if (process.env.UPDATE_SCREENSHOTS === '1') return join(ROOT, 'docs', name)
+  mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true })
+  return join(ROOT, 'tests', 'e2e', 'artifacts', name)
+}
+
+/** Titles of the documents listed under a criterion. */
+const titles = (page: Page, no: number): Promise<string[]> =>
+  page.$$eval('#tc-' + no + ' .document-title', (els) => els.map((e) => e.textContent ?? ''))
+
+/** The page is no wider than the phone: nothing scrolls sideways but the matrices' own boxes. */
+const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth)
+
+beforeAll(async () => {
+  ensurePortalBuilt()
+  worker = await startWorker(NOW)
+  browser = await launch()
+})
+
+afterAll(async () => {
+  if (browser) await browser.close()
+  if (worker) await worker.stop()
+})
+
+describe('evidence dossiers in the portal at 360 px', () => {
+  it('commune: sees what it lacks, files a photo from the camera and a PDF, and sees them under their criteria', async () => {
+    const { page, context } = await open()
+    await signIn(page, COMMUNE)
+    await page.waitForSelector('#tc-7 h3')
+    // The demo: met in the 14/11 report, filed for 1, 4, 6 and 8 only.
+    expect(await page.textContent('#dossier-gaps')).toContain('Đạt nhưng thiếu hồ sơ: TC7, TC12, TC15, TC18, TC19.')
+    expect(await page.textContent('#tc-4 .criterion-state')).toBe('đạthồ sơ đủ')
+    expect(await page.textContent('#tc-7 .criterion-state')).toBe('đạthồ sơ thiếu 1')
+    expect(await titles(page, 1)).toEqual(['Phê duyệt quy hoạch chung xây dựng xã Bình Sơn', 'Phê duyệt điều chỉnh cục bộ quy hoạch chung xây dựng xã Bình Sơn'])
+    expect(await page.textContent('#tc-1 .document.superseded')).toContain('Đã được thay thế')
+
+    // Two pickers: the camera (a phone opens it directly), and any allowed file on the device.
+    expect(await page.getAttribute('#ev-camera', 'accept')).toBe('image/*')
+    expect(await page.getAttribute('#ev-camera', 'capture')).toBe('environment')
+    expect(await page.getAttribute('#ev-file', 'accept')).toMatch(/^image\/\*,application\/pdf,.*\.docx,\.xlsx,/)
+
+    await page.selectOption('#ev-criterion', '7')
+    await page.selectOption('#ev-kind', 'anh_cong_trinh')
+    await page.fill('#ev-title', 'Ảnh chợ Bình Sơn sau khi cải tạo')
+    await page.setInputFiles('#ev-camera', { name: 'IMG_20261126_0815.jpg', mimeType: 'image/jpeg', buffer: PHOTO })
+    expect(await page.textContent('#ev-chosen')).toMatch(/^Tệp đã chọn: IMG_20261126_0815\.jpg \(\d+ KB\)$/)
+    await page.click('#ev-submit')
+    await page.waitForSelector('#ev-answer .note-ok')
+    expect(await page.textContent('#ev-answer .note-ok p')).toBe('Đã lưu vào hồ sơ TC7: Ảnh chợ Bình Sơn sau khi cải tạo (IMG_20261126_0815.jpg).')
+    await page.waitForFunction(() => document.querySelector('#tc-7 .document-title') !== null)
+    expect(await titles(page, 7)).toEqual(['Ảnh chợ Bình Sơn sau khi cải tạo'])
+    expect(await page.textContent('#tc-7 .criterion-state')).toBe('đạthồ sơ đủ')
+
+    await page.selectOption('#ev-criterion', '15')
+    await page.selectOption('#ev-kind', 'quyet_dinh')
+    await page.fill('#ev-title', 'Công nhận trạm y tế xã đạt chuẩn quốc gia')
+    await page.fill('#ev-number', '215/QĐ-SYT')
+    await page.fill('#ev-date', '2026-09-18')
+    await page.fill('#ev-issuer', 'Sở Y tế Thanh Hóa')
+    await page.setInputFiles('#ev-file', { name: 'QĐ 215 trạm y tế.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.click('#ev-submit')
+    await page.waitForFunction(() => document.querySelector('#tc-15 .document-title') !== null)
+    expect(await titles(page, 15)).toEqual(['Công nhận trạm y tế xã đạt chuẩn quốc gia'])
+    expect(await page.textContent('#tc-15 .document')).toContain('Quyết định · số 215/QĐ-SYT · 18/09/2026 · Sở Y tế Thanh Hóa')
+    expect(await page.textContent('#dossier-gaps')).toContain('Đạt nhưng thiếu hồ sơ: TC12, TC18, TC19.')
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width)
+
+    // The file comes back as it went in, under its name.
+    const id = await page.getAttribute('#tc-15 .document', 'data-id')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-' + id)])
+    expect(download.suggestedFilename()).toBe('QĐ 215 trạm y tế.pdf')
+    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(new Uint8Array(PDF))
+    // The top of the dossier as a phone shows it (docs/ with UPDATE_SCREENSHOTS=1, as the portal test does).
+    const top = await page.$eval('#dossier', (e) => e.getBoundingClientRect().top + window.scrollY)
+    await page.screenshot({ path: screenshotPath('portal-dossier-360.png'), fullPage: true, clip: { x: 0, y: top, width: PHONE.width, height: 1500 } })
+    await context.close()
+  })
+
+  it('commune: a file that is not what it says is refused with the reason, and nothing is listed', async () => {
+    const { page, context } = await open()
+    await signIn(page, COMMUNE)
+    await page.waitForSelector('#tc-18 h3')
+    await page.selectOption('#ev-criterion', '18')
+    await page.fill('#ev-title', 'Biên bản kiểm tra an ninh trật tự')
+    await page.setInputFiles('#ev-file', { name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') })
+    await page.click('#ev-submit')
+    await page.waitForSelector('#ev-answer .note-error')
+    expect(await page.textContent('#ev-answer .note-error')).toMatch(/PDF/)
+    expect(await titles(page, 18)).toEqual([])
+    await context.close()
+  })
+
+  it('district: sees the dossier matrix beside the criteria-met matrix and opens a commune’s dossier', async () => {
+    const { page, context } = await open()
+    await signIn(page, DISTRICT)
+    await page.waitForSelector('#dossier-matrix tbody tr')
+    expect(await page.textContent('#dossier-gap-line')).toMatch(/^Đạt nhưng thiếu hồ sơ: \d+ tiêu chí ở 4 xã \(.*Xã Bình Sơn 3\)$/)
+    const binhSon = page.locator('#dossier-matrix tbody tr', { has: page.locator('[data-unit="binh-son"]') })
+    // TC1 … TC8 of Bình Sơn after the uploads above: filed 1, 4, 6, 7, 8; criterion 2, 3, 5 are not met.
+    expect(await binhSon.locator('td').allTextContents()).toEqual(expect.arrayContaining(['6/19']))
+    expect((await binhSon.locator('td').allTextContents()).slice(1, 9)).toEqual(['✓', '1', '1', '✓', '1', '✓', '✓', '✓'])
+    expect(await binhSon.locator('td.d-gap').count()).toBe(3)
+    await page.click('#dossier-matrix [data-unit="binh-son"]')
+    await page.waitForSelector('#commune-dossier #tc-15 .document-title')
+    expect(await page.textContent('#commune-dossier #tc-15 .document-title')).toBe('Công nhận trạm y tế xã đạt chuẩn quốc gia')
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await context.close()
+    expect(problems).toEqual([])
+  })
+})

@@ -3,48 +3,23 @@
 // Bình Sơn sees the criteria it reports met without their documents, photographs one with the camera picker and
 // files a scanned PDF for another, and sees both listed under their criteria; the district office sees the
 // dossier matrix beside the criteria-met matrix and opens Bình Sơn's dossier from it.
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ensurePortalBuilt } from '../portal/build'
-import { ROOT, type Worker, launch, startWorker } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { ROOT } from './harness'
+import { PHONE, type Watch, openPortal, portalSession, screenshotPath, signIn } from './portal-page'
 
 const NOW = '2026-11-26T09:00:00+07:00'
 const COMMUNE = 'ntm_demo_commune_binh_son'
 const DISTRICT = 'ntm_demo_district_trieu_son'
-const PHONE = { width: 360, height: 760 }
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'evidence')
 const PHOTO = readFileSync(join(FIXTURES, 'anh-duong-thon-3.jpg'))
 const PDF = readFileSync(join(FIXTURES, 'quyet-dinh.pdf'))
 
-let worker: Worker
-let browser: Browser
-const problems: string[] = []
-
-async function open(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true })
-  const page = await context.newPage()
-  await page.clock.setFixedTime(new Date(NOW))
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message))
-  page.on('console', (m) => { if (m.type() === 'error' && /Content.Security.Policy|Refused/i.test(m.text())) problems.push('csp: ' + m.text()) })
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy refused ' + e.violatedDirective + ' ' + e.blockedURI)))
-  const response = await page.goto(worker.origin + '/')
-  expect(response?.headers()['content-security-policy']).toContain("style-src 'self'")
-  return { context, page }
-}
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.fill('#token', token)
-  await page.click('#sign-in')
-  await page.waitForSelector('#sign-out:not([hidden])')
-}
-
-function screenshotPath(name: string): string {
-  if (process.env.UPDATE_SCREENSHOTS === '1') return join(ROOT, 'docs', name)
-  mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true })
-  return join(ROOT, 'tests', 'e2e', 'artifacts', name)
-}
+const live = portalSession(NOW)
+const watch: Watch = { requests: [], problems: [] }
+const open = (): Promise<{ context: BrowserContext; page: Page }> => openPortal(live.browser, live.worker.origin + '/', PHONE, NOW, watch)
 
 /** Titles of the documents listed under a criterion. */
 const titles = (page: Page, no: number): Promise<string[]> =>
@@ -52,17 +27,6 @@ const titles = (page: Page, no: number): Promise<string[]> =>
 
 /** The page is no wider than the phone: nothing scrolls sideways but the matrices' own boxes. */
 const pageWidth = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth)
-
-beforeAll(async () => {
-  ensurePortalBuilt()
-  worker = await startWorker(NOW)
-  browser = await launch()
-})
-
-afterAll(async () => {
-  if (browser) await browser.close()
-  if (worker) await worker.stop()
-})
 
 describe('evidence dossiers in the portal at 360 px', () => {
   it('commune: sees what it lacks, files a photo from the camera and a PDF, and sees them under their criteria', async () => {
@@ -147,6 +111,6 @@ describe('evidence dossiers in the portal at 360 px', () => {
     expect(await page.textContent('#commune-dossier #tc-15 .document-title')).toBe('Công nhận trạm y tế xã đạt chuẩn quốc gia')
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width)
     await context.close()
-    expect(problems).toEqual([])
+    expect(watch.problems).toEqual([])
   })
 })

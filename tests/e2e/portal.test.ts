@@ -4,37 +4,30 @@
 // A commune signs in, downloads its report workbook, uploads a file LibreOffice wrote with two mistakes, sees
 // them by sheet and cell, fixes them and is accepted; the district office sees the late and missing communes
 // by name and creates a share link; a leader without a token opens it and downloads the workbook.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { thresholdFor } from '../../shared/catalog'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { ensurePortalBuilt } from '../portal/build'
 import { type Typed, typeInto } from '../xlsx/libreoffice'
 import { ensureBuilt } from '../addin/bundle'
-import { ROOT, type Worker, launch, startWorker } from './harness'
+import { DESK, PHONE, type Watch, openPortal, portalSession, screenshotPath, signIn } from './portal-page'
 
 const NOW = '2026-11-26T09:00:00+07:00'
 const COMMUNE = 'ntm_demo_commune_binh_son'
 const DISTRICT = 'ntm_demo_district_trieu_son'
 const LEADER = 'ntm_demo_leader_trieu_son'
-const PHONE = { width: 360, height: 760 }
-const DESK = { width: 1280, height: 900 }
-
 const dir = mkdtempSync(join(tmpdir(), 'portal-e2e-'))
-let worker: Worker
-let browser: Browser
-const requests: string[] = []
-const problems: string[] = []
-
-function screenshotPath(name: string): string {
-  if (process.env.UPDATE_SCREENSHOTS === '1') return join(ROOT, 'docs', name)
-  mkdirSync(join(ROOT, 'tests', 'e2e', 'artifacts'), { recursive: true })
-  return join(ROOT, 'tests', 'e2e', 'artifacts', name)
-}
+const live = portalSession(NOW, () => {
+  ensureBuilt()
+  ensurePortalBuilt()
+})
+const watch: Watch = { requests: [], problems: [] }
+const { requests, problems } = watch
 
 /** The page at both widths, whole length. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -46,25 +39,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   if (was) await page.setViewportSize(was)
 }
 
-async function open(size: typeof PHONE, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, locale: 'vi-VN', acceptDownloads: true })
-  const page = await context.newPage()
-  await page.clock.setFixedTime(new Date(NOW))
-  page.on('request', (r) => requests.push(r.url()))
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message))
-  page.on('console', (m) => { if (m.type() === 'error' && /Content.Security.Policy|Refused/i.test(m.text())) problems.push('csp: ' + m.text()) })
-  // Chromium logs most refusals itself; the event catches the rest, from the first byte on.
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy refused ' + e.violatedDirective + ' ' + e.blockedURI)))
-  const response = await page.goto(worker.origin + path)
-  expect(response?.headers()['content-security-policy']).toContain("style-src 'self'")
-  return { context, page }
-}
-
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.fill('#token', token)
-  await page.click('#sign-in')
-  await page.waitForSelector('#sign-out:not([hidden])')
-}
+const open = (size: typeof PHONE, path = '/'): Promise<{ context: BrowserContext; page: Page }> => openPortal(live.browser, live.worker.origin + path, size, NOW, watch)
 
 /**
  * The template filled in LibreOffice Calc (vi-VN), every indicator met by the catalogue's own thresholds;
@@ -97,18 +72,6 @@ async function filledWorkbook(template: Uint8Array, mistakes: { [code: string]: 
 function rowOf(rows: unknown[][], code: string): number {
   return rows.findIndex((r) => String(r[0]) === code) + 1
 }
-
-beforeAll(async () => {
-  ensureBuilt()
-  ensurePortalBuilt()
-  worker = await startWorker(NOW)
-  browser = await launch()
-})
-
-afterAll(async () => {
-  if (browser) await browser.close()
-  if (worker) await worker.stop()
-})
 
 describe('the portal in Chromium against the local Worker', () => {
   let template: Uint8Array
@@ -182,7 +145,7 @@ describe('the portal in Chromium against the local Worker', () => {
     await page.click('#share-create')
     await page.waitForSelector('#share-url')
     shareUrl = await page.inputValue('#share-url')
-    expect(shareUrl).toMatch(new RegExp('^' + worker.origin + '/xem#nts_[A-Za-z0-9_-]{43}$'))
+    expect(shareUrl).toMatch(new RegExp('^' + live.worker.origin + '/xem#nts_[A-Za-z0-9_-]{43}$'))
     await page.waitForSelector('#share-list li')
     expect(await page.textContent('#share-list li')).toContain('còn hiệu lực đến 26/12/2026 · đã mở 0 lần')
     await shoot(page, 'district')
@@ -190,7 +153,7 @@ describe('the portal in Chromium against the local Worker', () => {
   })
 
   it('leader without a token: opens the share link on a phone, reads the summary and downloads the workbook', async () => {
-    const { page, context } = await open(PHONE, shareUrl.slice(worker.origin.length))
+    const { page, context } = await open(PHONE, shareUrl.slice(live.worker.origin.length))
     await page.waitForSelector('#ranking li')
     expect(await page.textContent('#glance-h')).toBe('Tổng hợp kỳ 14/11/2026 — Huyện Triệu Sơn')
     expect(await page.textContent('#late-names')).toBe('Nộp trễ: Xã Hợp Lý (3 ngày)')
@@ -203,7 +166,7 @@ describe('the portal in Chromium against the local Worker', () => {
     await shoot(page, 'share')
     await context.close()
     // Both openings are on the link.
-    const res = await fetch(worker.origin + '/api/v1/shares?unit=trieu-son&period=2026-11-14', { headers: { Authorization: 'Bearer ' + DISTRICT } })
+    const res = await fetch(live.worker.origin + '/api/v1/shares?unit=trieu-son&period=2026-11-14', { headers: { Authorization: 'Bearer ' + DISTRICT } })
     expect(((await res.json()) as { shares: Array<{ openings: number }> }).shares[0]?.openings).toBe(2)
   })
 
@@ -219,10 +182,10 @@ describe('the portal in Chromium against the local Worker', () => {
 
   it('never put an access code or a share secret in a URL, and broke no CSP rule', async () => {
     // The served policy is in force on both pages: an inline script is refused.
-    const context = await browser.newContext()
+    const context = await live.browser.newContext()
     const page = await context.newPage()
     for (const path of ['/', '/xem']) {
-      const csp = (await page.goto(worker.origin + path))?.headers()['content-security-policy'] ?? ''
+      const csp = (await page.goto(live.worker.origin + path))?.headers()['content-security-policy'] ?? ''
       expect(csp).toMatch(/script-src 'self'[^;]*; style-src 'self';/)
       expect(csp).toContain("connect-src 'self'")
       const ran = await page.evaluate(() => {

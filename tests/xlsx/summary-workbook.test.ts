@@ -12,8 +12,9 @@ import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { computeFundTotals } from '../../shared/funds'
 import { comparePeriods } from '../../shared/period-change'
 import { computeDossierMatrix } from '../../shared/dossier-matrix'
+import { blockOf } from '../../shared/workbook/grid'
 import { summarySheets, writeSummaryWorkbook } from '../../worker/summary-book'
-import { writeWorkbook } from '../../worker/xlsx/write-workbook'
+import { type SheetSpec, writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { convert, flatOds, pageLayouts, pdfPages, sheetsAsCsv } from './libreoffice'
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-summary-'))
@@ -52,6 +53,49 @@ function district(count: number): AggregateResponse {
       unit: c.unit.id, catalog: QD_318_2022.id, criterion, kind: 'quyet_dinh' as const, requirement: null, hasFile: true, current: true,
     }))))],
   }
+}
+
+/** Each cell of `ranges` (A1 blocks) as "row,col". */
+function cellsOf(ranges: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const range of ranges) {
+    const b = blockOf(range)
+    for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) out.add(r + ',' + c)
+  }
+  return out
+}
+
+/** How many characters a cell shows: text as is, numbers as their format writes them. */
+function shownLength(sheet: SheetSpec, r: number, c: number, value: string | number | boolean): number {
+  if (typeof value !== 'number') return String(value).length
+  const format = (sheet.formats || []).find((f) => cellsOf([f.address]).has(r + ',' + c))?.format ?? ''
+  if (format.includes('%')) return (value * 100).toFixed(1).length + 1
+  if (format.includes('yyyy')) return 10
+  return Math.round(value).toLocaleString('en-US').length + (value < 0 || format.startsWith('+') ? 1 : 0)
+}
+
+/**
+ * Text that does not fit its column: cut off where the cell to its right holds something, or running past the
+ * sheet's last column where it may spill. Wrapped and merged cells fit by construction. Widths count characters
+ * of the 10-point font; larger text counts in proportion.
+ */
+function unfitted(sheet: SheetSpec): string[] {
+  const widths = sheet.widths || []
+  const width = (c: number): number => widths[c] ?? 8.43
+  const columns = Math.max(...sheet.values.map((row) => row.length))
+  const toEnd = (c: number): number => Array.from({ length: columns - c }, (_, i) => width(c + i)).reduce((sum, w) => sum + w, 0)
+  const fitted = cellsOf((sheet.wrap || []).concat(sheet.merges || []))
+  const sizes = (sheet.fonts || []).filter((f) => f.size)
+  const out: string[] = []
+  sheet.values.forEach((row, r) => row.forEach((value, c) => {
+    if (value === null || value === '' || fitted.has(r + ',' + c)) return
+    const size = sizes.find((f) => cellsOf([f.address]).has(r + ',' + c))?.size ?? 10
+    const needs = shownLength(sheet, r, c, value) * size / 10
+    const next = row[c + 1]
+    const room = next === undefined || next === null || next === '' ? toEnd(c) : width(c)
+    if (needs > room) out.push(sheet.name + '!' + r + ',' + c + ' "' + String(value) + '" needs ' + needs.toFixed(1) + ', has ' + room)
+  }))
+  return out
 }
 
 function part(bytes: Uint8Array, name: string): string {
@@ -110,6 +154,14 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     // The check is real: the same sheets without the print setup spill onto a second page across.
     const unfitted = summarySheets(district(8)).map((s) => ({ ...s, print: undefined }))
     expect(pdfPages(convert(save('pdf-unfitted.xlsx', await writeWorkbook(unfitted)), 'pdf')[0]!).length).toBeGreaterThan(6)
+  })
+
+  it('gives every column a width its Vietnamese text fits: nothing cut off, no line past the last column', () => {
+    const sheets = summarySheets(district(20))
+    expect(sheets.flatMap(unfitted)).toEqual([])
+    // The check is real: the same sheets with default widths cut the names and statuses off.
+    const narrow = sheets.map((s) => ({ ...s, widths: undefined })).flatMap(unfitted)
+    expect(narrow.length).toBeGreaterThan(20)
   })
 
   it('freezes the header rows and the commune column; sets widths for the Vietnamese labels', async () => {

@@ -164,6 +164,12 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     expect(narrow.length).toBeGreaterThan(20)
   })
 
+  it('titles every sheet alike: a 14-point title in A1, header rows frozen and repeated in print', () => {
+    const sheets = summarySheets(district(8))
+    expect(sheets.map((s) => [s.name, s.fonts?.find((f) => f.address === 'A1')?.size, s.frozenRows === s.print?.titleRows])).toEqual(
+      sheets.map((s) => [s.name, 14, true]))
+  })
+
   it('freezes the header rows and the commune column; sets widths for the Vietnamese labels', async () => {
     // LibreOffice headless keeps no view settings, so the panes are checked in the file itself.
     const bytes = await writeSummaryWorkbook(district(8))

@@ -2,8 +2,9 @@
 // dev, seeded D1) in headless Chromium, at 360 px (a phone) and 1280 px, under the Content-Security-Policy the
 // built _headers gives every page (nothing but this origin; no inline script or style).
 // A commune signs in, downloads its report workbook, uploads a file LibreOffice wrote with two mistakes, sees
-// them by sheet and cell, fixes them and is accepted; the district office sees the late and missing communes
-// by name and creates a share link; a leader without a token opens it and downloads the workbook.
+// them by sheet and cell, fixes them and drops the file again, and is accepted; the district office sees the
+// late and missing communes by name and creates a share link; a leader without a token opens it and downloads
+// the workbook; the district locks the period (the link shows the locked snapshot) and revokes the link.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,11 +30,13 @@ const live = portalSession(NOW, () => {
 const watch: Watch = { requests: [], problems: [] }
 const { requests, problems } = watch
 
-/** The page at both widths, whole length. */
+/** The page at both widths, whole length; at each, nothing is wider than the screen (wide tables scroll in their box). */
 async function shoot(page: Page, name: string): Promise<void> {
   const was = page.viewportSize()
   for (const size of [PHONE, DESK]) {
     await page.setViewportSize(size)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect({ page: name, width: size.width, overflow }).toEqual({ page: name, width: size.width, overflow: 0 })
     await page.screenshot({ path: screenshotPath('portal-' + name + '-' + size.width + '.png'), fullPage: true })
   }
   if (was) await page.setViewportSize(was)
@@ -69,6 +72,20 @@ async function filledWorkbook(template: Uint8Array, mistakes: { [code: string]: 
   return out
 }
 
+/** Drops `file` on `selector` the way a file dragged from the desktop arrives: a drop event carrying it. */
+async function dropFile(page: Page, selector: string, file: string): Promise<void> {
+  const transfer = await page.evaluateHandle(({ base64, name }) => {
+    const binary = atob(base64)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    const dt = new DataTransfer()
+    dt.items.add(new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+    return dt
+  }, { base64: readFileSync(file).toString('base64'), name: 'bao-cao.xlsx' })
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: transfer })
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer })
+}
+
 function rowOf(rows: unknown[][], code: string): number {
   return rows.findIndex((r) => String(r[0]) === code) + 1
 }
@@ -100,7 +117,7 @@ describe('the portal in Chromium against the local Worker', () => {
     await context.close()
   })
 
-  it('commune: uploads a file LibreOffice wrote, sees each mistake by sheet and cell, fixes them and is accepted', async () => {
+  it('commune: uploads a file LibreOffice wrote, sees each mistake by sheet and cell, fixes them, drops it and is accepted', async () => {
     const { page, context } = await open(PHONE)
     await signIn(page, COMMUNE)
     const rows = (await readWorkbook(template)).find((s) => s.name === 'Chỉ tiêu')!.rows
@@ -116,13 +133,16 @@ describe('the portal in Chromium against the local Worker', () => {
     expect(await page.textContent('#upload-answer .issues')).toContain('Chỉ tiêu 2.1: "nhiều" không phải là số.')
     await shoot(page, 'commune-errors')
 
+    // The corrected file is dragged onto the drop area rather than picked.
     const right = await filledWorkbook(template, {}, 'dung')
-    await page.setInputFiles('#upload-file', right)
+    await dropFile(page, '#drop', right)
     await page.waitForSelector('#upload-answer .note-ok')
     expect(await page.textContent('#upload-answer .note-ok p')).toBe(
       'Đã tiếp nhận báo cáo kỳ 28/11/2026: lần gửi 1, nhận lúc 09:00 26/11/2026, đúng hạn. Đạt 19/19 tiêu chí.')
     await page.waitForSelector('#revisions tbody tr')
     expect(await page.$$eval('#revisions tbody tr', (tr) => tr.map((r) => r.textContent))).toEqual(['109:00 26/11/2026Đúng hạnĐạt 19/19'])
+    // Deadlines and revisions are redrawn side by side after the upload: wait for the deadlines too.
+    await page.waitForFunction(() => (document.getElementById('deadlines')!.textContent || '').indexOf('đã nộp') >= 0)
     expect(await page.textContent('#deadlines')).toContain('đã nộp (đúng hạn)')
     await shoot(page, 'commune')
 
@@ -170,14 +190,51 @@ describe('the portal in Chromium against the local Worker', () => {
     expect(((await res.json()) as { shares: Array<{ openings: number }> }).shares[0]?.openings).toBe(2)
   })
 
-  it('leader with a token: the summary at a glance on a phone', async () => {
+  it('leader with a token: the summary at a glance on a phone (overdue tasks, change), and the workbook', async () => {
     const { page, context } = await open(PHONE)
-    await signIn(page, LEADER)
+    // The phone keyboard's "Go" (Enter) signs in too, without the form navigating (the code stays out of the URL).
+    await page.fill('#token', LEADER)
+    await page.press('#token', 'Enter')
+    await page.waitForSelector('#sign-out:not([hidden])')
+    expect(page.url()).toBe(live.worker.origin + '/')
     await page.waitForSelector('#ranking li')
     expect(await page.textContent('#glance-h')).toBe('Tổng hợp kỳ 14/11/2026')
     expect(await page.textContent('.change-line')).toBe('So với kỳ 28/10/2026: +2 tiêu chí (4 xã có báo cáo cả hai kỳ)')
+    expect(await page.$$eval('#overdue li', (li) => li.length)).toBe(2)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-summary')])
+    expect(download.suggestedFilename()).toBe('Tổng hợp NTM Huyện Triệu Sơn kỳ 14-11-2026.xlsx')
     await shoot(page, 'leader')
     await context.close()
+  })
+
+  it('district: locks the period and revokes the link; the link then says why it does not open', async () => {
+    const { page, context } = await open(DESK)
+    await signIn(page, DISTRICT)
+    await page.waitForSelector('#ranking li')
+    expect(await page.textContent('#lock-line')).toContain('kỳ đang mở')
+    await page.click('#lock')
+    // The status is redrawn after the lock (the line is away while it loads).
+    await page.waitForFunction(() => ((document.getElementById('lock-line') || {}).textContent || '').indexOf('kỳ đã khóa sổ') >= 0)
+    expect(await page.textContent('#lock-line')).toBe('Số liệu lúc 09:00 26/11/2026 — kỳ đã khóa sổ lúc 09:00 26/11/2026')
+    expect(await page.textContent('#lock')).toBe('Mở khóa sổ kỳ này')
+    await page.waitForSelector('.card .note-ok')
+    expect(await page.textContent('.card .note-ok')).toBe('Đã khóa sổ kỳ 14/11/2026: xã không gửi thêm được; bảng tổng hợp lúc khóa được lưu lại.')
+
+    // The leader's link now shows the locked snapshot.
+    const leader = await open(PHONE, shareUrl.slice(live.worker.origin.length))
+    await leader.page.waitForSelector('#ranking li')
+    expect(await leader.page.textContent('#lock-line')).toContain('kỳ đã khóa sổ lúc 09:00 26/11/2026')
+
+    await page.click('#share-list li button')
+    await page.waitForSelector('#share-list li.share-revoked')
+    expect(await page.textContent('#share-list li')).toContain('đã thu hồi · đã mở 3 lần')
+    await context.close()
+
+    await leader.page.reload()
+    await leader.page.waitForSelector('#app .note-error')
+    expect(await leader.page.textContent('#app .note-error')).toContain('Đường dẫn này đã bị thu hồi. Hãy xin văn phòng điều phối một đường dẫn mới.')
+    expect(await leader.page.isVisible('#ranking')).toBe(false)
+    await leader.context.close()
   })
 
   it('never put an access code or a share secret in a URL, and broke no CSP rule', async () => {

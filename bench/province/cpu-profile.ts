@@ -1,0 +1,87 @@
+// Handler CPU time from the local Worker itself: workerd freezes Date.now() and performance.now() between
+// I/O, so a timer inside the handler proves nothing. wrangler dev's inspector speaks the Chrome DevTools
+// protocol; V8's sampling profiler records what the isolate executes, and the samples that are not idle are
+// the isolate's CPU time (JavaScript, garbage collection, and "(program)": V8 work outside JavaScript).
+// The inspector accepts a local Origin only, which a WebSocket API client cannot set: hence `ws`.
+import WebSocket from 'ws'
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string } }
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+export type CpuSplit = { jsMs: number; gcMs: number; programMs: number }
+
+export class Inspector {
+  private id = 0
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } }
+      if (msg.id === undefined) return
+      const p = this.pending.get(msg.id)
+      if (!p) return
+      this.pending.delete(msg.id)
+      if (msg.error) p.reject(new Error(msg.error.message))
+      else p.resolve(msg.result)
+    })
+  }
+
+  static async connect(port: number): Promise<Inspector> {
+    const deadline = Date.now() + 20_000
+    let last: unknown = null
+    for (;;) {
+      try {
+        const targets = (await (await fetch('http://127.0.0.1:' + port + '/json')).json()) as Array<{ webSocketDebuggerUrl?: string; title?: string }>
+        const target = targets.find((t) => t.webSocketDebuggerUrl)
+        if (target?.webSocketDebuggerUrl) {
+          const ws = new WebSocket(target.webSocketDebuggerUrl, { headers: { Origin: 'http://127.0.0.1' } })
+          await new Promise<void>((ok, fail) => { ws.once('open', () => ok()); ws.once('error', fail) })
+          const inspector = new Inspector(ws)
+          await inspector.send('Profiler.enable')
+          await inspector.send('Profiler.setSamplingInterval', { interval: 100 })
+          return inspector
+        }
+      } catch (err) {
+        last = err // not up yet
+      }
+      if (Date.now() > deadline) throw new Error('no inspector on port ' + port + ': ' + String(last))
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+
+  send(method: string, params: unknown = {}): Promise<unknown> {
+    const id = ++this.id
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      this.ws.send(JSON.stringify({ id, method, params }))
+    })
+  }
+
+  /** CPU time of the isolate while `work` runs `calls` requests, per request. */
+  async cpuPerCall(calls: number, work: () => Promise<void>): Promise<CpuSplit> {
+    await this.send('Profiler.start')
+    await work()
+    const { profile } = (await this.send('Profiler.stop')) as { profile: Profile }
+    return split(profile, calls)
+  }
+
+  close(): void {
+    this.ws.close()
+  }
+}
+
+function split(profile: Profile, calls: number): CpuSplit {
+  const names = new Map<number, string>()
+  for (const n of profile.nodes) names.set(n.id, n.callFrame.functionName)
+  let js = 0
+  let gc = 0
+  let program = 0
+  profile.samples.forEach((node, i) => {
+    // Each sample's delta is the time since the previous sample: attribute it to this one.
+    const us = profile.timeDeltas[i] ?? 0
+    const name = names.get(node)
+    if (name === '(idle)') return
+    if (name === '(garbage collector)') gc += us
+    else if (name === '(program)') program += us
+    else js += us
+  })
+  return { jsMs: js / 1000 / calls, gcMs: gc / 1000 / calls, programMs: program / 1000 / calls }
+}

@@ -1,0 +1,351 @@
+// `npm run bench:province` (part of `npm run bench`): issue 12's province-scale benchmark.
+// 1. Generates three provinces (600 communes, 20 districts × 30, and 166; 100 tasks per commune; 2–4
+//    revisions per report) into a fresh local D1 file, first with 6 periods of history, then 24.
+// 2. Runs the Worker's own app once per request in Node on that file through the sqlite3 shell, recording
+//    every statement it issues: the request's raw SQL, auth included.
+// 3. Starts `wrangler dev` on the file and measures in interleaved rounds: each request through the local
+//    Worker, then its raw SQL on the same file; medians, p95 and the ratio of the two.
+// 4. Handler CPU time: the isolate's CPU profile from wrangler dev's inspector, and the app's own work timed
+//    in Node on the recorded rows (no I/O). Then EXPLAIN QUERY PLAN of every statement, and the targets.
+// Nothing here asserts a time; it prints and writes bench/results.md.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createApp } from '../../worker/index'
+import { buildDemoSql } from '../../worker/seed/build-sql'
+import { CapturingD1, type Captured, ReplayD1, rawScript } from './cli-d1'
+import { type CpuSplit, Inspector } from './cpu-profile'
+import { extendHistory, generateProvinces, type LoadStats } from './generate'
+import { type BenchRequest, REQUESTS, requestInit } from './requests'
+import { NOW, PROVINCES, TARGETS, tokenOf } from './shape'
+import { SqliteCli, assertSqliteCli, openLoader } from './sqlite-cli'
+import { type Summary, ms, ratio, summarize, table } from './stats'
+
+const ROOT = resolve(__dirname, '..', '..')
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler')
+const QUIET = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false' }
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 15)
+const WARMUP = 2
+const PROFILE_CALLS = Number(process.env.BENCH_PROFILE_CALLS || 5)
+const GROWING = ['report_revisions', 'tasks', 'units', 'tokens', 'idempotency_keys', 'audit_log', 'period_lock_events']
+
+type Measured = { req: BenchRequest; worker: Summary; raw: Summary; bytes: number; statements: number; node?: Summary; cpu?: CpuSplit }
+type Phase = { periods: number; load: LoadStats; floor: Summary; rows: Measured[]; plans: Plan[] }
+type Plan = { requests: string[]; sql: string; detail: string[]; scans: string[] }
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer()
+    srv.once('error', fail)
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address()
+      srv.close(() => ok(typeof a === 'object' && a ? a.port : 0))
+    })
+  })
+}
+
+function wranglerSync(args: string[]): void {
+  const res = spawnSync(WRANGLER, args, { cwd: ROOT, env: QUIET, encoding: 'utf8' })
+  if (res.status !== 0) throw new Error('wrangler ' + args.join(' ') + ' failed:\n' + res.stdout + res.stderr)
+}
+
+async function startDev(state: string): Promise<{ origin: string; inspectorPort: number; stop(): Promise<void> }> {
+  const port = await freePort()
+  const inspectorPort = await freePort()
+  const child: ChildProcess = spawn(WRANGLER, [
+    'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state,
+    '--var', 'FIXED_NOW:' + NOW, '--show-interactive-dev-session=false', '--log-level', 'warn',
+  ], { cwd: ROOT, env: QUIET, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout?.on('data', (d: Buffer) => { output += d.toString() })
+  child.stderr?.on('data', (d: Buffer) => { output += d.toString() })
+  const origin = 'http://127.0.0.1:' + port
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited:\n' + output)
+    try {
+      if ((await fetch(origin + '/api/v1/me')).status === 401) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error('wrangler dev did not start:\n' + output) }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return {
+    origin, inspectorPort,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
+
+const ENV = { ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW }
+const app = createApp()
+
+async function callApp(db: D1Database, req: BenchRequest, call: number): Promise<Response> {
+  const res = await app.request('/api/v1' + req.path, requestInit(req, call), { ...ENV, DB: db })
+  await res.arrayBuffer()
+  return res
+}
+
+/** Each request once through the app in Node on the file: its statements and their rows. */
+async function capture(cli: SqliteCli): Promise<Map<string, Captured[]>> {
+  const out = new Map<string, Captured[]>()
+  for (const req of REQUESTS) {
+    const d1 = new CapturingD1(cli, { keepWrites: false })
+    const res = await callApp(d1.asD1(), req, 0)
+    if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ' in Node')
+    out.set(req.key, d1.log)
+  }
+  return out
+}
+
+async function timeNode(req: BenchRequest, log: readonly Captured[], rounds: number): Promise<Summary> {
+  const replay = new ReplayD1(log)
+  const times: number[] = []
+  for (let i = -WARMUP; i < rounds; i++) {
+    replay.rewind()
+    const start = performance.now()
+    const res = await callApp(replay.asD1(), req, 0)
+    const t = performance.now() - start
+    if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ' in replay')
+    if (i >= 0) times.push(t)
+  }
+  return summarize(times)
+}
+
+async function explainAll(cli: SqliteCli, logs: Map<string, Captured[]>): Promise<Plan[]> {
+  const byTemplate = new Map<string, { text: string; requests: string[] }>()
+  for (const [key, log] of logs) {
+    for (const c of log) {
+      const seen = byTemplate.get(c.template)
+      if (seen) { if (seen.requests.indexOf(key) < 0) seen.requests.push(key) } else byTemplate.set(c.template, { text: c.text, requests: [key] })
+    }
+  }
+  const plans: Plan[] = []
+  for (const [template, { text, requests }] of byTemplate) {
+    const detail = await cli.explain(text)
+    plans.push({ requests, sql: template.replace(/\s+/g, ' ').trim(), detail, scans: scansOf(template, detail) })
+  }
+  return plans
+}
+
+/** `SCAN x` lines whose x is (an alias of) a table that grows with the province. */
+export function scansOf(sql: string, detail: readonly string[]): string[] {
+  const alias = new Map<string, string>()
+  const re = /\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+)(?:\s+(?:AS\s+)?([a-z_]+))?/gi
+  for (let m = re.exec(sql); m; m = re.exec(sql)) {
+    const table = (m[1] as string).toLowerCase()
+    alias.set(table, table)
+    const a = m[2]?.toLowerCase()
+    if (a && !/^(where|on|join|left|inner|order|group|limit|select|values|set|using|natural|cross)$/.test(a)) alias.set(a, table)
+  }
+  const out: string[] = []
+  for (const d of detail) {
+    const m = /^SCAN (\w+)/.exec(d)
+    if (!m) continue
+    const table = alias.get((m[1] as string).toLowerCase())
+    if (table && GROWING.indexOf(table) >= 0) out.push(d)
+  }
+  return out
+}
+
+async function measurePhase(file: string, state: string, periods: number, load: LoadStats, full: boolean): Promise<Phase> {
+  const cli = new SqliteCli(file)
+  console.log('  recording each request\'s statements (the app in Node on the same file)…')
+  const logs = await capture(cli)
+  const plans = await explainAll(cli, logs)
+  const chosen = full ? REQUESTS : REQUESTS.filter((r) => ['agg30', 'agg600', 'flags'].indexOf(r.key) >= 0)
+  console.log('  starting wrangler dev…')
+  const dev = await startDev(state)
+  const floorTimes: number[] = []
+  const workerTimes = new Map<string, number[]>()
+  const rawTimes = new Map<string, number[]>()
+  const bytes = new Map<string, number>()
+  const meToken = tokenOf(TARGETS.province600)
+  let call = 0
+  try {
+    for (let round = -WARMUP; round < ROUNDS; round++) {
+      {
+        const start = performance.now()
+        const res = await fetch(dev.origin + '/api/v1/me', { headers: { Authorization: 'Bearer ' + meToken } })
+        await res.arrayBuffer()
+        if (round >= 0) floorTimes.push(performance.now() - start)
+      }
+      for (const req of chosen) {
+        const start = performance.now()
+        const res = await fetch(dev.origin + '/api/v1' + req.path, requestInit(req, ++call))
+        const body = await res.arrayBuffer()
+        const t = performance.now() - start
+        if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ': ' + new TextDecoder().decode(body).slice(0, 500))
+        const rawT = await cli.time(rawScript(logs.get(req.key) as Captured[]))
+        if (round < 0) continue
+        bytes.set(req.key, body.byteLength)
+        ;(workerTimes.get(req.key) ?? workerTimes.set(req.key, []).get(req.key) as number[]).push(t)
+        ;(rawTimes.get(req.key) ?? rawTimes.set(req.key, []).get(req.key) as number[]).push(rawT)
+      }
+      if (round >= 0) process.stdout.write('  round ' + (round + 1) + '/' + ROUNDS + '\r')
+    }
+    process.stdout.write('\n')
+    const rows: Measured[] = chosen.map((req) => ({
+      req, worker: summarize(workerTimes.get(req.key) ?? []), raw: summarize(rawTimes.get(req.key) ?? []),
+      bytes: bytes.get(req.key) ?? 0, statements: (logs.get(req.key) ?? []).length,
+    }))
+    if (full) {
+      console.log('  CPU profile of the isolate (inspector), ' + PROFILE_CALLS + ' calls per request…')
+      const inspector = await Inspector.connect(dev.inspectorPort)
+      try {
+        for (const m of rows) {
+          m.cpu = await inspector.cpuPerCall(PROFILE_CALLS, async () => {
+            for (let i = 0; i < PROFILE_CALLS; i++) {
+              const res = await fetch(dev.origin + '/api/v1' + m.req.path, requestInit(m.req, ++call))
+              await res.arrayBuffer()
+            }
+          })
+        }
+      } finally {
+        inspector.close()
+      }
+      console.log('  the app in Node on the recorded rows…')
+      for (const m of rows) m.node = await timeNode(m.req, logs.get(m.req.key) as Captured[], ROUNDS)
+    }
+    return { periods, load, floor: summarize(floorTimes), rows, plans }
+  } finally {
+    await dev.stop()
+    await cli.close()
+  }
+}
+
+function targets(p6: Phase, p24: Phase): Array<{ target: string; value: string; holds: boolean }> {
+  const get = (p: Phase, key: string) => p.rows.find((r) => r.req.key === key) as Measured
+  const a600 = get(p24, 'agg600')
+  const a30 = get(p24, 'agg30')
+  const flags = get(p24, 'flags')
+  const cpu600 = a600.cpu ? a600.cpu.jsMs + a600.cpu.gcMs : NaN
+  const scans = p24.plans.filter((p) => p.scans.length > 0)
+  const hist = get(p24, 'agg600').worker.median / get(p6, 'agg600').worker.median
+  const histFlags = get(p24, 'flags').worker.median / get(p6, 'flags').worker.median
+  const growth = a600.worker.median / a30.worker.median
+  return [
+    { target: 'aggregate, 600 communes ≤ ×1.5 its raw SQL', value: ratio(a600.worker.median / a600.raw.median), holds: a600.worker.median <= 1.5 * a600.raw.median },
+    { target: 'aggregate, 600 communes: handler CPU ≤ 10 ms (isolate profile, JS + GC)', value: ms(cpu600), holds: cpu600 <= 10 },
+    { target: 'flags ≤ ×1.2 its raw SQL', value: ratio(flags.worker.median / flags.raw.median), holds: flags.worker.median <= 1.2 * flags.raw.median },
+    { target: 'no SCAN of a table that grows with the province', value: scans.length + ' statement(s) with SCAN', holds: scans.length === 0 },
+    { target: '30 → 600 communes at most linear (≤ ×20)', value: ratio(growth), holds: growth <= 20 },
+    { target: 'aggregate 600, 6 → 24 periods ≤ ×1.1', value: ratio(hist), holds: hist <= 1.1 },
+    { target: 'flags, 6 → 24 periods ≤ ×1.1', value: ratio(histFlags), holds: histFlags <= 1.1 },
+  ]
+}
+
+function phaseTable(p: Phase): string {
+  return table(
+    ['request', 'Worker median', 'Worker p95', 'raw SQL median', 'raw SQL p95', 'Worker ÷ raw', 'statements', 'response'],
+    p.rows.map((m) => [
+      m.req.name, ms(m.worker.median), ms(m.worker.p95), ms(m.raw.median), ms(m.raw.p95), ratio(m.worker.median / m.raw.median),
+      String(m.statements), (m.bytes / 1024).toFixed(m.bytes < 10240 ? 1 : 0) + ' KB',
+    ]),
+  )
+}
+
+function cpuTable(p: Phase): string {
+  return table(
+    ['request', 'isolate CPU: JS', 'GC', '(program)', 'app in Node on the same rows (median)'],
+    p.rows.map((m) => [m.req.name, ms(m.cpu?.jsMs ?? NaN), ms(m.cpu?.gcMs ?? NaN), ms(m.cpu?.programMs ?? NaN), ms(m.node?.median ?? NaN)]),
+  )
+}
+
+function planText(plans: readonly Plan[]): string {
+  return plans.map((p) => '- `' + p.sql.slice(0, 160) + (p.sql.length > 160 ? '…' : '') + '` (' + p.requests.join(', ') + ')\n' +
+    p.detail.map((d) => '  - ' + (p.scans.indexOf(d) >= 0 ? '**' + d + '**' : d)).join('\n')).join('\n')
+}
+
+async function main(): Promise<void> {
+  assertSqliteCli()
+  // wrangler dev needs the pane's asset directory to exist; the API does not need the pane itself.
+  mkdirSync(join(ROOT, 'addin', 'dist'), { recursive: true })
+  const started = Date.now()
+  const state = mkdtempSync(join(tmpdir(), 'ntm-bench-province-'))
+  try {
+    console.log('Province benchmark: ' + PROVINCES.map((p) => p.communes.length + ' communes').join(', ') + '; state in ' + state)
+    wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
+    const dir = join(state, 'v3', 'd1', 'miniflare-D1DatabaseObject')
+    const name = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')
+    if (!name) throw new Error('no D1 file in ' + dir)
+    const file = join(dir, name)
+    const demo = openLoader(file)
+    await demo.write(await buildDemoSql())
+    await demo.end()
+
+    const load6 = await generateProvinces(file, 6)
+    console.log('Generated 6 periods: ' + load6.statements + ' statements, ' + (load6.bytes / 1e6).toFixed(0) + ' MB of SQL in ' + (load6.ms / 1000).toFixed(1) + ' s')
+    const p6 = await measurePhase(file, state, 6, load6, false)
+    const load24 = await extendHistory(file, 6, 24)
+    console.log('Extended to 24 periods: ' + load24.statements + ' statements, ' + (load24.bytes / 1e6).toFixed(0) + ' MB of SQL in ' + (load24.ms / 1000).toFixed(1) + ' s')
+    const cli = new SqliteCli(file)
+    const [[counts]] = [await cli.rows([
+      "SELECT (SELECT COUNT(*) FROM units WHERE level = 'commune') AS communes, (SELECT COUNT(*) FROM report_revisions) AS revisions, (SELECT COUNT(*) FROM tasks) AS tasks, (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()) AS bytes;",
+    ])]
+    await cli.close()
+    const p24 = await measurePhase(file, state, 24, load24, true)
+
+    const c = (counts ?? [])[0] ?? {}
+    const size = 'communes ' + c.communes + ', revisions ' + c.revisions + ', tasks ' + c.tasks + ', database ' + (Number(c.bytes) / 1e6).toFixed(0) + ' MB'
+    const checks = targets(p6, p24)
+    const cpu = cpus()[0]?.model ?? 'unknown CPU'
+    const out = [
+      '# Province benchmark (`npm run bench:province`)',
+      '',
+      'Run ' + new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC on ' + cpu + ' × ' + cpus().length + ' cores, Node ' + process.version +
+        ', wrangler dev (workerd, local D1) and sqlite3 ' + spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).stdout.split(' ')[0] + '. ' +
+        ROUNDS + ' interleaved rounds after ' + WARMUP + ' warm-up rounds; total run ' + ((Date.now() - started) / 60000).toFixed(1) + ' min.',
+      '',
+      'Data (fixed seed): ' + size + '. Generation: 6 periods in ' + (load6.ms / 1000).toFixed(0) + ' s, 18 more in ' + (load24.ms / 1000).toFixed(0) + ' s.',
+      '',
+      '## Targets',
+      '',
+      table(['target', 'measured', 'holds'], checks.map((t) => [t.target, t.value, t.holds ? 'yes' : '**no**'])),
+      '',
+      '## 24 periods of history',
+      '',
+      'Worker: wall time of the request through `wrangler dev` on loopback. Raw SQL: the statements the same request issues ' +
+        '(recorded by running the Worker\'s app in Node on the file), run by the sqlite3 shell on the same file in the same round. ' +
+        'Floor: `GET /me` (token look-up only) through the same Worker, median ' + ms(p24.floor.median) + '.',
+      '',
+      phaseTable(p24),
+      '',
+      '### Handler CPU time',
+      '',
+      'Isolate CPU from the V8 sampling profile of the local Worker (inspector), per request, D1 time excluded (it runs in another isolate). ' +
+        '"App in Node": the Worker\'s Hono app run in Node with a D1 that answers from the recorded rows, no I/O.',
+      '',
+      cpuTable(p24),
+      '',
+      '## 6 periods of history (same provinces)',
+      '',
+      'Floor `GET /me`: ' + ms(p6.floor.median) + '.',
+      '',
+      phaseTable(p6),
+      '',
+      '## EXPLAIN QUERY PLAN of every statement measured',
+      '',
+      planText(p24.plans),
+      '',
+    ].join('\n')
+    console.log('\n' + out)
+    writeFileSync(join(ROOT, 'bench', 'results.md'), out)
+    console.log('Written to bench/results.md')
+  } finally {
+    rmSync(state, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exitCode = 1
+})

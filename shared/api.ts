@@ -213,7 +213,11 @@ export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
   /** When the period was locked (the snapshot's moment), or null while it is open. */
   lockedAt: string | null
   generatedAt: string
+  /** The first page of overdue tasks, longest overdue first; `overdueTotal` counts them all. */
   overdueTasks: OverdueTask[]
+  overdueTotal: number
+  /** Cursor of the next page (GET /aggregate/{unit}/overdue?cursor=…), null when this is all. */
+  overdueNext: string | null
   /** Criteria met against the previous period (see shared/period-change.ts). */
   change: PeriodChange
   /** Names of the units the aggregate mentions (communes, task owners, leads, collaborators), by id. */
@@ -225,6 +229,12 @@ export type AggregateResponse = Omit<PeriodAggregate, 'communes'> & {
    * aggregate is made. Absent from snapshots locked before dossiers were counted.
    */
   dossiers?: DossierMatrix[]
+}
+
+// GET /aggregate/{unit}/overdue?cursor=&limit=
+/** `unitNames`: names of the units this page's tasks mention, by id. */
+export type OverduePageResponse = {
+  unit: string; date: string; total: number; tasks: OverdueTask[]; next: string | null; unitNames: { [id: string]: string }
 }
 
 // POST /periods/{period}/lock and /unlock

@@ -88,6 +88,59 @@ function nearestIndex(dates: readonly LocalDate[], date: LocalDate): number {
 }
 
 /**
+ * What a task's flag on any day depends on, worked out once when the task is written, so a flag costs the
+ * same whatever the task's age: the deadline still to meet (`pending`, none when every deadline is met or
+ * the task is cancelled) and the deadline the last completion counts for (`covered`) with its days late.
+ * Only a recurring task marked done without a completion date depends on a day (`asOf`): it counts for the
+ * occurrence nearest that day.
+ */
+export type TaskSchedule = {
+  status: TaskStatus
+  due: LocalDate
+  pending: LocalDate | null
+  covered: LocalDate | null
+  coveredLateDays: number
+}
+
+export function taskSchedule(task: Task, asOf: LocalDate): TaskSchedule {
+  const base = { status: task.status, due: task.due }
+  if (task.status === 'cancelled') return { ...base, pending: null, covered: null, coveredLateDays: 0 }
+  const completedOn = task.completedOn
+  // Far enough for the nearest occurrence to the completion (or asOf) and the one after it.
+  const horizon = addDays(completedOn !== undefined && completedOn > asOf ? completedOn : asOf, 400)
+  const dates = occurrences(task, horizon)
+  let covered = -1
+  if (task.recurrence) {
+    if (completedOn !== undefined) covered = nearestIndex(dates, completedOn)
+    else if (task.status === 'done') covered = nearestIndex(dates, asOf)
+  } else if (task.status === 'done') {
+    covered = 0
+  }
+  let pending: LocalDate | null = covered + 1 < dates.length ? (dates[covered + 1] as LocalDate) : null
+  if (pending === null && task.recurrence && covered >= 0) {
+    // The next occurrence may lie past the horizon; look once more from the covered one.
+    const later = occurrences({ due: dates[covered] as LocalDate, recurrence: task.recurrence }, addDays(dates[covered] as LocalDate, 400))
+    pending = later.length > 1 ? (later[1] as LocalDate) : null
+  }
+  const coveredDate = covered >= 0 ? (dates[covered] as LocalDate) : null
+  const late = coveredDate !== null && completedOn !== undefined ? daysBetween(coveredDate, completedOn) : 0
+  return { ...base, pending, covered: coveredDate, coveredLateDays: late > 0 ? late : 0 }
+}
+
+/** The flag on a day from a schedule: O(1). */
+export function flagFromSchedule(s: TaskSchedule, today: LocalDate, dueSoonDays = DEFAULT_DUE_SOON_DAYS): TaskFlag {
+  if (s.status === 'cancelled') return { flag: 'cancelled', days: 0, occurrence: s.due }
+  if (s.pending !== null) {
+    const left = daysBetween(today, s.pending)
+    if (left < 0) return { flag: 'overdue', days: -left, occurrence: s.pending }
+    if (left <= dueSoonDays) return { flag: 'due_soon', days: left, occurrence: s.pending }
+    if (s.covered === null) return { flag: 'ok', days: left, occurrence: s.pending }
+  }
+  const covered = s.covered as LocalDate
+  return s.coveredLateDays > 0 ? { flag: 'done_late', days: s.coveredLateDays, occurrence: covered } : { flag: 'done', days: 0, occurrence: covered }
+}
+
+/**
  * The flag of a task on a day.
  * A deadline that has passed unmet, or comes within `dueSoonDays`, wins; otherwise the last completion
  * shows (done, or done late); otherwise ok. For a recurring task the completion date counts for the
@@ -95,27 +148,7 @@ function nearestIndex(dates: readonly LocalDate[], date: LocalDate): number {
  * December's, late by 5 days — not March's, early.
  */
 export function taskFlag(task: Task, today: LocalDate, dueSoonDays = DEFAULT_DUE_SOON_DAYS): TaskFlag {
-  if (task.status === 'cancelled') return { flag: 'cancelled', days: 0, occurrence: task.due }
-  const completedOn = task.completedOn
-  const horizon = addDays(completedOn !== undefined && completedOn > today ? completedOn : today, 400)
-  const dates = occurrences(task, horizon)
-  let covered = -1
-  if (task.recurrence) {
-    if (completedOn !== undefined) covered = nearestIndex(dates, completedOn)
-    else if (task.status === 'done') covered = nearestIndex(dates, today)
-  } else if (task.status === 'done') {
-    covered = 0
-  }
-  const pending = covered + 1 < dates.length ? (dates[covered + 1] as LocalDate) : undefined
-  if (pending !== undefined) {
-    const left = daysBetween(today, pending)
-    if (left < 0) return { flag: 'overdue', days: -left, occurrence: pending }
-    if (left <= dueSoonDays) return { flag: 'due_soon', days: left, occurrence: pending }
-    if (covered < 0) return { flag: 'ok', days: left, occurrence: pending }
-  }
-  const doneDue = dates[covered] as LocalDate
-  const late = completedOn !== undefined ? daysBetween(doneDue, completedOn) : 0
-  return late > 0 ? { flag: 'done_late', days: late, occurrence: doneDue } : { flag: 'done', days: 0, occurrence: doneDue }
+  return flagFromSchedule(taskSchedule(task, today), today, dueSoonDays)
 }
 
 /** A recurrence as Vietnamese text for a cell: "Hằng tháng, ngày 20", "Tháng 12, 3, 5". */

@@ -39,7 +39,7 @@ export function rng(key: string): () => number {
 }
 const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1))
 
-type Variant = Pick<NewRevision, 'evaluation' | 'indicators' | 'funds' | 'fundTotals' | 'issues'>
+type Variant = Pick<NewRevision, 'evaluation' | 'indicators' | 'funds' | 'fundTotals' | 'issues' | 'narratives'>
 
 /** A few hundred distinct reports (criteria met, funds), each checked by the shared checkReport. */
 function reportVariants(count: number): Variant[] {
@@ -57,7 +57,12 @@ function reportVariants(count: number): Variant[] {
     ]
     const indicators = demoIndicators(QD_318_2022, REGION, met)
     const check = checkReport(QD_318_2022, REGION, { unit: 'x', period: '2026-11-14', indicators, funds }, { now: '2026-11-14T08:00:00+07:00' })
-    out.push({ evaluation: check.evaluation, indicators, funds: check.funds, fundTotals: check.fundTotals, issues: check.issues })
+    const narratives = {
+      achievements: 'Hoàn thành ' + int(r, 1, 9) + ' km đường giao thông nông thôn; tổ chức ' + int(r, 1, 5) + ' buổi tuyên truyền tại các thôn.',
+      difficulties: r() < 0.5 ? 'Nguồn vốn đối ứng còn thiếu; một số hộ chưa đồng thuận hiến đất làm đường.' : '',
+      requests: r() < 0.3 ? 'Đề nghị tỉnh hỗ trợ xi măng cho tuyến đường thôn ' + int(r, 1, 12) + '.' : '',
+    }
+    out.push({ evaluation: check.evaluation, indicators, funds: check.funds, fundTotals: check.fundTotals, issues: check.issues, narratives })
   }
   return out
 }
@@ -225,7 +230,8 @@ export async function extendHistory(file: string, from: number, to: number): Pro
   const historyDays = historyDaysFor(to)
   function* all(): Generator<D1PreparedStatement> {
     yield* revisionStatements(older)
-    for (const s of sheets(historyDays)) yield upsertTasksStatement(db, s.owner, s.tasks, '2026-11-01T00:00:00.000Z', 'bench')
+    // Each task's second version (the first was inserted with version 1).
+    for (const s of sheets(historyDays)) yield upsertTasksStatement(db, s.owner, s.tasks.map((t) => ({ ...t, version: 2 })), '2026-11-01T00:00:00.000Z', 'bench')
   }
   return load(file, all())
 }

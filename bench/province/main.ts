@@ -22,6 +22,7 @@ import { type BenchRequest, REQUESTS, requestInit } from './requests'
 import { NOW, PROVINCES, TARGETS, tokenOf } from './shape'
 import { SqliteCli, assertSqliteCli, openLoader } from './sqlite-cli'
 import { type Summary, ms, ratio, summarize, table } from './stats'
+import { growingScans } from '../../tests/worker/query-plan'
 
 const ROOT = resolve(__dirname, '..', '..')
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler')
@@ -29,7 +30,7 @@ const QUIET = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', WRAN
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 15)
 const WARMUP = 2
 const PROFILE_CALLS = Number(process.env.BENCH_PROFILE_CALLS || 5)
-const GROWING = ['report_revisions', 'tasks', 'units', 'tokens', 'idempotency_keys', 'audit_log', 'period_lock_events']
+const REQUEST_TIMEOUT_MS = 120_000
 
 type Measured = { req: BenchRequest; worker: Summary; raw: Summary; bytes: number; statements: number; node?: Summary; cpu?: CpuSplit }
 type Phase = { periods: number; load: LoadStats; floor: Summary; rows: Measured[]; plans: Plan[] }
@@ -51,12 +52,12 @@ function wranglerSync(args: string[]): void {
   if (res.status !== 0) throw new Error('wrangler ' + args.join(' ') + ' failed:\n' + res.stdout + res.stderr)
 }
 
-async function startDev(state: string): Promise<{ origin: string; inspectorPort: number; stop(): Promise<void> }> {
+async function startDev(state: string): Promise<{ origin: string; inspectorPort: number; log(): string; stop(): Promise<void> }> {
   const port = await freePort()
   const inspectorPort = await freePort()
   const child: ChildProcess = spawn(WRANGLER, [
     'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state,
-    '--var', 'FIXED_NOW:' + NOW, '--show-interactive-dev-session=false', '--log-level', 'warn',
+    '--var', 'FIXED_NOW:' + NOW, '--var', 'LOCAL_DEMO:1', '--show-interactive-dev-session=false', '--log-level', 'warn',
   ], { cwd: ROOT, env: QUIET, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d: Buffer) => { output += d.toString() })
@@ -74,7 +75,7 @@ async function startDev(state: string): Promise<{ origin: string; inspectorPort:
     await new Promise((r) => setTimeout(r, 250))
   }
   return {
-    origin, inspectorPort,
+    origin, inspectorPort, log: () => output.slice(-4000),
     stop: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((r) => child.once('exit', r))
@@ -131,29 +132,9 @@ async function explainAll(cli: SqliteCli, logs: Map<string, Captured[]>): Promis
   const plans: Plan[] = []
   for (const [template, { text, requests }] of byTemplate) {
     const detail = await cli.explain(text)
-    plans.push({ requests, sql: template.replace(/\s+/g, ' ').trim(), detail, scans: scansOf(template, detail) })
+    plans.push({ requests, sql: template.replace(/\s+/g, ' ').trim(), detail, scans: growingScans(template, detail) })
   }
   return plans
-}
-
-/** `SCAN x` lines whose x is (an alias of) a table that grows with the province. */
-export function scansOf(sql: string, detail: readonly string[]): string[] {
-  const alias = new Map<string, string>()
-  const re = /\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+)(?:\s+(?:AS\s+)?([a-z_]+))?/gi
-  for (let m = re.exec(sql); m; m = re.exec(sql)) {
-    const table = (m[1] as string).toLowerCase()
-    alias.set(table, table)
-    const a = m[2]?.toLowerCase()
-    if (a && !/^(where|on|join|left|inner|order|group|limit|select|values|set|using|natural|cross)$/.test(a)) alias.set(a, table)
-  }
-  const out: string[] = []
-  for (const d of detail) {
-    const m = /^SCAN (\w+)/.exec(d)
-    if (!m) continue
-    const table = alias.get((m[1] as string).toLowerCase())
-    if (table && GROWING.indexOf(table) >= 0) out.push(d)
-  }
-  return out
 }
 
 async function measurePhase(file: string, state: string, periods: number, load: LoadStats, full: boolean): Promise<Phase> {
@@ -180,8 +161,14 @@ async function measurePhase(file: string, state: string, periods: number, load: 
       }
       for (const req of chosen) {
         const start = performance.now()
-        const res = await fetch(dev.origin + '/api/v1' + req.path, requestInit(req, ++call))
-        const body = await res.arrayBuffer()
+        let res: Response
+        let body: ArrayBuffer
+        try {
+          res = await fetch(dev.origin + '/api/v1' + req.path, { ...requestInit(req, ++call), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+          body = await res.arrayBuffer()
+        } catch (err) {
+          throw new Error(req.name + ' failed in round ' + round + ': ' + String(err) + '\nwrangler dev said:\n' + dev.log())
+        }
         const t = performance.now() - start
         if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ': ' + new TextDecoder().decode(body).slice(0, 500))
         const rawT = await cli.time(rawScript(logs.get(req.key) as Captured[]))

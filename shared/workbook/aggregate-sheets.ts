@@ -173,5 +173,9 @@ export function overdueSheet(agg: AggregateResponse): SheetOutput {
   if (agg.overdueTasks.length > 0) formats.push({ address: a1Block(1, 4, agg.overdueTasks.length, 1), rows: agg.overdueTasks.length, cols: 1, format: DATE_FORMAT })
   const fills: Fill[] = [{ address: 'A1:F1', color: AGG_COLORS.header }]
   if (agg.overdueTasks.length > 0) fills.push({ address: a1Block(1, 5, agg.overdueTasks.length, 1), color: AGG_COLORS.notMet })
+  const more = agg.overdueTotal - agg.overdueTasks.length
+  if (more > 0) {
+    rows.push(['', 'Còn ' + more + ' nhiệm vụ quá hạn khác (trong tổng số ' + agg.overdueTotal + '); ở đây là ' + agg.overdueTasks.length + ' nhiệm vụ quá hạn lâu nhất.', '', '', '', ''])
+  }
   return { name: SHEETS.overdue, values: rows, fills, formats, bold: ['A1:F1'] }
 }

@@ -396,6 +396,8 @@ const AGG: AggregateResponse = {
   change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
   unitNames: { 'binh-son': 'Xã Bình Sơn' },
   peopleShareLimit: 0.3,
+  overdueTotal: 1,
+  overdueNext: null,
 }
 
 describe('writeOutputSheets', () => {

@@ -220,6 +220,8 @@ export class FakeServer {
         change: { previousPeriod: previousPeriodId(body.period), byCommune: {}, compared: 0, change: 0 },
         unitNames: { [me.unit.id]: me.unit.name, 'binh-son': 'Xã Bình Sơn' },
         peopleShareLimit: 0.3,
+        overdueTotal: 0,
+        overdueNext: null,
       }
       agg.dossiers = [computeDossierMatrix(CATALOG.catalog, agg.communes, [])]
       return [200, agg]

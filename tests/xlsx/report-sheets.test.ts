@@ -57,7 +57,7 @@ describe("the leaders' workbook", () => {
       { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
     ], '2026-11-20T09:00:00+07:00')
     const aggregate: AggregateResponse = {
-      ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [],
+      ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [], overdueTotal: 0, overdueNext: null,
       change: comparePeriods('2026-10-28', base.communes, []), unitNames: {}, peopleShareLimit: 0.3,
     }
     const bytes = await writeSummaryWorkbook(aggregate)

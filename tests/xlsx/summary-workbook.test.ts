@@ -45,6 +45,8 @@ function district(count: number): AggregateResponse {
     lockedAt: '2026-11-16T01:00:00.000Z',
     generatedAt: '2026-11-20T02:00:00.000Z',
     overdueTasks: [{ id: 'TB-4', title: 'Tổng dọn vệ sinh môi trường đường làng, ngõ xóm', owner: 'trieu-son', lead: 'xa-1', collaborators: ['trieu-son-tnmt', 'Đ/c Lê Phú Quốc'], occurrence: '2026-11-15', days: 5 }],
+    overdueTotal: 1,
+    overdueNext: null,
     change: comparePeriods('2026-10-28', base.communes, communes.map((c, i) => ({ unitId: c.id, achieved: Math.max(0, ((i * 7) % 20) - (i % 3)), total: 19 }))),
     unitNames: { 'trieu-son': 'Huyện Triệu Sơn', 'xa-1': 'Xã Thử Nghiệm 2', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường' },
     peopleShareLimit: 0.3,
@@ -125,6 +127,12 @@ describe("the leaders' summary workbook in LibreOffice", () => {
     expect(dossiers[0]).toMatch(/^Hồ sơ minh chứng các xã - kỳ 14\/11\/2026 - Huyện Triệu Sơn,/)
     expect(dossiers[5]).toMatch(/^Xã,Tiêu chí đủ hồ sơ,Đạt nhưng thiếu hồ sơ,TC1,TC2,/)
     expect(dossiers.find((l) => l.startsWith('Xã Thử Nghiệm 3,'))).toMatch(/^Xã Thử Nghiệm 3,2\/19,"TC3, TC4, .*, TC14",đủ,đủ,thiếu 1,/)
+  })
+
+  it('says how many overdue tasks it leaves out when a province has more than it lists', async () => {
+    const csv = sheetsAsCsv(save('nhieu-viec.xlsx', await writeSummaryWorkbook({ ...district(8), overdueTotal: 1201 })), { asShown: true })
+    const lines = csv['Việc quá hạn']!.split('\n').filter((l) => l !== '')
+    expect(lines[lines.length - 1]).toMatch(/^Còn 1200 việc quá hạn khác \(trong tổng số 1201\); ở đây là 1 việc quá hạn lâu nhất\.,/)
   })
 
   it('holds no ISO date or timestamp and no unit id in any cell', async () => {

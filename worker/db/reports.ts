@@ -136,7 +136,7 @@ export async function findIdempotent(db: D1Database, unitId: string, key: string
 /** When the first revision of a unit's report for a period arrived (timeliness is the first arrival's). */
 export async function findFirstReceivedAt(db: D1Database, unitId: string, period: string): Promise<string | null> {
   const row = await db
-    .prepare('SELECT MIN(received_at) AS first FROM report_revisions WHERE unit_id = ?1 AND period = ?2')
+    .prepare('SELECT first_received_at AS first FROM report_latest WHERE unit_id = ?1 AND period = ?2')
     .bind(unitId, period)
     .first<{ first: string | null }>()
   return row?.first ?? null
@@ -189,15 +189,12 @@ export async function findLatestRevision(db: D1Database, unitId: string, period:
 
 export type LatestForAggregate = CommuneSubmission & { unitId: string }
 
-/** Each unit's latest revision for a period (units without one are absent). */
+/** Each unit's latest revision for a period (units without one are absent): one seek per unit in report_latest. */
 export async function listLatestRevisions(db: D1Database, unitIds: readonly string[], period: string): Promise<LatestForAggregate[]> {
   const { results } = await db
     .prepare(
-      `SELECT r.unit_id, r.revision, r.received_at, r.achieved, r.total, r.criteria, r.fund_totals, r.narratives,
-         (SELECT MIN(f.received_at) FROM report_revisions f WHERE f.unit_id = r.unit_id AND f.period = r.period) AS first_received_at
-       FROM report_revisions r
-       WHERE r.period = ?1 AND r.unit_id IN (SELECT value FROM json_each(?2))
-         AND r.revision = (SELECT MAX(m.revision) FROM report_revisions m WHERE m.unit_id = r.unit_id AND m.period = r.period)`,
+      `SELECT l.unit_id, l.revision, l.received_at, l.first_received_at, l.achieved, l.total, l.criteria, l.fund_totals, l.narratives
+       FROM json_each(?2) u JOIN report_latest l ON l.unit_id = u.value AND l.period = ?1`,
     )
     .bind(period, JSON.stringify(unitIds))
     .all<{
@@ -211,12 +208,22 @@ export async function listLatestRevisions(db: D1Database, unitIds: readonly stri
   }))
 }
 
+/** Each unit's criteria met (X of N) in its latest revision for a period: the previous period's, for the change. */
+export async function listLatestScores(
+  db: D1Database, unitIds: readonly string[], period: string,
+): Promise<Array<{ unitId: string; achieved: number; total: number }>> {
+  const { results } = await db
+    .prepare('SELECT l.unit_id, l.achieved, l.total FROM json_each(?2) u JOIN report_latest l ON l.unit_id = u.value AND l.period = ?1')
+    .bind(period, JSON.stringify(unitIds))
+    .all<{ unit_id: string; achieved: number; total: number }>()
+  return results.map((r) => ({ unitId: r.unit_id, achieved: r.achieved, total: r.total }))
+}
+
 /** Period → first arrival, for one unit's periods. */
 export async function listFirstReceived(db: D1Database, unitId: string, periods: readonly string[]): Promise<{ [period: string]: string }> {
   const { results } = await db
     .prepare(
-      `SELECT period, MIN(received_at) AS first FROM report_revisions
-       WHERE unit_id = ?1 AND period IN (SELECT value FROM json_each(?2)) GROUP BY period`,
+      `SELECT l.period, l.first_received_at AS first FROM json_each(?2) p JOIN report_latest l ON l.unit_id = ?1 AND l.period = p.value`,
     )
     .bind(unitId, JSON.stringify(periods))
     .all<{ period: string; first: string }>()

@@ -1,5 +1,6 @@
 import type { StoredTask } from '../../shared/api'
-import type { Recurrence, Task, TaskStatus } from '../../shared/tasks'
+import { vnDate } from '../../shared/dates'
+import { type Recurrence, type Task, type TaskSchedule, type TaskStatus, taskSchedule } from '../../shared/tasks'
 
 type TaskRow = {
   owner_id: string; id: string; title: string; lead: string; collaborators: string; due: string; recurrence: string | null
@@ -35,19 +36,120 @@ export async function listOwnedTaskRecords(db: D1Database, ownerId: string): Pro
   return results.map((r) => ({ task: toStoredTask(r), updatedBy: r.updated_by }))
 }
 
-/** Tasks any of these units owns, leads or helps with. */
+type ScheduleRow = { next_due: string | null; done_due: string | null; done_late_days: number; schedule_known: number }
+const SCHEDULE_COLUMNS = 't.next_due, t.done_due, t.done_late_days, t.schedule_known'
+
+/** The flag inputs stored with a task, or null for a row written before they were (flag it from the task). */
+function toSchedule(r: TaskRow & ScheduleRow): TaskSchedule | null {
+  if (r.schedule_known !== 1) return null
+  return { status: r.status, due: r.due, pending: r.next_due, covered: r.done_due, coveredLateDays: r.done_late_days }
+}
+
+/** Tasks any of these units owns, leads or helps with, each once (seeks on task_units; the daily reminder job). */
 export async function listTasksInvolving(db: D1Database, unitIds: readonly string[]): Promise<StoredTask[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${COLUMNS} FROM tasks t
-       WHERE t.owner_id IN (SELECT value FROM json_each(?1))
-          OR t.lead IN (SELECT value FROM json_each(?1))
-          OR EXISTS (SELECT 1 FROM json_each(t.collaborators) c WHERE c.value IN (SELECT value FROM json_each(?1)))
+      `SELECT DISTINCT ${COLUMNS.split(', ').map((c) => 't.' + c).join(', ')}
+       FROM json_each(?1) s JOIN task_units u ON u.unit_id = s.value JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id
        ORDER BY t.owner_id, t.id`,
     )
     .bind(JSON.stringify(unitIds))
     .all<TaskRow>()
   return results.map(toStoredTask)
+}
+
+export type InvolvedTask = { task: StoredTask; schedule: TaskSchedule | null; role: 'owner' | 'lead' | 'collaborator' }
+const ROLE_RANK = { lead: 0, collaborator: 1, owner: 2 } as const
+
+/** Tasks a unit owns, leads or helps with (a seek on task_units), each once with its closest role. */
+export async function listTasksInvolvingUnit(db: D1Database, unitId: string): Promise<InvolvedTask[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS.split(', ').map((c) => 't.' + c).join(', ')}, ${SCHEDULE_COLUMNS}, u.role
+       FROM task_units u JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id
+       WHERE u.unit_id = ?1 ORDER BY t.owner_id, t.id`,
+    )
+    .bind(unitId)
+    .all<TaskRow & ScheduleRow & { role: InvolvedTask['role'] }>()
+  const out: InvolvedTask[] = []
+  for (const r of results) {
+    const last = out[out.length - 1]
+    if (last && last.task.owner === r.owner_id && last.task.id === r.id) {
+      if (ROLE_RANK[r.role] < ROLE_RANK[last.role]) last.role = r.role
+      continue
+    }
+    out.push({ task: toStoredTask(r), schedule: toSchedule(r), role: r.role })
+  }
+  return out
+}
+
+export type OverdueRow = { owner: string; id: string; title: string; lead: string; collaborators: string[]; nextDue: string }
+export type OverdueScope = { subtree: readonly string[]; above: readonly string[] }
+
+const SCOPED_ALL = 't.owner_id, t.id, t.title, t.lead, t.next_due, t.due, t.recurrence, t.status, t.progress, t.completed_on, t.collaborators'
+
+/**
+ * The tasks a unit's report lists: every task of a sheet owned in its subtree, and tasks of sheets above it
+ * (its ancestors') led or helped with in the subtree; `columns` of their union, restricted by `filter`.
+ * Counting unions the keys only, so the de-duplication stays narrow.
+ */
+function scopedTasks(filter: string, columns = SCOPED_ALL): string {
+  return `SELECT ${columns} FROM json_each(?1) s JOIN tasks t ON t.owner_id = s.value WHERE ${filter}
+    UNION
+    SELECT ${columns} FROM json_each(?1) s JOIN json_each(?2) a JOIN task_units u ON u.unit_id = s.value AND u.owner_id = a.value
+      JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id WHERE u.role <> 'owner' AND ${filter}`
+}
+
+/** How many of the scope's tasks are overdue on `today` (their next deadline before it), from the stored flag inputs. */
+export function countOverdueStatement(db: D1Database, scope: OverdueScope, today: string): D1PreparedStatement {
+  return db
+    .prepare(`SELECT COUNT(*) AS n FROM (${scopedTasks('t.next_due < ?3 AND t.schedule_known = 1', 't.owner_id, t.id')})`)
+    .bind(JSON.stringify(scope.subtree), JSON.stringify(scope.above), today)
+}
+
+/** A page of them, longest overdue first, after a (next_due, owner, id) cursor. */
+export function pageOverdueStatement(
+  db: D1Database, scope: OverdueScope, today: string, after: [string, string, string] | null, limit: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT owner_id, id, title, lead, collaborators, next_due
+       FROM (${scopedTasks('t.next_due < ?3 AND t.schedule_known = 1', 't.owner_id, t.id, t.title, t.lead, t.collaborators, t.next_due')})
+       WHERE ?4 IS NULL OR (next_due, owner_id, id) > (?4, ?5, ?6)
+       ORDER BY next_due, owner_id, id LIMIT ?7`,
+    )
+    .bind(JSON.stringify(scope.subtree), JSON.stringify(scope.above), today, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit)
+}
+
+/** The scope's tasks stored before flag inputs were (normally none): flagged the old way. */
+export function listUnscheduledStatement(db: D1Database, scope: OverdueScope): D1PreparedStatement {
+  return db
+    .prepare(`SELECT * FROM (${scopedTasks('t.schedule_known = 0')}) ORDER BY owner_id, id`)
+    .bind(JSON.stringify(scope.subtree), JSON.stringify(scope.above))
+}
+
+export type ScopedRow = {
+  owner_id: string; id: string; title: string; lead: string; next_due: string | null; due: string; recurrence: string | null
+  status: TaskStatus; progress: number; completed_on: string | null; collaborators: string
+}
+
+export const toOverdueRow = (r: Pick<ScopedRow, 'owner_id' | 'id' | 'title' | 'lead' | 'collaborators' | 'next_due'>): OverdueRow => ({
+  owner: r.owner_id, id: r.id, title: r.title, lead: r.lead, collaborators: JSON.parse(r.collaborators) as string[], nextDue: r.next_due as string,
+})
+
+export function scopedRowTask(r: ScopedRow): Task {
+  const task: Task = {
+    id: r.id, title: r.title, lead: r.lead, collaborators: JSON.parse(r.collaborators) as string[], due: r.due, status: r.status, progress: r.progress,
+  }
+  if (r.recurrence !== null) task.recurrence = JSON.parse(r.recurrence) as Recurrence
+  if (r.completed_on !== null) task.completedOn = r.completed_on
+  return task
+}
+
+/** The flag inputs written with a task: `at` is the write's time (a recurring task done without a date counts for then). */
+function scheduleValues(task: Task, at: string): { nextDue: string | null; doneDue: string | null; doneLateDays: number } {
+  const s = taskSchedule(task, vnDate(at))
+  return { nextDue: s.pending, doneDue: s.covered, doneLateDays: s.coveredLateDays }
 }
 
 /**
@@ -64,36 +166,40 @@ export function upsertTasksStatement(
     id: t.id, title: t.title, lead: t.lead, collaborators: t.collaborators, due: t.due, recurrence: t.recurrence ?? null,
     status: t.status, progress: t.progress, completedOn: t.completedOn ?? null, source: t.source ?? null, note: t.note ?? null,
     version: t.version,
+    ...scheduleValues(t, at),
   }))
   return db
     .prepare(
       `INSERT INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source, note,
-         created_at, updated_at, updated_by, version)
+         created_at, updated_at, updated_by, version, next_due, done_due, done_late_days, schedule_known)
        SELECT ?1, json_extract(t.value, '$.id'), json_extract(t.value, '$.title'), json_extract(t.value, '$.lead'),
          json_extract(t.value, '$.collaborators'), json_extract(t.value, '$.due'), json_extract(t.value, '$.recurrence'),
          json_extract(t.value, '$.status'), json_extract(t.value, '$.progress'), json_extract(t.value, '$.completedOn'),
-         json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4, json_extract(t.value, '$.version')
+         json_extract(t.value, '$.source'), json_extract(t.value, '$.note'), ?3, ?3, ?4, json_extract(t.value, '$.version'),
+         json_extract(t.value, '$.nextDue'), json_extract(t.value, '$.doneDue'), json_extract(t.value, '$.doneLateDays'), 1
        FROM json_each(?2) AS t WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM report_revisions WHERE id = ?5)
        ON CONFLICT (owner_id, id) DO UPDATE SET title = excluded.title, lead = excluded.lead, collaborators = excluded.collaborators,
          due = excluded.due, recurrence = excluded.recurrence, status = excluded.status, progress = excluded.progress,
          completed_on = excluded.completed_on, source = excluded.source, note = excluded.note,
-         updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = excluded.version`,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = excluded.version,
+         next_due = excluded.next_due, done_due = excluded.done_due, done_late_days = excluded.done_late_days, schedule_known = 1`,
     )
     .bind(ownerId, JSON.stringify(rows), at, by, onlyIfReport ?? null)
 }
 
 /** Seed form: leaves an existing task untouched. */
 export function insertTaskIfAbsentStatement(db: D1Database, ownerId: string, task: Task, at: string, by: string): D1PreparedStatement {
+  const s = scheduleValues(task, at)
   return db
     .prepare(
       `INSERT OR IGNORE INTO tasks (owner_id, id, title, lead, collaborators, due, recurrence, status, progress, completed_on, source,
-         note, created_at, updated_at, updated_by)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)`,
+         note, created_at, updated_at, updated_by, next_due, done_due, done_late_days, schedule_known)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, 1)`,
     )
     .bind(
       ownerId, task.id, task.title, task.lead, JSON.stringify(task.collaborators), task.due,
       task.recurrence ? JSON.stringify(task.recurrence) : null, task.status, task.progress, task.completedOn ?? null,
-      task.source ?? null, task.note ?? null, at, by,
+      task.source ?? null, task.note ?? null, at, by, s.nextDue, s.doneDue, s.doneLateDays,
     )
 }
 

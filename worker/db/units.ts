@@ -24,21 +24,21 @@ const toUnit = (r: UnitRow): Unit => ({
   id: r.id, name: r.name, level: r.level, parentId: r.parent_id, region: r.region, catalogId: r.catalog_id, reportsFrom: r.reports_from,
 })
 
-// Depth guard: a cycle in parent links (bad data) must not loop forever.
+// Depth guard: a cycle in parent links (bad data) must not loop forever. Both walks carry the columns in
+// the recursion, so each step is a seek (no join back over units afterwards).
 const MAX_DEPTH = 16
 
 /** The unit and its ancestors, nearest first; empty when the unit does not exist. */
 export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
   const { results } = await db
     .prepare(
-      `WITH RECURSIVE chain (id, depth) AS (
-         SELECT id, 0 FROM units WHERE id = ?1
+      `WITH RECURSIVE chain (id, name, level, parent_id, region, catalog_id, reports_from, depth) AS (
+         SELECT id, name, level, parent_id, region, catalog_id, reports_from, 0 FROM units WHERE id = ?1
          UNION ALL
-         SELECT u.parent_id, chain.depth + 1 FROM units u JOIN chain ON u.id = chain.id
-         WHERE u.parent_id IS NOT NULL AND chain.depth < ?2
+         SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from, chain.depth + 1
+         FROM chain JOIN units u ON u.id = chain.parent_id WHERE chain.depth < ?2
        )
-       SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from
-       FROM chain JOIN units u ON u.id = chain.id ORDER BY chain.depth`,
+       SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM chain ORDER BY depth`,
     )
     .bind(id, MAX_DEPTH)
     .all<UnitRow>()
@@ -49,13 +49,13 @@ export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
 export async function listSubtree(db: D1Database, id: string): Promise<Unit[]> {
   const { results } = await db
     .prepare(
-      `WITH RECURSIVE sub (id, depth) AS (
-         SELECT id, 0 FROM units WHERE id = ?1
+      `WITH RECURSIVE sub (id, name, level, parent_id, region, catalog_id, reports_from, depth) AS (
+         SELECT id, name, level, parent_id, region, catalog_id, reports_from, 0 FROM units WHERE id = ?1
          UNION ALL
-         SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id WHERE sub.depth < ?2
+         SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from, sub.depth + 1
+         FROM sub JOIN units u ON u.parent_id = sub.id WHERE sub.depth < ?2
        )
-       SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from
-       FROM sub JOIN units u ON u.id = sub.id ORDER BY sub.depth, u.id`,
+       SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM sub ORDER BY depth, id`,
     )
     .bind(id, MAX_DEPTH)
     .all<UnitRow>()

@@ -65,7 +65,7 @@ export const sharedSummary = new Hono<ShareEnv>()
   .get('/summary.xlsx', async (c) => {
     const share = c.get('share')
     const now = c.get('now')()
-    const summary = await loadPeriodSummary(c.env.DB, await loadUnit(c.env.DB, share.unitId), share.period, now)
+    const summary = await loadPeriodSummary(c.env.DB, await loadUnit(c.env.DB, share.unitId), share.period, now, true)
     const bytes = await summary.workbook()
     await recordOpening(c.env.DB, share, 'xlsx', now.toISOString())
     return xlsxDownload(c, bytes, summaryFileNames(summary.aggregate))

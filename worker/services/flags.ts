@@ -3,9 +3,9 @@
 // reporting periods.
 import type { FlagsResponse, ReportFlagRow, TaskFlagRow } from '../../shared/api'
 import { deadlineEndsAt, periodIdForDate, previousPeriodId, reportTimeliness } from '../../shared/calendar'
-import { taskFlag } from '../../shared/tasks'
+import { flagFromSchedule, taskFlag } from '../../shared/tasks'
 import { listFirstReceived } from '../db/reports'
-import { listTasksInvolving } from '../db/tasks'
+import { listTasksInvolvingUnit } from '../db/tasks'
 import { type Unit, listUnitNames } from '../db/units'
 
 /** How many periods, ending with the one the date falls in, the report flags cover (about three months). */
@@ -23,9 +23,9 @@ export function flagWindow(date: string, reportsFrom: string | null): string[] {
 
 /** `dueSoonDays`: the unit's due-soon window (its settings). */
 export async function computeFlags(db: D1Database, unit: Unit, date: string, now: Date, dueSoonDays: number): Promise<FlagsResponse> {
-  const tasks: TaskFlagRow[] = (await listTasksInvolving(db, [unit.id])).map((t) => {
-    const f = taskFlag(t, date, dueSoonDays)
-    const role = t.lead === unit.id ? 'lead' : t.collaborators.indexOf(unit.id) >= 0 ? 'collaborator' : 'owner'
+  // The stored flag inputs make each flag O(1); a row stored before them is flagged from the task.
+  const tasks: TaskFlagRow[] = (await listTasksInvolvingUnit(db, unit.id)).map(({ task: t, schedule, role }) => {
+    const f = schedule ? flagFromSchedule(schedule, date, dueSoonDays) : taskFlag(t, date, dueSoonDays)
     return { ...t, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
   })
   const mentioned: string[] = [unit.id]

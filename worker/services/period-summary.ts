@@ -3,12 +3,15 @@
 // and the workbook bytes as they were — so what leaders saw is what was locked, and nothing is recomputed.
 // The lock route takes the snapshot at once; a lock without one (taken before snapshots existed, or whose
 // snapshot failed) gets it on its first reading, which is equivalent: a locked period takes no revisions.
+// The aggregate lists the first page of overdue tasks (the rest are paged, as of today); the workbook lists
+// up to OVERDUE_PAGE_MAX of them, longest overdue first, and says how many more there are.
 import type { AggregateResponse } from '../../shared/api'
 import { type StoredLockEvent, governingLock, listLatestLockEvents } from '../db/locks'
 import { findSnapshot, insertSnapshotStatement } from '../db/snapshots'
 import type { UnitContext } from '../scope'
 import { writeSummaryWorkbook } from '../summary-book'
 import { computeAggregate } from './aggregate'
+import { OVERDUE_PAGE, OVERDUE_PAGE_MAX, firstOverduePage } from './overdue'
 
 export type PeriodSummary = {
   aggregate: AggregateResponse
@@ -17,11 +20,14 @@ export type PeriodSummary = {
   fromSnapshot: boolean
 }
 
-export async function loadPeriodSummary(db: D1Database, target: UnitContext, period: string, now: Date): Promise<PeriodSummary> {
+/** `forWorkbook`: the caller wants the workbook (an open period's lists more overdue tasks than the JSON). */
+export async function loadPeriodSummary(
+  db: D1Database, target: UnitContext, period: string, now: Date, forWorkbook = false,
+): Promise<PeriodSummary> {
   const lock = governingLock(await listLatestLockEvents(db, target.chain.map((u) => u.id), period))
   if (lock) return snapshotFor(db, target, period, lock, now)
-  const aggregate = await computeAggregate(db, target, period, now)
-  return { aggregate, workbook: () => writeSummaryWorkbook(aggregate), fromSnapshot: false }
+  const full = await computeAggregate(db, target, period, now, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
+  return { aggregate: firstOverduePage(full), workbook: () => writeSummaryWorkbook(full), fromSnapshot: false }
 }
 
 /** Right after a lock: store what it froze. */
@@ -34,9 +40,10 @@ async function snapshotFor(db: D1Database, target: UnitContext, period: string, 
   const unitId = target.unit.id
   let stored = await findSnapshot(db, unitId, period, lock.seq)
   if (!stored) {
-    const aggregate = await computeAggregate(db, target, period, now)
-    const workbook = await writeSummaryWorkbook(aggregate)
-    await insertSnapshotStatement(db, { unitId, period, lockSeq: lock.seq, createdAt: now.toISOString(), aggregate: JSON.stringify(aggregate), workbook }).run()
+    const full = await computeAggregate(db, target, period, now, OVERDUE_PAGE_MAX)
+    const workbook = await writeSummaryWorkbook(full)
+    const aggregate = JSON.stringify(firstOverduePage(full))
+    await insertSnapshotStatement(db, { unitId, period, lockSeq: lock.seq, createdAt: now.toISOString(), aggregate, workbook }).run()
     // Of two first readers at once, the first stored wins; both serve it.
     stored = await findSnapshot(db, unitId, period, lock.seq)
     if (!stored) throw new Error('snapshot not stored for ' + unitId + '/' + period)

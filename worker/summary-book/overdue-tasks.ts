@@ -25,6 +25,11 @@ export function overdueTasksSheet(a: AggregateResponse): SheetSpec {
   }
   if (a.overdueTasks.length === 0) values.push(['Không có việc quá hạn.', '', '', '', '', ''])
   const rows = a.overdueTasks.length
+  // A province can have thousands: the sheet lists the longest overdue and says how many it leaves out.
+  const more = a.overdueTotal - rows
+  if (more > 0) {
+    values.push(['Còn ' + more + ' việc quá hạn khác (trong tổng số ' + a.overdueTotal + '); ở đây là ' + rows + ' việc quá hạn lâu nhất.', '', '', '', '', ''])
+  }
   return {
     name: SHEETS.overdue,
     values,

@@ -17,7 +17,7 @@ function aggregate(): AggregateResponse {
     { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
   ], '2026-11-26T09:00:00+07:00')
   return {
-    ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-26T02:00:00Z', overdueTasks: [],
+    ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-26T02:00:00Z', overdueTasks: [], overdueTotal: 0, overdueNext: null,
     change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 }, unitNames: {}, peopleShareLimit: 0.3,
   }
 }

@@ -29,15 +29,39 @@ export function applyMigrations(opts) {
 /** A name as a quoted SQL identifier. */
 export const ident = (name) => '"' + String(name).replace(/"/g, '""') + '"'
 
-/** The data tables and the migrations applied, in one round trip. */
+/**
+ * Read models (migration read_models): rows derived from tasks and report_revisions by triggers. They are not
+ * dumped: the import's inserts rebuild them through the same triggers, and the import checks each against its
+ * source with the statement below (which counts the rows missing or left over; 0 when rebuilt).
+ */
+export const READ_MODELS = {
+  report_latest:
+    'SELECT abs((SELECT COUNT(*) FROM report_latest) - (SELECT COUNT(*) FROM (SELECT DISTINCT unit_id, period FROM report_revisions))) ' +
+    '+ (SELECT COUNT(*) FROM report_latest l WHERE l.revision <> (SELECT MAX(r.revision) FROM report_revisions r ' +
+    'WHERE r.unit_id = l.unit_id AND r.period = l.period)) AS n',
+  task_units:
+    "WITH derived AS (SELECT owner_id AS unit_id, owner_id, id AS task_id, 'owner' AS role FROM tasks " +
+    "UNION SELECT lead, owner_id, id, 'lead' FROM tasks UNION SELECT c.value, t.owner_id, t.id, 'collaborator' " +
+    "FROM tasks t, json_each(t.collaborators) c WHERE c.type = 'text') " +
+    'SELECT (SELECT COUNT(*) FROM (SELECT * FROM derived EXCEPT SELECT unit_id, owner_id, task_id, role FROM task_units)) ' +
+    '+ (SELECT COUNT(*) FROM (SELECT unit_id, owner_id, task_id, role FROM task_units EXCEPT SELECT * FROM derived)) AS n',
+}
+
+/** The data tables (read models apart) and the migrations applied, in one round trip. */
 export function describeDatabase(opts) {
   const [tables, migrations] = query(
     opts,
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' " +
       "AND name NOT IN ('d1_migrations', '_ntm_import_parts') ORDER BY name; SELECT name FROM d1_migrations ORDER BY id",
   )
-  return { tables: tables.map((t) => t.name), migrations: migrations.map((m) => m.name) }
+  const names = tables.map((t) => t.name)
+  return {
+    tables: names.filter((t) => !(t in READ_MODELS)),
+    readModels: names.filter((t) => t in READ_MODELS),
+    migrations: migrations.map((m) => m.name),
+  }
 }
+
 
 /**
  * Each table's columns, the tables its foreign keys point at and its row count, with `extra` statements in the

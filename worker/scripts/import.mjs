@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  FORMAT, FORMAT_VERSION, applyMigrations, describeDatabase, describeTables, ident, parseArgs, query, runFile, sqlLiteral, sqlText,
+  FORMAT, FORMAT_VERSION, READ_MODELS, applyMigrations, describeDatabase, describeTables, ident, parseArgs, query, runFile, sqlLiteral, sqlText,
 } from './backup-lib.mjs'
 
 function usage(message) {
@@ -135,7 +135,9 @@ try {
   rmSync(dir, { recursive: true, force: true })
 }
 
-const after = query(opts, tables.map((t) => 'SELECT COUNT(*) AS n FROM ' + ident(t)).join('; '))
+const after = query(opts, tables.map((t) => 'SELECT COUNT(*) AS n FROM ' + ident(t)).concat(target.readModels.map((t) => READ_MODELS[t])).join('; '))
 const wrong = tables.filter((t, i) => after[i][0].n !== dump.tables[t].rows.length)
 if (wrong.length > 0) fail('row counts differ after the import in ' + wrong.join(', ') + '.')
+const stale = target.readModels.filter((t, i) => after[tables.length + i][0].n !== 0)
+if (stale.length > 0) fail('the read models ' + stale.join(', ') + ' do not match their tables after the import.')
 console.log('Imported ' + opts._[0] + ' into ' + where + ' (' + tables.map((t) => t + ' ' + dump.tables[t].rows.length).join(', ') + ').')

@@ -11,7 +11,7 @@
 import { type Period, periodsBetween } from './calendar'
 import { type LocalDate, addDays, daysBetween } from './dates'
 import { DEFAULT_SETTINGS, type UnitSettings } from './settings'
-import { type Task, taskFlag } from './tasks'
+import { type Task, type TaskSchedule, flagFromSchedule, taskFlag } from './tasks'
 
 /** How many days after a deadline an unsent report keeps being chased, and an overdue task still counts as new. */
 export const CHASE_DAYS = 7
@@ -55,7 +55,11 @@ export type ReminderUnit = {
   settings: UnitSettings
 }
 
-export type ReminderTask = Task & { owner: string }
+/**
+ * `schedule`: the flag inputs stored with the task (O(1) per task); absent or null for a task stored before
+ * they were, which is flagged from its recurrence.
+ */
+export type ReminderTask = Task & { owner: string; schedule?: TaskSchedule | null }
 
 export type ReminderFacts = {
   today: LocalDate
@@ -78,6 +82,17 @@ function maxLead(units: readonly ReminderUnit[]): number {
   let max = DEFAULT_SETTINGS.reminderLeadDays
   for (const u of units) if (u.settings.reminderLeadDays > max) max = u.settings.reminderLeadDays
   return max
+}
+
+/**
+ * The only next deadlines a task reminder can come from on `today`: newly overdue (at most CHASE_DAYS ago) or
+ * due within the widest due-soon window. A task whose next deadline lies outside, or that has none (done,
+ * cancelled), makes no reminder that day — so the job reads only these tasks, by the stored next deadline.
+ */
+export function reminderTaskWindow(today: LocalDate, units: readonly ReminderUnit[]): { from: LocalDate; to: LocalDate } {
+  let widest = DEFAULT_SETTINGS.dueSoonDays
+  for (const u of units) if (u.settings.dueSoonDays > widest) widest = u.settings.dueSoonDays
+  return { from: addDays(today, -CHASE_DAYS), to: addDays(today, widest) }
 }
 
 export function computeReminders(facts: ReminderFacts): NotificationDraft[] {
@@ -136,7 +151,7 @@ export function computeReminders(facts: ReminderFacts): NotificationDraft[] {
     const lead = byId[t.lead]
     const owner = byId[t.owner]
     const window = (lead || owner || { settings: DEFAULT_SETTINGS }).settings.dueSoonDays
-    const f = taskFlag(t, today, window)
+    const f = t.schedule ? flagFromSchedule(t.schedule, today, window) : taskFlag(t, today, window)
     const subject = t.owner + '/' + t.id + '@' + f.occurrence
     if (f.flag === 'due_soon' && lead) {
       out.push({

@@ -1,7 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../shared/dates'
 import {
-  CHASE_DAYS, type NotificationDraft, type ReminderFacts, type ReminderTask, type ReminderUnit, computeReminders, factKey,
+  CHASE_DAYS, type NotificationDraft, type ReminderFacts, type ReminderTask, type ReminderUnit, computeReminders, factKey, reminderTaskWindow,
 } from '../../shared/reminders'
+import { taskSchedule } from '../../shared/tasks'
 import { DEFAULT_SETTINGS, type UnitSettings } from '../../shared/settings'
 
 const unit = (id: string, level: string, parentId: string | null, over: Partial<ReminderUnit> = {}): ReminderUnit => ({
@@ -178,5 +181,42 @@ describe('computeReminders: tasks', () => {
     expect(taskLines(run('2026-10-01', { tasks: [task({})] }))).toEqual([])
     const monthly = task({ id: 'KT', due: '2026-09-28', recurrence: { kind: 'monthly', day: 28 }, completedOn: '2026-10-27', lead: 'huyen', owner: 'huyen' })
     expect(taskLines(run('2026-11-25', { tasks: [monthly] }))).toEqual(['huyen task_due_soon huyen/KT@2026-11-28 3'])
+  })
+})
+
+describe('computeReminders: only the tasks in reminderTaskWindow can speak (the job reads no others)', () => {
+  const ids = UNITS.map((u) => u.id)
+  const today = '2026-11-20'
+  const unitsArb = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: UNITS.length, maxLength: UNITS.length })
+    .map((days) => UNITS.map((u, i) => ({ ...u, settings: { ...DEFAULT_SETTINGS, dueSoonDays: days[i] as number } })))
+  const taskArb = fc.record({
+    n: fc.nat(999),
+    owner: fc.constantFrom(...ids),
+    lead: fc.constantFrom(...ids, 'Chủ tịch UBND xã'),
+    due: fc.integer({ min: -400, max: 60 }),
+    status: fc.constantFrom('todo', 'doing', 'done', 'cancelled' as const),
+    completed: fc.option(fc.integer({ min: -40, max: 40 }), { nil: undefined }),
+    monthly: fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }),
+  }).map((r): ReminderTask => {
+    const t: ReminderTask = {
+      id: 'T' + r.n, title: 'Việc ' + r.n, lead: r.lead, collaborators: [], due: addDays(today, r.due), status: r.status, progress: 0, owner: r.owner,
+    }
+    if (r.monthly !== undefined) t.recurrence = { kind: 'monthly', day: r.monthly }
+    if (r.completed !== undefined) t.completedOn = addDays(today, r.completed)
+    return t
+  })
+
+  it('the same reminders from every task flagged from its history as from the window\'s tasks with stored flag inputs', () => {
+    fc.assert(
+      fc.property(unitsArb, fc.uniqueArray(taskArb, { selector: (t) => t.owner + '/' + t.id, maxLength: 40 }), (units, tasks) => {
+        const facts = { today, units, received: {}, lockedByUnit: {} }
+        const everything = computeReminders({ ...facts, tasks })
+        const { from, to } = reminderTaskWindow(today, units)
+        const stored = tasks.map((t) => ({ ...t, schedule: taskSchedule(t, today) }))
+        const read = stored.filter((t) => t.schedule.pending !== null && t.schedule.pending >= from && t.schedule.pending <= to)
+        expect(computeReminders({ ...facts, tasks: read })).toEqual(everything)
+      }),
+      { numRuns: 300 },
+    )
   })
 })

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { aggregateWorkbookPath } from '../../shared/api'
 import { taskFlag } from '../../shared/tasks'
 import { createApp } from '../../worker/index'
+import { runReminders } from '../../worker/services/reminder-job'
 import { DEMO_NOW, TOKENS, addToken, client, reportBody, seedDemo } from './helpers'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { growingScans } from './query-plan'
@@ -240,6 +241,20 @@ describe('query plans of the hot requests', () => {
         expect(detail.length, s.sql).toBeGreaterThan(0)
         expect(growingScans(s.sql, detail), path + ': ' + s.sql + '\n' + detail.join('\n')).toEqual([])
       }
+    }
+  })
+
+  it('the daily reminder job reads tasks by their stored next deadline, a seek per sheet', async () => {
+    const log: Recorded[] = []
+    const run = await runReminders(recordingD1(log), new Date('2026-11-26T00:00:00Z'))
+    expect(run.created.some((n) => n.unit === 'binh-son')).toBe(true)
+    const read = log.filter((s) => /JOIN tasks t/.test(s.sql))
+    expect(read).toHaveLength(1)
+    for (const s of read) {
+      const plan = await env.DB.prepare('EXPLAIN QUERY PLAN ' + s.sql).bind(...s.params).all<{ detail: string }>()
+      const detail = plan.results.map((r) => r.detail)
+      expect(growingScans(s.sql, detail), s.sql + '\n' + detail.join('\n')).toEqual([])
+      expect(detail.join('\n')).toContain('tasks_next_due')
     }
   })
 

@@ -45,17 +45,26 @@ function toSchedule(r: TaskRow & ScheduleRow): TaskSchedule | null {
   return { status: r.status, due: r.due, pending: r.next_due, covered: r.done_due, coveredLateDays: r.done_late_days }
 }
 
-/** Tasks any of these units owns, leads or helps with, each once (seeks on task_units; the daily reminder job). */
-export async function listTasksInvolving(db: D1Database, unitIds: readonly string[]): Promise<StoredTask[]> {
+export type ScheduledTask = StoredTask & { schedule: TaskSchedule | null }
+
+/**
+ * The daily reminder job's tasks: those of these sheets whose next deadline (stored flag input) lies within
+ * [from, to] — a seek per sheet on tasks_next_due — and any stored before flag inputs were (normally none).
+ */
+export async function listTasksDueBetween(
+  db: D1Database, ownerIds: readonly string[], from: string, to: string,
+): Promise<ScheduledTask[]> {
+  const columns = COLUMNS.split(', ').map((c) => 't.' + c).join(', ') + ', ' + SCHEDULE_COLUMNS
   const { results } = await db
     .prepare(
-      `SELECT DISTINCT ${COLUMNS.split(', ').map((c) => 't.' + c).join(', ')}
-       FROM json_each(?1) s JOIN task_units u ON u.unit_id = s.value JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id
-       ORDER BY t.owner_id, t.id`,
+      `SELECT ${columns} FROM json_each(?1) s JOIN tasks t ON t.owner_id = s.value WHERE t.next_due BETWEEN ?2 AND ?3
+       UNION ALL
+       SELECT ${columns} FROM json_each(?1) s JOIN tasks t ON t.owner_id = s.value WHERE t.schedule_known = 0
+       ORDER BY 1, 2`,
     )
-    .bind(JSON.stringify(unitIds))
-    .all<TaskRow>()
-  return results.map(toStoredTask)
+    .bind(JSON.stringify(ownerIds), from, to)
+    .all<TaskRow & ScheduleRow>()
+  return results.map((r) => ({ ...toStoredTask(r), schedule: toSchedule(r) }))
 }
 
 export type InvolvedTask = { task: StoredTask; schedule: TaskSchedule | null; role: 'owner' | 'lead' | 'collaborator' }

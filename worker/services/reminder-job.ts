@@ -5,14 +5,14 @@ import type { WebhookPayload } from '../../shared/api'
 import { vnDate } from '../../shared/dates'
 import { notificationMessage } from '../../shared/notification-text'
 import {
-  type NotificationDraft, type ReminderTask, type ReminderUnit, computeReminders, factKey, reminderPeriods,
+  type NotificationDraft, type ReminderUnit, computeReminders, factKey, reminderPeriods, reminderTaskWindow,
 } from '../../shared/reminders'
 import { DEFAULT_SETTINGS, effectiveSettings } from '../../shared/settings'
 import { listArrivals } from '../db/arrivals'
 import { listLatestLockEvents } from '../db/locks'
 import { type NewNotification, insertNotificationsStatement } from '../db/notifications'
 import { listOwnSettings } from '../db/settings'
-import { listTasksInvolving } from '../db/tasks'
+import { listTasksDueBetween } from '../db/tasks'
 import { type Unit, listUnits } from '../db/units'
 import { type NewDelivery, enqueueDeliveriesStatement, listWebhooks } from '../db/webhooks'
 import { newId } from '../hash'
@@ -58,17 +58,20 @@ export async function runReminders(db: D1Database, now: Date): Promise<ReminderR
   const maxLead = reminderUnits.reduce((m, u) => Math.max(m, u.settings.reminderLeadDays), DEFAULT_SETTINGS.reminderLeadDays)
   const periods = reminderPeriods(day, maxLead).map((p) => p.id)
   const unitIds = units.map((u) => u.id)
+  // Only tasks whose next deadline can make a reminder today, with their stored flag inputs: a province's
+  // tens of thousands of tasks are neither read nor flagged from their history every morning.
+  const window = reminderTaskWindow(day, reminderUnits)
   const [arrivals, lockLists, tasks] = await Promise.all([
     listArrivals(db, periods, at),
     Promise.all(periods.map((p) => listLatestLockEvents(db, unitIds, p))),
-    listTasksInvolving(db, unitIds),
+    listTasksDueBetween(db, unitIds, window.from, window.to),
   ])
   const received: { [key: string]: boolean } = {}
   for (const a of arrivals) received[factKey(a.unitId, a.period)] = true
   const lockedByUnit: { [key: string]: boolean } = {}
   for (const list of lockLists) for (const e of list) if (e.action === 'lock') lockedByUnit[factKey(e.unitId, e.period)] = true
 
-  const drafts = computeReminders({ today: day, units: reminderUnits, received, lockedByUnit, tasks: tasks as ReminderTask[] })
+  const drafts = computeReminders({ today: day, units: reminderUnits, received, lockedByUnit, tasks })
 
   // The nearest webhook up each unit's chain receives its reminders.
   const hookOf: { [unitId: string]: string } = {}

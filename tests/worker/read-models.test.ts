@@ -10,6 +10,7 @@ import { runReminders } from '../../worker/services/reminder-job'
 import { DEMO_NOW, TOKENS, addToken, client, reportBody, seedDemo } from './helpers'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { growingScans } from './query-plan'
+import { type Recorded, recordingD1 } from './recording-d1'
 
 const call = client()
 
@@ -189,33 +190,6 @@ describe('more overdue tasks than a page', () => {
     expect(await overdueSheetRows('trieu-son', '2026-10-28')).toHaveLength(total)
   })
 })
-
-type Recorded = { sql: string; params: unknown[] }
-
-/** A D1 that runs every statement on the test database and records it with its parameters. */
-function recordingD1(log: Recorded[]): D1Database {
-  const wrap = (inner: D1PreparedStatement, sql: string, params: unknown[]): D1PreparedStatement => {
-    const note = () => log.push({ sql, params })
-    return {
-      inner, sqlText: sql, paramsList: params,
-      bind: (...p: unknown[]) => wrap(inner.bind(...p), sql, p),
-      all: () => { note(); return inner.all() },
-      first: (col?: string) => { note(); return col ? inner.first(col) : inner.first() },
-      run: () => { note(); return inner.run() },
-      raw: () => { note(); return inner.raw() },
-    } as unknown as D1PreparedStatement
-  }
-  return {
-    prepare: (sql: string) => wrap(env.DB.prepare(sql), sql, []),
-    batch: (list: D1PreparedStatement[]) => {
-      for (const s of list) {
-        const w = s as unknown as { sqlText: string; paramsList: unknown[] }
-        log.push({ sql: w.sqlText, params: w.paramsList })
-      }
-      return env.DB.batch(list.map((s) => (s as unknown as { inner: D1PreparedStatement }).inner))
-    },
-  } as unknown as D1Database
-}
 
 describe('query plans of the hot requests', () => {
   it('never SCAN a table that grows with the province (aggregate, overdue page, flags, submit, validate)', async () => {

@@ -97,23 +97,29 @@ export type DeliveryOutcome =
   | { kind: 'retry'; status: number | null; error: string; nextAttemptAt: string }
   | { kind: 'failed'; status: number | null; error: string }
 
-/** Records how an attempt ended; only a delivery still open is touched, so an acknowledged one stays acknowledged. */
-export function recordOutcomeStatement(db: D1Database, id: string, outcome: DeliveryOutcome, at: string): D1PreparedStatement {
-  if (outcome.kind === 'delivered') {
-    return db
-      .prepare(
-        `UPDATE webhook_deliveries SET delivered_at = ?2, last_status = ?3, last_error = NULL, lease_until = NULL
-         WHERE id = ?1 AND delivered_at IS NULL`,
-      )
-      .bind(id, at, outcome.status)
-  }
+/**
+ * Records how each attempt ended, in one statement (a run's outcomes travel as one JSON parameter, so the
+ * drain costs the same few queries however many it sent). Only a delivery still open is touched, so an
+ * acknowledged one stays acknowledged.
+ */
+export function recordOutcomesStatement(
+  db: D1Database, outcomes: ReadonlyArray<{ id: string; outcome: DeliveryOutcome }>, at: string,
+): D1PreparedStatement {
+  const rows = outcomes.map(({ id, outcome: o }) => ({
+    id, delivered: o.kind === 'delivered' ? 1 : 0, status: o.status, error: o.kind === 'delivered' ? null : o.error,
+    next: o.kind === 'retry' ? o.nextAttemptAt : null, failed: o.kind === 'failed' ? 1 : 0,
+  }))
   return db
     .prepare(
-      `UPDATE webhook_deliveries SET last_status = ?2, last_error = ?3, lease_until = NULL,
-         next_attempt_at = COALESCE(?4, next_attempt_at), failed_at = ?5
-       WHERE id = ?1 AND delivered_at IS NULL`,
+      `UPDATE webhook_deliveries SET
+         delivered_at = CASE WHEN o.delivered = 1 THEN ?2 ELSE NULL END, last_status = o.status, last_error = o.error,
+         lease_until = NULL, next_attempt_at = COALESCE(o.next_at, next_attempt_at), failed_at = CASE WHEN o.failed = 1 THEN ?2 ELSE NULL END
+       FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.delivered') AS delivered, json_extract(value, '$.status') AS status,
+               json_extract(value, '$.error') AS error, json_extract(value, '$.next') AS next_at, json_extract(value, '$.failed') AS failed
+             FROM json_each(?1)) AS o
+       WHERE webhook_deliveries.id = o.id AND webhook_deliveries.delivered_at IS NULL`,
     )
-    .bind(id, outcome.status, outcome.error, outcome.kind === 'retry' ? outcome.nextAttemptAt : null, outcome.kind === 'failed' ? at : null)
+    .bind(JSON.stringify(rows), at)
 }
 
 export async function deliveryCounts(db: D1Database, unitId: string): Promise<WebhookDeliveryCounts> {

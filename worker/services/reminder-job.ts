@@ -18,8 +18,14 @@ import { type NewDelivery, enqueueDeliveriesStatement, listWebhooks } from '../d
 import { newId } from '../hash'
 import { logWrite } from '../write-log'
 
-/** Reminders per statement pair: keeps each JSON parameter far below D1's limits whatever the province's size. */
-const CHUNK = 100
+/**
+ * Reminders per statement pair (notifications + deliveries, one JSON parameter each): at least 100, more on a
+ * big day so that the day's writes take at most WRITE_BATCHES batches — D1 counts every statement against
+ * its 50 queries per invocation on the free plan — but never more than 1,000 (about 1 MB of JSON, half of
+ * D1's 2 MB value limit).
+ */
+const WRITE_BATCHES = 10
+const chunkSize = (drafts: number): number => Math.min(1000, Math.max(100, Math.ceil(drafts / WRITE_BATCHES)))
 const MAX_DEPTH = 16
 
 export type ReminderRun = { day: string; created: Array<{ id: string; unit: string }>; queued: number }
@@ -79,10 +85,11 @@ export async function runReminders(db: D1Database, now: Date): Promise<ReminderR
   const nearestHook = (unitId: string): string | undefined => (chains[unitId] ?? []).map((u) => hookOf[u.id]).find((h) => h !== undefined)
 
   const run: ReminderRun = { day, created: [], queued: 0 }
-  for (let i = 0; i < drafts.length; i += CHUNK) {
+  const chunk = chunkSize(drafts.length)
+  for (let i = 0; i < drafts.length; i += chunk) {
     const rows: NewNotification[] = []
     const deliveries: NewDelivery[] = []
-    for (const draft of drafts.slice(i, i + CHUNK)) {
+    for (const draft of drafts.slice(i, i + chunk)) {
       const { kind, ...detail } = draft.facts
       const row: NewNotification = {
         id: newId('ntf'), unit: draft.unit, kind, subject: draft.subject, due: draft.due, once: draft.repeat === 'once', detail: JSON.stringify(detail),

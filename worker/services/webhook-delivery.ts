@@ -1,7 +1,7 @@
 // Draining the webhook outbox: POST each due delivery, signed, to the nearest webhook; a 2xx answer is the
 // acknowledgement (never sent again), anything else is retried with growing waits, then given up.
 import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from '../../shared/api'
-import { type DeliveryOutcome, claimDeliveries, listWebhooks, recordOutcomeStatement } from '../db/webhooks'
+import { type DeliveryOutcome, claimDeliveries, listWebhooks, recordOutcomesStatement } from '../db/webhooks'
 import { logWrite } from '../write-log'
 import { openSecret, signBody } from '../webhook-crypto'
 
@@ -64,7 +64,7 @@ export async function drainOutbox(db: D1Database, masterKey: string | undefined,
       return outcomeOf(await postSigned(fetchFn, hook.url, hook.secret, d.id, d.body), d.attempts, now.getTime())
     }),
   )
-  await db.batch(claimed.map((d, i) => recordOutcomeStatement(db, d.id, outcomes[i] as DeliveryOutcome, at)))
+  await recordOutcomesStatement(db, claimed.map((d, i) => ({ id: d.id, outcome: outcomes[i] as DeliveryOutcome })), at).run()
   claimed.forEach((d, i) => {
     const o = outcomes[i] as DeliveryOutcome
     if (o.kind === 'delivered') result.delivered++

@@ -1,6 +1,6 @@
 // The requests measured, as the Worker receives them.
 import { reportMeeting } from '../../tests/shared/fixtures'
-import { OPEN_PERIOD, PERIOD, SUBMITTERS, TARGETS, TODAY, tokenOf } from './shape'
+import { LOCKED_PERIOD, OPEN_PERIOD, PERIOD, SUBMITTERS, TARGETS, TODAY, tokenOf } from './shape'
 
 export type BenchRequest = {
   key: string
@@ -27,6 +27,10 @@ export const REQUESTS: BenchRequest[] = [
   {
     key: 'xlsx600', name: 'GET /aggregate/…/….xlsx, 600 communes', method: 'GET',
     path: '/aggregate/' + TARGETS.province600 + '/' + PERIOD + '.xlsx', make: () => ({ token: tokenOf(TARGETS.province600) }),
+  },
+  {
+    key: 'xlsx600locked', name: 'GET /aggregate/…/….xlsx, 600 communes, locked period (from its snapshot)', method: 'GET',
+    path: '/aggregate/' + TARGETS.province600 + '/' + LOCKED_PERIOD + '.xlsx', make: () => ({ token: tokenOf(TARGETS.province600) }),
   },
   { key: 'submit', name: 'POST /reports (submit, 55 indicators)', method: 'POST', path: '/reports', make: submission },
   { key: 'validate', name: 'POST /reports/validate', method: 'POST', path: '/reports/validate', make: submission },

@@ -7,6 +7,8 @@ export const NOW = '2026-11-20T09:00:00+07:00'
 export const TODAY = '2026-11-20'
 /** The period aggregated: the last one whose commune deadline has passed on TODAY. */
 export const PERIOD = '2026-11-14'
+/** The period before, locked by the 600-commune province before measuring: its workbook is served from the snapshot. */
+export const LOCKED_PERIOD = previousPeriodId(PERIOD)
 /** The open period submissions go to. */
 export const OPEN_PERIOD = '2026-11-28'
 export const TASKS_PER_COMMUNE = 100

@@ -36,4 +36,11 @@ describe('demo seed', () => {
     expect(() => sqlLiteral(Number.NaN)).toThrow()
     expect(() => sqlLiteral({})).toThrow()
   })
+
+  it('writes bytes as a BLOB literal that reads back the same', async () => {
+    const bytes = Uint8Array.from([0, 1, 0x7f, 0x80, 0xff, 0x50, 0x4b])
+    expect(sqlLiteral(bytes)).toBe("X'00017f80ff504b'")
+    const row = await env.DB.prepare('SELECT hex(' + sqlLiteral(bytes) + ') AS h, length(' + sqlLiteral(bytes) + ') AS n').first<{ h: string; n: number }>()
+    expect(row).toEqual({ h: '00017F80FF504B', n: 7 })
+  })
 })

@@ -1,5 +1,5 @@
 // Renders D1 statements as a plain SQL script for `wrangler d1 execute --file`: a stand-in D1 records each
-// prepare/bind, and the bound values become SQL literals (strings quoted with '' escaping, numbers, NULL).
+// prepare/bind, and the bound values become SQL literals (strings quoted with '' escaping, numbers, bytes as X'…', NULL).
 
 type Recorded = { sql: string; params: unknown[] }
 
@@ -23,6 +23,11 @@ export function sqlLiteral(value: unknown): string {
   }
   if (typeof value === 'boolean') return value ? '1' : '0'
   if (typeof value === 'string') return "'" + value.replace(/'/g, "''") + "'"
+  if (value instanceof Uint8Array) {
+    let hex = ''
+    for (let i = 0; i < value.length; i++) hex += (value[i] as number).toString(16).padStart(2, '0')
+    return "X'" + hex + "'"
+  }
   throw new Error('unsupported SQL value: ' + typeof value)
 }
 

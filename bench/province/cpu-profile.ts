@@ -5,9 +5,11 @@
 // The inspector accepts a local Origin only, which a WebSocket API client cannot set: hence `ws`.
 import WebSocket from 'ws'
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string } }
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
-export type CpuSplit = { jsMs: number; gcMs: number; programMs: number }
+/** `top`: the functions with the most self time (where the JavaScript time goes), per request. */
+export type CpuSplit = { jsMs: number; gcMs: number; programMs: number; top: Array<{ where: string; ms: number }> }
+const TOP = 8
 
 export class Inspector {
   private id = 0
@@ -70,7 +72,13 @@ export class Inspector {
 
 function split(profile: Profile, calls: number): CpuSplit {
   const names = new Map<number, string>()
-  for (const n of profile.nodes) names.set(n.id, n.callFrame.functionName)
+  const places = new Map<number, string>()
+  for (const n of profile.nodes) {
+    const f = n.callFrame
+    names.set(n.id, f.functionName)
+    places.set(n.id, (f.functionName || '(anonymous)') + (f.url ? ' ' + (f.url.split('/').pop() ?? '') + ':' + (f.lineNumber + 1) : ''))
+  }
+  const self = new Map<string, number>()
   let js = 0
   let gc = 0
   let program = 0
@@ -81,7 +89,12 @@ function split(profile: Profile, calls: number): CpuSplit {
     if (name === '(idle)') return
     if (name === '(garbage collector)') gc += us
     else if (name === '(program)') program += us
-    else js += us
+    else {
+      js += us
+      const where = places.get(node) ?? '?'
+      self.set(where, (self.get(where) ?? 0) + us)
+    }
   })
-  return { jsMs: js / 1000 / calls, gcMs: gc / 1000 / calls, programMs: program / 1000 / calls }
+  const top = Array.from(self.entries()).sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([where, us]) => ({ where, ms: us / 1000 / calls }))
+  return { jsMs: js / 1000 / calls, gcMs: gc / 1000 / calls, programMs: program / 1000 / calls, top }
 }

@@ -279,6 +279,11 @@ function cpuTable(p: Phase): string {
   )
 }
 
+function topText(p: Phase): string {
+  return p.rows.filter((m) => m.cpu && m.cpu.top.length > 0).map((m) =>
+    '- ' + m.req.name + ': ' + (m.cpu as CpuSplit).top.map((t) => '`' + t.where + '` ' + ms(t.ms)).join(', ')).join('\n')
+}
+
 function planText(plans: readonly Plan[]): string {
   return plans.map((p) => '- `' + p.sql.slice(0, 160) + (p.sql.length > 160 ? '…' : '') + '` (' + p.requests.join(', ') + ')\n' +
     p.detail.map((d) => '  - ' + (p.scans.indexOf(d) >= 0 ? '**' + d + '**' : d)).join('\n')).join('\n')
@@ -348,6 +353,10 @@ async function main(): Promise<void> {
         '"App in Node": the Worker\'s Hono app run in Node with a D1 that answers from the recorded rows, no I/O.',
       '',
       cpuTable(p24),
+      '',
+      'Where the JavaScript time goes: the functions with the most self time in the profile, per request (bundled names).',
+      '',
+      topText(p24),
       '',
       '## 6 periods of history (same provinces)',
       '',

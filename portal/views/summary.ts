@@ -70,6 +70,17 @@ export function rankedList(a: AggregateResponse): HTMLElement {
   }))
 }
 
+/** How many tasks are overdue: the aggregate lists the longest overdue first page only (a snapshot from before paging, all). */
+const overdueCount = (a: AggregateResponse): number => (typeof a.overdueTotal === 'number' ? a.overdueTotal : a.overdueTasks.length)
+
+/** The heading with how many are overdue, the listed ones, and — when only the first page is listed — how many more. */
+export function overdueSection(a: AggregateResponse): HTMLElement[] {
+  const more = overdueCount(a) - a.overdueTasks.length
+  const out = [h('h3', null, 'Việc quá hạn (' + overdueCount(a) + ')'), overdueList(a)]
+  if (more > 0) out.push(h('p', { class: 'muted', id: 'overdue-more' }, 'Còn ' + more + ' việc quá hạn khác; bảng tổng hợp (.xlsx) liệt kê đến 1.000 việc quá hạn lâu nhất.'))
+  return out
+}
+
 export function overdueList(a: AggregateResponse): HTMLElement {
   if (a.overdueTasks.length === 0) return h('p', { class: 'muted' }, 'Không có việc quá hạn.')
   return h('ul', { class: 'tasks', id: 'overdue' }, a.overdueTasks.map((t) =>
@@ -101,8 +112,7 @@ export function summaryGlance(a: AggregateResponse): HTMLElement[] {
     changeLine(a),
     h('h3', null, 'Xếp hạng theo số tiêu chí đạt'),
     rankedList(a),
-    h('h3', null, 'Việc quá hạn (' + a.overdueTasks.length + ')'),
-    overdueList(a),
+    ...overdueSection(a),
     h('h3', null, 'Nguồn vốn'),
     fundsLine(a),
   ].filter((e): e is HTMLElement => e !== null)

@@ -20,7 +20,7 @@ function aggregate(peopleAmount: number, peopleShareLimit = 0.3): AggregateRespo
   ], '2026-11-26T09:00:00+07:00')
   return {
     ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: true, lockedAt: '2026-11-26T01:00:00Z',
-    generatedAt: '2026-11-26T01:15:00Z', overdueTasks: [], change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
+    generatedAt: '2026-11-26T01:15:00Z', overdueTasks: [], overdueTotal: 0, overdueNext: null, change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 },
     unitNames: {}, peopleShareLimit,
   }
 }

@@ -230,21 +230,25 @@ export async function listTasksByKeys(
 }
 
 /**
- * A lead's report on tasks other units own, in one statement: status, progress and completion date only.
- * Each row carries the version it will have (the one read plus one): the version trigger fails the statement,
- * and the batch with it, if another writer changed the task in between.
+ * A lead's report on tasks other units own, in one statement: status, progress and completion date only, with
+ * the flag inputs they imply (`task`: the task as it will be). Each row carries the version it will have (the
+ * one read plus one): the version trigger fails the statement, and the batch with it, if another writer
+ * changed the task in between.
  */
 export function updateTaskProgressStatement(
-  db: D1Database,
-  rows: ReadonlyArray<{ owner: string; id: string; status: TaskStatus; progress: number; completedOn: string | null; version: number }>,
-  at: string, by: string,
+  db: D1Database, rows: ReadonlyArray<{ owner: string; task: Task; version: number }>, at: string, by: string,
 ): D1PreparedStatement {
+  const values = rows.map(({ owner, task, version }) => ({
+    owner, id: task.id, status: task.status, progress: task.progress, completedOn: task.completedOn ?? null, version, ...scheduleValues(task, at),
+  }))
   return db
     .prepare(
       `UPDATE tasks SET status = json_extract(u.value, '$.status'), progress = json_extract(u.value, '$.progress'),
-         completed_on = json_extract(u.value, '$.completedOn'), updated_at = ?2, updated_by = ?3, version = json_extract(u.value, '$.version')
+         completed_on = json_extract(u.value, '$.completedOn'), updated_at = ?2, updated_by = ?3, version = json_extract(u.value, '$.version'),
+         next_due = json_extract(u.value, '$.nextDue'), done_due = json_extract(u.value, '$.doneDue'),
+         done_late_days = json_extract(u.value, '$.doneLateDays'), schedule_known = 1
        FROM json_each(?1) AS u
        WHERE tasks.owner_id = json_extract(u.value, '$.owner') AND tasks.id = json_extract(u.value, '$.id')`,
     )
-    .bind(JSON.stringify(rows), at, by)
+    .bind(JSON.stringify(values), at, by)
 }

@@ -38,7 +38,7 @@ export async function reportTaskProgress(
       ], refused)
     }
 
-    const changed: Array<{ owner: string; id: string; status: StoredTask['status']; progress: number; completedOn: string | null; version: number }> = []
+    const changed: Array<{ owner: string; task: StoredTask; version: number }> = []
     const audits: Array<{ id: string; action: string; target: string; detail: unknown }> = []
     const conflicts: TaskConflict[] = []
     for (const u of check.updates) {
@@ -50,7 +50,7 @@ export async function reportTaskProgress(
         conflicts.push({ index: u.index, mine: after, current: before, updatedBy, fields })
         continue
       }
-      changed.push({ owner: u.owner, id: u.id, status: after.status, progress: after.progress, completedOn: after.completedOn ?? null, version: before.version + 1 })
+      changed.push({ owner: u.owner, task: after, version: before.version + 1 })
       const pick = (t: StoredTask) => ({ status: t.status, progress: t.progress, completedOn: t.completedOn ?? null })
       audits.push({
         id: newId('aud'), action: after.status === 'done' && before.status !== 'done' ? 'task.done' : 'task.progress',

@@ -15,7 +15,7 @@ function aggregate(dossiers: AggregateResponse['dossiers']): AggregateResponse {
   return {
     period: '2026-11-14', unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null,
     generatedAt: '2026-11-26T02:00:00.000Z', communes: [], completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
-    criteriaMet: [], funds: { bySource: {} as never, total: 0, peopleShare: 0 }, overdueTasks: [],
+    criteriaMet: [], funds: { bySource: {} as never, total: 0, peopleShare: 0 }, overdueTasks: [], overdueTotal: 0, overdueNext: null,
     change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 }, unitNames: {}, peopleShareLimit: 0.3, dossiers,
   }
 }

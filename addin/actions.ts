@@ -475,6 +475,7 @@ export async function onRefreshFlags(): Promise<void> {
   const fw = await writeFlags(book, me, marksFor(book, []))
   const details: string[] = []
   if (fw && fw.added > 0) details.push(t('flagsAdded', { n: fw.added }))
+  if (fw && fw.pulled.length > 0) details.push(t('flagsPulled', { n: fw.pulled.length, ids: fw.pulled.join(', ') }))
   if (fw && fw.unknown.length > 0) details.push(t('flagsUnknown', { n: fw.unknown.length, ids: fw.unknown.join(', ') }))
   showIssues([])
   showOk(t('flagsDone', { n: fw ? fw.written : 0 }), details)

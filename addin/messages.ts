@@ -72,6 +72,7 @@ const VI = {
   flagsUnknown: 'Sổ này được tạo trước khi có cột "Đơn vị giao", nên chưa ghi được {n} việc do đơn vị khác giao ({ids}). Mở một tệp mới và bấm "Tạo sổ báo cáo" để có cột này.',
   flagsAdded: 'Đã thêm {n} dòng cho các việc chưa có trong trang tính "Nhiệm vụ"; dòng màu xám do đơn vị khác giao: chỉ sửa trạng thái, tiến độ và ngày hoàn thành (nếu xã chủ trì).',
   progressReported: 'Đã báo trạng thái, tiến độ của {n} việc được giao về đơn vị giao việc.',
+  flagsPulled: 'Đã lấy trạng thái, tiến độ do đơn vị chủ trì báo về cho {n} việc: {ids}.',
   tasksSynced: 'Đã đồng bộ nhiệm vụ: {c} mới, {u} cập nhật, {s} không đổi; đã cập nhật cờ.',
   tasksInvalid: 'Chưa đồng bộ: trang tính nhiệm vụ còn {e} lỗi.',
   tasksConflict:
@@ -184,6 +185,7 @@ const EN: { [k in MessageKey]: string } = {
   flagsUnknown: 'This workbook was made before the "Đơn vị giao" column existed, so {n} tasks other units assigned ({ids}) could not be written. Open a new file and click "Create workbook" to get the column.',
   flagsAdded: 'Added {n} rows for tasks the "Nhiệm vụ" sheet lacked; grey rows were assigned by another unit: change only their status, progress and completion date (when you lead them).',
   progressReported: 'Status and progress of {n} assigned tasks reported to the units that assigned them.',
+  flagsPulled: 'Status and progress reported by the lead units brought in for {n} tasks: {ids}.',
   tasksSynced: 'Tasks synced: {c} new, {u} updated, {s} unchanged; flags updated.',
   tasksInvalid: 'Not synced: the task sheet has {e} errors.',
   tasksConflict:

@@ -651,6 +651,8 @@ export type FlagWrites = {
   added: number
   /** Tasks other units assigned that a sheet without the "Đơn vị giao" column cannot hold (a book made before it). */
   unknown: string[]
+  /** Own rows led by another unit whose status and progress the refresh brought in from the lead's report. */
+  pulled: string[]
 }
 
 /** A task's cells as the sheet shows them; on a row another unit assigned, units by their names. */
@@ -707,14 +709,22 @@ export function flagWrites(
     clear.push({ sheet: tasks.sheet, address: flagColumn.address })
     writes.push(flagColumn)
   }
-  // The owner's values on assigned rows already in the sheet (a cell each: such rows are few).
+  // The owner's values on assigned rows already in the sheet, and the lead's report on own rows another unit
+  // leads (a cell each: such rows are few).
+  const pulled: string[] = []
+  const put = (row: number, key: string, value: Cell): void => {
+    if (tasks.columns[key] !== undefined) writes.push({ sheet: tasks.sheet, address: cell(row, key), values: [[value]], numberFormat: TEXT_KEYS.indexOf(key) >= 0 ? TEXT_FORMAT : undefined })
+  }
   for (const row of tasks.rows) {
     const f = byKey[rowKey(row.cells, own, names)]
-    if (!f || rowKind(row.cells, own) === 'own') continue
+    if (!f) continue
     const values = taskCells(f, own, names, flagText)
-    for (const key of OWNER_KEYS) {
-      if (tasks.columns[key] === undefined || key === 'id') continue
-      writes.push({ sheet: tasks.sheet, address: cell(row.row, key), values: [[values[key] as Cell]], numberFormat: TEXT_KEYS.indexOf(key) >= 0 ? TEXT_FORMAT : undefined })
+    if (rowKind(row.cells, own) !== 'own') {
+      for (const key of OWNER_KEYS) if (key !== 'id') put(row.row, key, values[key] as Cell)
+    } else if (leadReported(row.cells, f, own, values)) {
+      for (const key of LEAD_KEYS) put(row.row, key, values[key] as Cell)
+      put(row.row, 'version', f.version)
+      pulled.push(f.id)
     }
   }
   // New rows below the last: one write per column, so dates and ids land in text cells.
@@ -750,7 +760,21 @@ export function flagWrites(
   writes.push({ sheet: SHEETS.info, address: a1Block(INFO_ROWS.recentHeader + 1, 1, RECENT_ROWS, 2), values: recent })
   writes.push({ sheet: SHEETS.info, address: a1(INFO_ROWS.flagsDate, 1), values: [[formatDateVi(date)]] })
   const unknown = missing.filter((f) => !fits(f)).map((f) => f.id)
-  return { writes, fills, clear, written: written + added.length, added: added.length, unknown }
+  return { writes, fills, clear, written: written + added.length, added: added.length, unknown, pulled }
+}
+
+/**
+ * Whether an own row is behind its lead's report: the task is led by another unit, the server's version is newer
+ * than the row's, and the status, progress or completion date differ. Those cells are the lead's to report, so a
+ * refresh brings them in (and the version with them) rather than leaving the next sync to conflict with them.
+ */
+function leadReported(cells: { [key: string]: Cell }, f: TaskFlagRow, own: OwnUnit, values: { [key: string]: Cell }): boolean {
+  if (f.lead === own.id) return false
+  const version = typeof cells.version === 'number' ? cells.version : Number(cellText(cells.version as Cell))
+  if (!(version >= 1 && version < f.version)) return false
+  const same = (key: string): boolean => foldText(cellText(cells[key] as Cell)) === foldText(cellText(values[key] as Cell))
+  const date = parseDateInput(cells.completedOn)
+  return !same('status') || !same('progress') || (date || null) !== (f.completedOn || null)
 }
 
 /**

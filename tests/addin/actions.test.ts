@@ -462,6 +462,29 @@ describe('tasks and flags', () => {
     expect(server.tasks['trieu-son']!.find((t) => t.id === 'D1')).toMatchObject({ status: 'doing', progress: 90, version: 3 })
   })
 
+  it('the district\'s refresh brings in what the commune reported on a task it leads, not what the district leads (3 syncs)', async () => {
+    giveTasks()
+    server.tasks['trieu-son']!.push(assigned('D9', { lead: 'trieu-son', collaborators: [] }))
+    login('district-token')
+    await press(onCreateBook) // the office's task sheet, its tasks at version 1
+    const [d1, d9] = [rowOf('D1'), rowOf('D9')]
+    expect(fake.value(SHEETS.tasks, 'L' + d1)).toBe(1)
+    // Bình Sơn reports D1 done; someone else changes D9 on the server.
+    server.tasks['trieu-son'] = server.tasks['trieu-son']!.map((t) =>
+      t.id === 'D1' ? { ...t, status: 'done', progress: 100, completedOn: '2026-11-11', version: 2 } : t.id === 'D9' ? { ...t, progress: 80, version: 2 } : t)
+    expect(await press(onRefreshFlags)).toBe(3)
+    expect(['G', 'H', 'I', 'L'].map((c) => fake.value(SHEETS.tasks, c + d1))).toEqual(['Hoàn thành', 100, '11/11/2026', 2])
+    expect(fake.value(SHEETS.tasks, 'K' + d1)).toBe('Hoàn thành trễ 1 ngày')
+    expect(['H', 'L'].map((c) => fake.value(SHEETS.tasks, c + d9))).toEqual([40, 1]) // the office's own: a sync says what changed
+    expect(details()).toEqual(['Đã lấy trạng thái, tiến độ do đơn vị chủ trì báo về cho 1 việc: D1.'])
+    // The next sync of the office's sheet does not clash with the commune's report.
+    fake.setValues(SHEETS.tasks, 'H' + d9, [[80]])
+    fake.setValues(SHEETS.tasks, 'L' + d9, [[2]])
+    expect(await press(onSyncTasks)).toBe(3)
+    expect(text('status')).toMatch(/^Đã đồng bộ nhiệm vụ/)
+    expect(server.tasks['trieu-son']!.find((t) => t.id === 'D1')).toMatchObject({ status: 'done', version: 2 })
+  })
+
   it('a book made before the "Đơn vị giao" column adds its own tasks and names the assigned ones it cannot hold', async () => {
     await press(onCreateBook)
     fake.setValues(SHEETS.tasks, 'M1', [['']])

@@ -326,7 +326,7 @@ export type EvidenceItem = {
 export type EvidenceDossierRow = CriterionDossier & { name: string; met: boolean | null }
 export type EvidenceListResponse = {
   unit: UnitRef
-  catalog: { id: string; version: string }
+  catalog: { id: string; version: string; name: string }
   /** The period of the latest report whose verdicts `met` gives, or null without a report. */
   period: string | null
   items: EvidenceItem[]

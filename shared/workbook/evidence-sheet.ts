@@ -39,7 +39,7 @@ export function evidenceSheet(list: EvidenceListResponse, facts: EvidenceSheetFa
   const bold: string[] = []
   rows.push(['Hồ sơ minh chứng - ' + list.unit.name])
   bold.push('A1')
-  rows.push(['Bộ tiêu chí ' + list.catalog.id + (list.period ? ' · kết quả theo báo cáo kỳ ' + formatDateVi(list.period) : ' · chưa có báo cáo') + ' · ghi lúc ' + facts.writtenAt])
+  rows.push([list.catalog.name + (list.period ? ' · kết quả theo báo cáo kỳ ' + formatDateVi(list.period) : ' · chưa có báo cáo') + ' · ghi lúc ' + facts.writtenAt])
   rows.push([])
 
   const summaryHeader = rows.length

@@ -45,7 +45,7 @@ export function evidenceListFixture(): EvidenceListResponse {
   const base = { unit: 'binh-son', catalog: 'qd-318-2022', indicator: null, requirement: null, issuer: 'UBND huyện Triệu Sơn', createdBy: 'Xã Bình Sơn' }
   return {
     unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune' },
-    catalog: { id: 'qd-318-2022', version: '2022.1' },
+    catalog: { id: 'qd-318-2022', version: '2022.1', name: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (QĐ 318/QĐ-TTg)' },
     period: '2026-11-14',
     items: [
       { ...base, id: 'evd_old', criterion: 1, kind: 'quyet_dinh', number: '12/QĐ', date: '2024-03-01', title: 'QĐ phê duyệt quy hoạch (bản nháp)', file: file('qd.pdf', 2048), fileUrl: '/api/v1/evidence/evd_old/file', supersedes: null, supersededBy: 'evd_new', createdAt: '2026-10-01T01:00:00.000Z' },

@@ -26,7 +26,7 @@ export async function listUnitEvidence(db: D1Database, target: UnitContext, crit
   const { id, name, level } = target.unit
   return {
     unit: { id, name, level },
-    catalog: { id: catalog.id, version: catalog.version },
+    catalog: { id: catalog.id, version: catalog.version, name: catalog.name },
     period: judged ? judged.period : null,
     items: stored.map(publicItem),
     dossiers,

@@ -17,7 +17,7 @@ describe('evidenceSheet', () => {
   it('heads the sheet with the commune, the catalogue, the report period and when it was written', () => {
     expect(sheet.name).toBe(EVIDENCE_SHEET)
     expect(sheet.values[0]?.[0]).toBe('Hồ sơ minh chứng - Xã Bình Sơn')
-    expect(sheet.values[1]?.[0]).toBe('Bộ tiêu chí qd-318-2022 · kết quả theo báo cáo kỳ 14/11/2026 · ghi lúc 09:00 26/11/2026')
+    expect(sheet.values[1]?.[0]).toBe('Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (QĐ 318/QĐ-TTg) · kết quả theo báo cáo kỳ 14/11/2026 · ghi lúc 09:00 26/11/2026')
     expect(sheet.values.every((r) => r.length === 10)).toBe(true)
   })
 

@@ -291,13 +291,16 @@ export async function onCreateBook(): Promise<void> {
   const district = me.role !== 'commune'
   const client = api()
   const catalog = district ? null : await loadCatalog()
-  const tasks = await client.tasks(me.unit.id).then((r) => r.tasks, (e: unknown) => {
-    if (isApiFailure(e) && e.code === 'not_found') return []
+  // Every task the unit owns, leads or helps with, as the flags answer them: the rows other units assigned are
+  // in the new book from the start (grey, their owner named).
+  const flags = await client.flags(me.unit.id, today()).then((r) => r, (e: unknown) => {
+    if (isApiFailure(e) && e.code === 'not_found') return null
     throw e
   })
   const catalogData = catalog ? catalog.catalog : null
   const region = catalog ? catalog.region : null
-  const plans = reportBookPlan(infoFacts(me.unit, period, catalogData, region, district), catalogData, region, tasks)
+  const facts = infoFacts(me.unit, period, catalogData, region, district)
+  const plans = reportBookPlan(facts, catalogData, region, flags ? flags.tasks : [], flags ? flags.names : {})
   const result = await createBook(plans)
   showIssues([])
   if (result.created.length === 0) {

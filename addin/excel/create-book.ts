@@ -56,6 +56,7 @@ export function createBook(plans: readonly SheetPlan[]): Promise<CreateResult> {
         sheet.getRange('A1').format.font.bold = true
       }
       for (const r of plan.headings || []) sheet.getRange(a1Block(r, 0, 1, cols)).format.font.bold = true
+      for (const f of plan.fills || []) sheet.getRange(f.address).format.fill.color = f.color
       if (plan.wrap) {
         // Wrapping and alignment are ExcelApi 1.1; the row heights then follow the text.
         block.format.wrapText = true

@@ -173,6 +173,8 @@ export type SheetPlan = {
   formatRows?: number
   /** Cells that hold a formula (written after the values). */
   formulas?: Array<{ address: string; formula: string }>
+  /** Plain fills (ExcelApi 1.1), e.g. the grey of rows another unit assigned. */
+  fills?: Array<{ address: string; color: string }>
   /** Fills that follow the text typed or written (conditional formats, where the host has them). */
   conditionalFills?: Array<{ address: string; contains: string; color: string }>
 }
@@ -210,13 +212,27 @@ function statusName(id: string): string {
   return id
 }
 
-export function taskGrid(tasks: readonly StoredTask[]): Grid {
+/** A task's cells as the sheet shows them; on a row another unit assigned, units by their names. */
+function taskCells(t: StoredTask, own: OwnUnit, names: { [id: string]: string }, flag: string): { [key: string]: Cell } {
+  const mine = t.owner === own.id
+  const unitText = (id: string): string => (mine ? id : names[id] || id)
+  return {
+    id: t.id, title: t.title, lead: unitText(t.lead), collaborators: t.collaborators.map(unitText).join(', '), due: formatDateVi(t.due),
+    recurrence: formatRecurrence(t.recurrence), status: statusName(t.status), progress: t.progress,
+    completedOn: t.completedOn ? formatDateVi(t.completedOn) : '', note: t.note || '', flag, version: t.version,
+    owner: mine ? '' : names[t.owner] || t.owner,
+  }
+}
+
+/**
+ * The tasks sheet of a new book: the unit's own tasks and, when `names` come from a flags answer, the tasks other
+ * units assigned it (their owner and units by name). `own`: the book's unit.
+ */
+export function taskGrid(tasks: readonly StoredTask[], own?: OwnUnit, names: { [id: string]: string } = {}): Grid {
   const rows: Cell[][] = [TASK_COLUMNS.map((c) => c.header)]
   for (const t of tasks) {
-    rows.push([
-      t.id, t.title, t.lead, t.collaborators.join(', '), formatDateVi(t.due), formatRecurrence(t.recurrence),
-      statusName(t.status), t.progress, t.completedOn ? formatDateVi(t.completedOn) : '', t.note || '', '', t.version, '',
-    ])
+    const cells = taskCells(t, own || { id: t.owner, name: '' }, names, '')
+    rows.push(TASK_COLUMNS.map((c) => (cells[c.key] === undefined ? '' : (cells[c.key] as Cell))))
   }
   if (rows.length === 1) rows.push(TASK_COLUMNS.map(() => ''))
   return rows
@@ -243,14 +259,19 @@ function isFundEntry(r: { cells: { [key: string]: Cell } }): boolean {
 }
 
 /** The sheets of a commune's report workbook (district: info and tasks only). */
-export function reportBookPlan(facts: InfoFacts, catalog: Catalog | null, regionId: string | null, tasks: readonly StoredTask[]): SheetPlan[] {
+export function reportBookPlan(
+  facts: InfoFacts, catalog: Catalog | null, regionId: string | null, tasks: readonly StoredTask[], names: { [id: string]: string } = {},
+): SheetPlan[] {
+  const own: OwnUnit = { id: facts.unit, name: facts.unitName }
+  const taskValues = taskGrid(tasks, own, names)
+  const readOnly = assignedFills(readRows({ sheet: SHEETS.tasks, address: 'A1', values: taskValues }, TASK_COLUMNS, { row: 0, col: 0 }), own)
   const plans: SheetPlan[] = [{ name: SHEETS.info, values: infoGrid(facts), columns: [], textColumns: [1] }]
   if (catalog) {
     plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
   }
   plans.push({
-    name: SHEETS.tasks, values: taskGrid(tasks), columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS,
-    conditionalFills: flagConditionalFills(),
+    name: SHEETS.tasks, values: taskValues, columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS,
+    conditionalFills: flagConditionalFills(), fills: readOnly.map((f) => ({ address: f.address, color: f.color })),
   })
   if (catalog) plans.push({ name: SHEETS.funds, values: fundGrid(), columns: FUND_COLUMNS, table: 'NtmNguonVon', formulas: [fundTotalFormula()] })
   if (catalog) plans.push(narrativePlan())
@@ -655,18 +676,6 @@ export type FlagWrites = {
   pulled: string[]
 }
 
-/** A task's cells as the sheet shows them; on a row another unit assigned, units by their names. */
-function taskCells(f: TaskFlagRow, own: OwnUnit, names: { [id: string]: string }, flagText: (f: TaskFlagRow) => string): { [key: string]: Cell } {
-  const mine = f.owner === own.id
-  const unitText = (id: string): string => (mine ? id : names[id] || id)
-  return {
-    id: f.id, title: f.title, lead: unitText(f.lead), collaborators: f.collaborators.map(unitText).join(', '), due: formatDateVi(f.due),
-    recurrence: formatRecurrence(f.recurrence), status: statusName(f.status), progress: f.progress,
-    completedOn: f.completedOn ? formatDateVi(f.completedOn) : '', note: f.note || '', flag: flagText(f), version: f.version,
-    owner: mine ? '' : names[f.owner] || f.owner,
-  }
-}
-
 /** Columns whose typed text must stay text (an id such as "1.1", dates as dd/mm/yyyy). */
 const TEXT_KEYS = ['id', 'due', 'completedOn']
 
@@ -718,7 +727,7 @@ export function flagWrites(
   for (const row of tasks.rows) {
     const f = byKey[rowKey(row.cells, own, names)]
     if (!f) continue
-    const values = taskCells(f, own, names, flagText)
+    const values = taskCells(f, own, names, flagText(f))
     if (rowKind(row.cells, own) !== 'own') {
       for (const key of OWNER_KEYS) if (key !== 'id') put(row.row, key, values[key] as Cell)
     } else if (leadReported(row.cells, f, own, values)) {
@@ -733,7 +742,7 @@ export function flagWrites(
   const added = missing.filter(fits)
   const first = (tasks.rows.length > 0 ? tasks.rows[tasks.rows.length - 1]!.row : tasks.origin.row) + 1
   if (added.length > 0) {
-    const rows = added.map((f) => taskCells(f, own, names, flagText))
+    const rows = added.map((f) => taskCells(f, own, names, flagText(f)))
     for (const spec of TASK_COLUMNS) {
       const c = tasks.columns[spec.key]
       if (c === undefined) continue
@@ -744,7 +753,7 @@ export function flagWrites(
       if (tasks.columns.flag !== undefined) fills.push({ sheet: tasks.sheet, address: cell(first + k, 'flag'), color: FLAG_COLORS[f.flag] || '#FFFFFF' })
     })
   }
-  const after: SheetRows = { ...tasks, rows: tasks.rows.concat(added.map((f, k) => ({ row: first + k, cells: taskCells(f, own, names, flagText) }))) }
+  const after: SheetRows = { ...tasks, rows: tasks.rows.concat(added.map((f, k) => ({ row: first + k, cells: taskCells(f, own, names, flagText(f)) }))) }
   for (const f of assignedFills(after, own)) fills.push(f)
 
   const periods: Grid = []

@@ -430,6 +430,17 @@ describe('tasks and flags', () => {
     expect([fake.value(SHEETS.tasks, 'B' + d1), fake.value(SHEETS.tasks, 'E' + d1)]).toEqual(['Việc huyện giao D1', '10/11/2026'])
   })
 
+  it('a new book already holds the district\'s tasks, grey and named (2 syncs)', async () => {
+    giveTasks()
+    expect(await press(onCreateBook)).toBe(2)
+    const d1 = rowOf('D1')
+    expect([fake.value(SHEETS.tasks, 'A2'), fake.value(SHEETS.tasks, 'M2')]).toEqual(['TB-9', ''])
+    expect(['C', 'E', 'L', 'M'].map((c) => fake.value(SHEETS.tasks, c + d1))).toEqual(['Xã Bình Sơn', '10/11/2026', 1, 'Huyện Triệu Sơn'])
+    expect(['B', 'G'].map((c) => fake.fill(SHEETS.tasks, c + d1))).toEqual(['#EDEDED', undefined])
+    expect(fake.fill(SHEETS.tasks, 'G' + rowOf('D2'))).toBe('#EDEDED')
+    expect(fake.fill(SHEETS.tasks, 'B2')).toBeUndefined()
+  })
+
   it('sends the lead\'s status and progress on an assigned row to the district\'s task, never its title; copies nothing (3 syncs)', async () => {
     await press(onCreateBook)
     giveTasks()

@@ -475,7 +475,7 @@ export async function onRefreshFlags(): Promise<void> {
   const me = await requireMe()
   const book = await readReportBook(TASK_SHEETS, TASK_SHEETS)
   if (!book) return
-  const fw = await writeFlags(book, me, marksFor(book, []))
+  const fw = await writeFlags(book, me)
   const details: string[] = []
   if (fw && fw.added > 0) details.push(t('flagsAdded', { n: fw.added }))
   if (fw && fw.pulled.length > 0) details.push(t('flagsPulled', { n: fw.pulled.length, ids: fw.pulled.join(', ') }))

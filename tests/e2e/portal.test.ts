@@ -30,14 +30,18 @@ const live = portalSession(NOW, () => {
 const watch: Watch = { requests: [], problems: [] }
 const { requests, problems } = watch
 
-/** The page at both widths, whole length; at each, nothing is wider than the screen (wide tables scroll in their box). */
+/** The page at both widths; at each, nothing is wider than the screen (wide tables scroll in their box). */
 async function shoot(page: Page, name: string): Promise<void> {
   const was = page.viewportSize()
   for (const size of [PHONE, DESK]) {
     await page.setViewportSize(size)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect({ page: name, width: size.width, overflow }).toEqual({ page: name, width: size.width, overflow: 0 })
-    await page.screenshot({ path: screenshotPath('portal-' + name + '-' + size.width + '.png'), fullPage: true })
+    // On a phone, the first two and a half screens: what a person scrolls through for this step (the commune's
+    // page goes on with its whole evidence dossier, which has its own screenshot).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    const clip = size === PHONE ? { x: 0, y: 0, width: size.width, height: Math.min(height, Math.round(size.height * 2.5)) } : undefined
+    await page.screenshot({ path: screenshotPath('portal-' + name + '-' + size.width + '.png'), fullPage: true, clip })
   }
   if (was) await page.setViewportSize(was)
 }

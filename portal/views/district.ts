@@ -122,15 +122,11 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
     fill(shareList, h('ul', { class: 'shares' }, list.map((s) => {
       const revoke = s.state === 'active' ? h('button', { type: 'button', class: 'quiet' }, 'Thu hồi') : null
       if (revoke) {
-        revoke.addEventListener('click', async () => {
-          revoke.disabled = true
-          try {
-            await sendJson<ShareInfo>('POST', '/shares/' + encodeURIComponent(s.id) + '/revoke', {})
-            await showShares()
-          } catch (err) {
-            fill(shareList, failureNote(err))
-          }
-        })
+        revoke.addEventListener('click', () => void withButton(revoke, shareOut, async () => {
+          await sendJson<ShareInfo>('POST', '/shares/' + encodeURIComponent(s.id) + '/revoke', {})
+          await showShares()
+          return note('ok', 'Đã thu hồi đường dẫn tạo lúc ' + formatDateTimeVi(s.createdAt) + ': người nhận không mở được nữa.', null)
+        }))
       }
       const state = s.state === 'active' ? 'còn hiệu lực đến ' + formatDateVi(vnDate(s.expiresAt)) : s.state === 'expired' ? 'đã hết hạn' : 'đã thu hồi'
       return h('li', { class: 'share share-' + s.state },

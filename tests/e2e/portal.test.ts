@@ -232,6 +232,8 @@ describe('the portal in Chromium against the local Worker', () => {
     await page.click('#share-list li button')
     await page.waitForSelector('#share-list li.share-revoked')
     expect(await page.textContent('#share-list li')).toContain('đã thu hồi · đã mở 3 lần')
+    await page.waitForSelector('#share-out .note-ok')
+    expect(await page.textContent('#share-out .note-ok p')).toBe('Đã thu hồi đường dẫn tạo lúc 09:00 26/11/2026: người nhận không mở được nữa.')
     await context.close()
 
     await leader.page.reload()

@@ -86,7 +86,12 @@ async function startDev(state: string): Promise<{ origin: string; inspectorPort:
   }
 }
 
-const ENV = { ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW }
+// The app in Node measures work, not rate limits: limiters that always let the request through.
+const UNLIMITED = { limit: async () => ({ success: true }) }
+const ENV = {
+  ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW,
+  RATE_LIMIT_IP: UNLIMITED, RATE_LIMIT_TOKEN: UNLIMITED, RATE_LIMIT_AUTH: UNLIMITED,
+}
 const app = createApp()
 
 async function callApp(db: D1Database, req: BenchRequest, call: number): Promise<Response> {

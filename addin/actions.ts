@@ -34,9 +34,10 @@ import { fingerprint, newIdempotencyKey } from './submit-key'
 import { loadNotices, markNoticesRead, renderNotices } from './notices'
 import { canEditSettings, loadSettingsForm, saveSettingsForm } from './office-settings'
 
-type PaneState = { me: MeResponse | null; catalog: CatalogResponse | null; catalogOffline: boolean; period: string }
+/** `catalogs`: the catalogue that judges each period asked for (the set in force changes with the period). */
+type PaneState = { me: MeResponse | null; catalogs: { [period: string]: CatalogResponse }; catalogOffline: boolean; period: string }
 
-const state: PaneState = { me: null, catalog: null, catalogOffline: false, period: '' }
+const state: PaneState = { me: null, catalogs: {}, catalogOffline: false, period: '' }
 
 /** The clock, replaceable in tests. */
 let now: () => number = () => new Date().getTime()
@@ -157,9 +158,9 @@ export type ConnectResult = MeResponse | null
 
 export async function onSaveSettings(serverUrl: string, token: string): Promise<void> {
   saveSettings({ serverUrl, token })
-  // Another token may be another unit (another region's thresholds): forget who we were and their catalogue.
+  // Another token may be another unit (another class's thresholds): forget who we were and their catalogues.
   state.me = null
-  state.catalog = null
+  state.catalogs = {}
   state.catalogOffline = false
   await onConnect()
 }
@@ -231,23 +232,39 @@ async function requireMe(): Promise<MeResponse> {
   return state.me || (await api().me().then((me) => (state.me = me)))
 }
 
-async function loadCatalog(): Promise<CatalogResponse> {
-  if (state.catalog) return state.catalog
-  try {
-    const c = await api().catalog()
-    saveCachedCatalog(loadSettings(), c)
-    state.catalog = c
+/** The catalogue that judges `period`, shown in the pane with the unit's class. */
+async function loadCatalog(period: string): Promise<CatalogResponse> {
+  const known = state.catalogs[period]
+  if (known) {
     state.catalogOffline = false
+    showCatalog(known)
+    return known
+  }
+  try {
+    const c = await api().catalog(period)
+    saveCachedCatalog(loadSettings(), c)
+    state.catalogs[period] = c
+    state.catalogOffline = false
+    showCatalog(c)
     return c
   } catch (e) {
-    const cached = loadCachedCatalog(loadSettings())
+    const cached = loadCachedCatalog(loadSettings(), period)
     if (cached && isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')) {
       // Not kept in state: the next action tries the server again. The pane says it checked offline.
       state.catalogOffline = true
+      showCatalog(cached)
       return cached
     }
     throw e
   }
+}
+
+function showCatalog(c: CatalogResponse): void {
+  setText('catalog-line', t('catalogLine', {
+    title: c.catalog.title,
+    version: c.catalog.version,
+    cls: c.className || t('unclassed', { label: c.catalog.classification.label.toLowerCase() }),
+  }))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -290,7 +307,7 @@ export async function onCreateBook(): Promise<void> {
   const period = selectedPeriod()
   const district = me.role !== 'commune'
   const client = api()
-  const catalog = district ? null : await loadCatalog()
+  const catalog = district ? null : await loadCatalog(period)
   // Every task the unit owns, leads or helps with, as the flags answer them: the rows other units assigned are
   // in the new book from the start (grey, their owner named).
   const flags = await client.flags(me.unit.id, today()).then((r) => r, (e: unknown) => {
@@ -298,9 +315,9 @@ export async function onCreateBook(): Promise<void> {
     throw e
   })
   const catalogData = catalog ? catalog.catalog : null
-  const region = catalog ? catalog.region : null
-  const facts = infoFacts(me.unit, period, catalogData, region, district)
-  const plans = reportBookPlan(facts, catalogData, region, flags ? flags.tasks : [], flags ? flags.names : {})
+  const classId = catalog ? catalog.classId : null
+  const facts = infoFacts(me.unit, period, catalogData, classId, district)
+  const plans = reportBookPlan(facts, catalogData, classId, flags ? flags.tasks : [], flags ? flags.names : {})
   const result = await createBook(plans)
   showIssues([])
   if (result.created.length === 0) {
@@ -314,12 +331,13 @@ export async function onCreateBook(): Promise<void> {
 export type CheckOutcome = { book: ReadBook; issues: Issue[]; ok: boolean; achieved: number; total: number }
 
 async function checkBook(): Promise<CheckOutcome | null> {
-  const catalog = await loadCatalog()
   const book = await readReportBook([SHEETS.info, SHEETS.indicators])
   if (!book) return null
+  // The book's own period decides the catalogue (a 2025 report is judged by the set of 2025).
+  const catalog = await loadCatalog(periodOf(book.period) ? book.period : selectedPeriod())
   // The cap in force for the unit (the district may set its own), as the server applies it.
   const limit = state.me && state.me.settings ? peopleShareLimit(state.me.settings) : undefined
-  const check = checkReport(catalog.catalog, catalog.region || '', book.draft, { now: now(), peopleShareLimit: limit })
+  const check = checkReport(catalog.catalog, catalog.classId, book.draft, { now: now(), peopleShareLimit: limit })
   return { book, issues: check.issues, ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total }
 }
 
@@ -596,7 +614,7 @@ export function onSelect(place: Place): Promise<void> {
 /** For tests: forget the cached identity and catalogue. */
 export function resetState(): void {
   state.me = null
-  state.catalog = null
+  state.catalogs = {}
   state.catalogOffline = false
   state.period = ''
 }

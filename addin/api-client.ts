@@ -37,7 +37,8 @@ export type ApiOptions = { baseUrl: string; token: string; fetch?: FetchLike; ti
 
 export type Api = {
   me(): Promise<MeResponse>
-  catalog(): Promise<CatalogResponse>
+  /** The catalogue that judges the caller's report for a period (the current one without `period`). */
+  catalog(period?: string): Promise<CatalogResponse>
   validate(body: ReportRequest): Promise<ValidateResponse>
   submit(body: ReportRequest, idempotencyKey: string): Promise<ReportReceipt>
   report(unit: string, period: string): Promise<ReportDetail>
@@ -115,7 +116,7 @@ export function createApi(options: ApiOptions): Api {
   const q = encodeURIComponent
   return {
     me: () => call<MeResponse>('GET', '/me'),
-    catalog: () => call<CatalogResponse>('GET', '/catalog'),
+    catalog: (period) => call<CatalogResponse>('GET', '/catalog' + (period ? '?period=' + q(period) : '')),
     validate: (body) => call<ValidateResponse>('POST', '/reports/validate', body),
     submit: (body, key) => call<ReportReceipt>('POST', '/reports', body, { 'Idempotency-Key': key }),
     report: (unit, period) => call<ReportDetail>('GET', '/reports/' + q(unit) + '/' + q(period)),

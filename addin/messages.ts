@@ -99,6 +99,8 @@ const VI = {
   saveUnitSettings: 'Lưu cài đặt',
   unitSettingsSaved: 'Đã lưu cài đặt của {unit}: nhắc trước hạn {lead} ngày, nhiệm vụ sắp đến hạn {soon} ngày, trần vốn nhân dân {people}%.',
   unitSettingsInvalid: 'Chưa lưu: cài đặt không hợp lệ.',
+  catalogLine: 'Bộ tiêu chí: {title} (phiên bản {version}) · {cls}',
+  unclassed: 'chưa xếp {label} — văn phòng NTM cần xếp trước khi gửi',
   // Server and connection errors
   err_network: 'Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ rồi thử lại. Dữ liệu trong sổ không bị thay đổi.',
   err_timeout: 'Máy chủ không trả lời kịp. Thử lại sau ít phút; dữ liệu trong sổ không bị thay đổi.',
@@ -212,6 +214,8 @@ const EN: { [k in MessageKey]: string } = {
   saveUnitSettings: 'Save settings',
   unitSettingsSaved: "Settings of {unit} saved: reminders {lead} days ahead, tasks due soon {soon} days ahead, people's contribution cap {people}%.",
   unitSettingsInvalid: 'Not saved: invalid settings.',
+  catalogLine: 'Criteria set: {title} (version {version}) · {cls}',
+  unclassed: 'no {label} assigned yet — the NTM office must assign one before reports are sent',
   err_network: 'Cannot reach the server. Check the network or the server address and try again. The workbook was not changed.',
   err_timeout: 'The server did not answer in time. Try again in a few minutes; the workbook was not changed.',
   err_bad_response: 'The server answered in an unexpected format. Check the server address in the settings.',

@@ -1,5 +1,5 @@
-// The pane's own storage: server URL and access token, and a copy of the last catalogue for checking
-// offline. Kept in localStorage under a key partitioned by Office.context.partitionKey where the host gives
+// The pane's own storage: server URL and access token, and copies of the last catalogues (one per period,
+// since the set in force changes with the period) for checking offline. Kept in localStorage under a key partitioned by Office.context.partitionKey where the host gives
 // one (Excel on the web, new Outlook…), never in the workbook.
 import type { CatalogResponse, MeResponse } from '../shared/api'
 
@@ -71,17 +71,35 @@ function catalogKey(s: PaneSettings): string {
   return 'ntm.catalog.' + h.toString(36)
 }
 
-export function loadCachedCatalog(s: PaneSettings): CatalogResponse | null {
+/** Periods whose catalogue is kept for offline checks: enough for the current period and a few around it. */
+const CACHED_PERIODS = 6
+
+type CatalogCache = { periods: string[]; byPeriod: { [period: string]: CatalogResponse } }
+
+function readCache(s: PaneSettings): CatalogCache {
   const raw = read(catalogKey(s))
   try {
-    return raw ? (JSON.parse(raw) as CatalogResponse) : null
+    const parsed = raw ? (JSON.parse(raw) as Partial<CatalogCache>) : null
+    if (parsed && parsed.periods instanceof Array && parsed.byPeriod && typeof parsed.byPeriod === 'object') return parsed as CatalogCache
   } catch {
-    return null
+    // unreadable: start again
   }
+  return { periods: [], byPeriod: {} }
+}
+
+/** The catalogue last fetched for this period over this connection. */
+export function loadCachedCatalog(s: PaneSettings, period: string): CatalogResponse | null {
+  const cache = readCache(s)
+  return Object.prototype.hasOwnProperty.call(cache.byPeriod, period) ? (cache.byPeriod[period] as CatalogResponse) : null
 }
 
 export function saveCachedCatalog(s: PaneSettings, c: CatalogResponse): void {
-  write(catalogKey(s), JSON.stringify(c))
+  const cache = readCache(s)
+  const periods = cache.periods.filter((p) => p !== c.period).concat([c.period])
+  const byPeriod: CatalogCache['byPeriod'] = {}
+  const kept = periods.slice(-CACHED_PERIODS)
+  for (const p of kept) byPeriod[p] = p === c.period ? c : (cache.byPeriod[p] as CatalogResponse)
+  write(catalogKey(s), JSON.stringify({ periods: kept, byPeriod }))
 }
 
 /** Who this connection was when last reached, so the pane offers that role's buttons while offline. */

@@ -1,5 +1,6 @@
 // Domain core: how checking a report and aggregating a period scale with size.
 import { aggregatePeriod, type CommuneInput } from '../shared/aggregate'
+import { catalogKey } from '../shared/catalog'
 import { QD_318_2022 } from '../shared/catalogs/qd-318-2022'
 import { computeFundTotals } from '../shared/funds'
 import { checkReport } from '../shared/report'
@@ -26,19 +27,21 @@ report('checkReport (55 indicators), by number of task rows', [
 
 const evaluation = checkReport(QD_318_2022, 'btb', binhSon, { now: NOW }).evaluation
 const criteria = Object.fromEntries(evaluation.criteria.map((c) => [String(c.no), c.achieved]))
+const q318 = { id: QD_318_2022.id, version: QD_318_2022.version }
+const CATALOGS = { [catalogKey(q318)]: QD_318_2022 }
 const communes = (n: number): CommuneInput[] => Array.from({ length: n }, (_, i) => ({
-  id: 'xa-' + i, name: 'Xã ' + i,
+  id: 'xa-' + i, name: 'Xã ' + i, expected: q318,
   latest: i % 7 === 0 ? null : {
     revision: 1, receivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', firstReceivedAt: '2026-11-1' + (i % 6) + 'T09:00:00+07:00', achieved: evaluation.achieved, total: 19, criteria,
     funds: computeFundTotals([{ source: 'central', amount: 1000 }, { source: 'people', amount: 100 }]),
-    narratives: { achievements: 'Hoàn thành đường thôn ' + i, difficulties: '', requests: i % 3 === 0 ? 'Đề nghị hỗ trợ vốn' : '' },
+    narratives: { achievements: 'Hoàn thành đường thôn ' + i, difficulties: '', requests: i % 3 === 0 ? 'Đề nghị hỗ trợ vốn' : '' }, catalog: q318,
   },
 }))
 const district = communes(20)
 const province = communes(166) // Thanh Hóa since the 2025 reform: 166 commune-level units
 report('aggregatePeriod, district (20 communes) vs province (166)', [
-  measure('20 communes', () => aggregatePeriod(QD_318_2022, '2026-11-14', district, NOW)),
-  measure('166 communes', () => aggregatePeriod(QD_318_2022, '2026-11-14', province, NOW)),
+  measure('20 communes', () => aggregatePeriod(CATALOGS, '2026-11-14', district, NOW)),
+  measure('166 communes', () => aggregatePeriod(CATALOGS, '2026-11-14', province, NOW)),
 ])
 
 const monthly: Task = { id: 'T', title: 'Kiểm tra', lead: 'x', collaborators: [], due: '2000-01-15', recurrence: { kind: 'monthly', day: 15 }, status: 'doing', progress: 0 }

@@ -17,6 +17,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const extraSql = [
   "INSERT INTO units (id, name, level, parent_id, region, catalog_id, reports_from, created_at) VALUES ('bench-huyen', 'Huyện thử tải', 'district', 'thanh-hoa', NULL, NULL, NULL, '2026-01-01T00:00:00Z');",
   ...ids.map((id, i) => "INSERT INTO units (id, name, level, parent_id, region, catalog_id, reports_from, created_at) VALUES ('" + id + "', 'Xã thử " + (i + 1) + "', 'commune', 'bench-huyen', NULL, NULL, NULL, '2026-01-01T00:00:00Z');"),
+  // The bench district keeps the 2021–2025 set (55 indicators, Bắc Trung Bộ) as its own catalogue.
+  "INSERT INTO catalog_assignments (unit_id, catalog_id, catalog_version, effective_from, assigned_by, assigned_at) VALUES ('bench-huyen', 'qd-318-2022', '2022.1', '2022-03-08', 'bench', '2026-01-01T00:00:00Z');",
+  "INSERT INTO unit_classes (unit_id, catalog_id, class_id, assigned_by, assigned_at) VALUES ('bench-huyen', 'qd-318-2022', 'btb', 'bench', '2026-01-01T00:00:00Z');",
   ...ids.map((id) => "INSERT INTO tokens (id, token_hash, role, unit_id, label, created_at) VALUES ('tok_" + id + "', '" + sha256(tokenOf(id)) + "', 'commune', '" + id + "', 'bench', '2026-01-01T00:00:00Z');"),
 ].join('\n')
 

@@ -1,9 +1,12 @@
 // What the NTM office reports to the committee head for a period: each commune's latest revision, its
 // score and timeliness, completeness (DHIS2's "reporting rate" and "reporting rate on time"), how many
 // communes meet each criterion, overdue tasks and funds by source.
+// Communes of one period may be judged by different catalogues (a district's own set, a revision judged by
+// an older version): each is counted against its own catalogue's N, and the criteria are tallied per
+// catalogue, never added across sets. Stored verdicts are used as they are: history is never re-judged.
 import { type Instant } from './dates'
 import { type PeriodId, type Timeliness, reportTimeliness } from './calendar'
-import { type Catalog } from './catalog'
+import { type Catalog, type CatalogRef, catalogKey } from './catalog'
 import { type FundTotals, FUND_SOURCES, emptyTotals } from './funds'
 import { type Narratives } from './narratives'
 
@@ -20,9 +23,12 @@ export type CommuneSubmission = {
   funds: FundTotals
   /** The latest revision's words: what was done, difficulties, requests to the district. */
   narratives: Narratives
+  /** The catalogue version the revision was judged by. */
+  catalog: CatalogRef
 }
 
-export type CommuneInput = { id: string; name: string; latest: CommuneSubmission | null }
+/** `expected`: the catalogue in force for the commune in this period (used when it has not reported). */
+export type CommuneInput = { id: string; name: string; latest: CommuneSubmission | null; expected: CatalogRef | null }
 
 export type CommuneRow = {
   unit: { id: string; name: string }
@@ -35,6 +41,8 @@ export type CommuneRow = {
   timeliness: Timeliness
   /** Null when nothing was received. */
   narratives: Narratives | null
+  /** The catalogue its revision was judged by, or the one in force when it has not reported (null: none assigned). */
+  catalog: CatalogRef | null
 }
 
 export type Completeness = {
@@ -48,34 +56,48 @@ export type Completeness = {
 
 export type CriterionCount = { no: number; name: string; communes: number }
 
+/** The communes of the period judged by one catalogue version, and how many of them meet each criterion. */
+export type CatalogTally = {
+  id: string
+  version: string
+  title: string
+  /** Its number of criteria: the N of "đạt X / N" for these communes. */
+  total: number
+  communes: number
+  reported: number
+  criteriaMet: CriterionCount[]
+}
+
 export type PeriodAggregate = {
   period: PeriodId
   communes: CommuneRow[]
   completeness: Completeness
-  criteriaMet: CriterionCount[]
+  /** One per catalogue version judging a commune, most communes first. More than one: the sheets say so. */
+  catalogs: CatalogTally[]
   funds: FundTotals
 }
 
-export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: readonly CommuneInput[], now: Instant): PeriodAggregate {
-  const rows: CommuneRow[] = communes.map((c) => ({
-    unit: { id: c.id, name: c.name },
-    revision: c.latest ? c.latest.revision : null,
-    receivedAt: c.latest ? c.latest.receivedAt : null,
-    firstReceivedAt: c.latest ? c.latest.firstReceivedAt : null,
-    achieved: c.latest ? c.latest.achieved : null,
-    total: c.latest ? c.latest.total : catalog.criteria.length,
-    criteria: c.latest ? c.latest.criteria : null,
-    timeliness: reportTimeliness(period, c.latest ? c.latest.firstReceivedAt : null, now),
-    narratives: c.latest ? c.latest.narratives : null,
-  }))
+/** `catalogs` holds every catalogue version the communes' rows name, keyed by catalogKey. */
+export function aggregatePeriod(catalogs: { [key: string]: Catalog }, period: PeriodId, communes: readonly CommuneInput[], now: Instant): PeriodAggregate {
+  const rows: CommuneRow[] = communes.map((c) => {
+    const ref = c.latest ? c.latest.catalog : c.expected
+    const catalog = ref ? catalogs[catalogKey(ref)] : undefined
+    return {
+      unit: { id: c.id, name: c.name },
+      revision: c.latest ? c.latest.revision : null,
+      receivedAt: c.latest ? c.latest.receivedAt : null,
+      firstReceivedAt: c.latest ? c.latest.firstReceivedAt : null,
+      achieved: c.latest ? c.latest.achieved : null,
+      total: c.latest ? c.latest.total : catalog ? catalog.criteria.length : 0,
+      criteria: c.latest ? c.latest.criteria : null,
+      timeliness: reportTimeliness(period, c.latest ? c.latest.firstReceivedAt : null, now),
+      narratives: c.latest ? c.latest.narratives : null,
+      catalog: ref ? { id: ref.id, version: ref.version } : null,
+    }
+  })
   const expected = rows.length
   const received = rows.filter((r) => r.revision !== null).length
   const receivedOnTime = rows.filter((r) => r.timeliness.status === 'on_time').length
-  const criteriaMet = catalog.criteria.map((c) => ({
-    no: c.no,
-    name: c.name,
-    communes: rows.filter((r) => r.criteria !== null && r.criteria[String(c.no)] === true).length,
-  }))
   const funds = emptyTotals()
   for (const c of communes) {
     if (!c.latest) continue
@@ -93,9 +115,45 @@ export function aggregatePeriod(catalog: Catalog, period: PeriodId, communes: re
       rate: expected > 0 ? received / expected : 0,
       onTimeRate: expected > 0 ? receivedOnTime / expected : 0,
     },
-    criteriaMet,
+    catalogs: tallies(catalogs, rows),
     funds,
   }
+}
+
+function tallies(catalogs: { [key: string]: Catalog }, rows: readonly CommuneRow[]): CatalogTally[] {
+  const order: string[] = []
+  const members: { [key: string]: CommuneRow[] } = {}
+  for (const r of rows) {
+    if (!r.catalog) continue
+    const key = catalogKey(r.catalog)
+    if (!members[key]) {
+      members[key] = []
+      order.push(key)
+    }
+    ;(members[key] as CommuneRow[]).push(r)
+  }
+  const out = order.map((key, first): CatalogTally & { first: number } => {
+    const list = members[key] as CommuneRow[]
+    const ref = list[0]!.catalog as CatalogRef
+    const catalog = catalogs[key]
+    const criteria = catalog ? catalog.criteria : []
+    return {
+      id: ref.id,
+      version: ref.version,
+      title: catalog ? catalog.title : ref.id,
+      total: criteria.length,
+      communes: list.length,
+      reported: list.filter((r) => r.revision !== null).length,
+      criteriaMet: criteria.map((c) => ({
+        no: c.no,
+        name: c.name,
+        communes: list.filter((r) => r.criteria !== null && r.criteria[String(c.no)] === true).length,
+      })),
+      first,
+    }
+  })
+  out.sort((a, b) => b.communes - a.communes || a.first - b.first)
+  return out.map(({ first: _first, ...tally }) => tally)
 }
 
 /** "Xã Thọ Bình" → "Thọ Bình": in a list that already says it speaks of communes. */

@@ -2,6 +2,7 @@
 // Wire names are fixed by the contract; other clients are written against them.
 import type { Timeliness } from './calendar'
 import type { Catalog } from './catalog'
+import type { CatalogIssue } from './catalog-issues'
 import type { CommuneRow, PeriodAggregate } from './aggregate'
 import type { Fund, FundTotals } from './funds'
 import type { Issue } from './issues'
@@ -47,8 +48,11 @@ export type ErrorCode =
 export type ShapeIssueCode = 'field_required' | 'field_wrong_type' | 'field_invalid' | 'field_too_long' | 'field_too_many'
 export type ShapeIssue = { code: ShapeIssueCode; severity: 'error'; path: string; message: string; message_en: string }
 
-/** Issues in an error body: report rules (422 `validation_failed`) or body shape (400 `bad_request`). */
-export type ApiIssue = Issue | ShapeIssue
+/**
+ * Issues in an error body: report rules (422 `validation_failed`), body shape (400 `bad_request`), or a
+ * catalogue being loaded or assigned (400, 409, 422; with `cell` when it came as a workbook).
+ */
+export type ApiIssue = Issue | ShapeIssue | CatalogIssue
 
 /**
  * Every error answer of the API; `issues` is always present, empty when there is nothing to list. A 409
@@ -77,15 +81,60 @@ export function aggregateWorkbookPath(unit: string, period: string): string {
   return API_BASE + '/aggregate/' + encodeURIComponent(unit) + '/' + encodeURIComponent(period) + '.xlsx'
 }
 
+/** GET: a stored catalogue version as the catalogue workbook (fill it in and POST it back as a new version). */
+export function catalogWorkbookPath(id: string, version: string): string {
+  return API_BASE + '/catalogs/' + encodeURIComponent(id) + '/' + encodeURIComponent(version) + '.xlsx'
+}
+
 // GET /me
 /**
  * `settings`: the unit's settings in force (its own or inherited), which the pane's checks use too.
  * `today`: the calendar date in Vietnam on the API's clock (deadlines count from it, not from a device's clock).
  */
-export type MeResponse = { role: Role; unit: UnitRef & { region: string | null }; settings: UnitSettings; today: string }
+export type MeResponse = { role: Role; unit: UnitRef; settings: UnitSettings; today: string }
 
-// GET /catalog — the active catalogue, with the region whose thresholds apply to the caller's unit.
-export type CatalogResponse = { catalog: Catalog; region: string | null }
+// GET /catalog?period=YYYY-MM-DD[&unit=] — the catalogue that judges the unit's report for that period (the
+// current period without `period`), with the unit's class in it (null: not classed yet, reports are refused).
+export type CatalogResponse = {
+  catalog: Catalog
+  period: string
+  /** The assignment that makes it so: set on `unit` (the unit or its nearest ancestor with one), from `from`. */
+  assignment: { unit: string; from: string }
+  classId: string | null
+  className: string | null
+}
+
+// GET /catalogs — every stored catalogue version (a loaded version never changes).
+export type CatalogSummary = {
+  id: string
+  version: string
+  title: string
+  effectiveFrom: string
+  loadedAt: string
+  criteria: number
+  indicators: number
+  /** Indicator × class cells that carry a threshold (0: every line is declared by the commune). */
+  thresholds: number
+  /** Documents the criteria's dossiers expect, all criteria together (0: each dossier needs one document). */
+  documents: number
+  classification: { label: string; classes: Array<{ id: string; name: string }> }
+}
+export type CatalogListResponse = { catalogs: CatalogSummary[] }
+
+// POST /catalogs — the catalogue workbook (or the same as JSON) → 201 when stored, 200 when that exact
+// version was already stored with the same content.
+export type CatalogLoadResponse = { id: string; version: string; created: boolean }
+
+// PUT /units/{unit}/catalog
+export type UnitCatalogRequest = { catalog: string; version: string; from: string; classes?: { [unit: string]: string } }
+export type UnitClassRow = { unit: string; name: string; level: UnitLevel; classId: string | null; className: string | null }
+export type UnitCatalogResponse = {
+  unit: string
+  catalog: { id: string; version: string; title: string }
+  from: string
+  /** The unit's communes with their class in this catalogue (null: not classed, their reports are refused). */
+  communes: UnitClassRow[]
+}
 
 // GET /periods?from=YYYY-MM&to=YYYY-MM
 export type PeriodInfo = { id: string; start: string; end: string; communeDue: string; districtDue: string }
@@ -153,6 +202,8 @@ export type StoredReport = RevisionSummary & {
   unit: string
   period: string
   catalog: { id: string; version: string }
+  /** The commune's class in that catalogue when it was judged. */
+  classId: string | null
   indicators: IndicatorInput[]
   evaluation: Evaluation
   funds: Fund[]

@@ -1,11 +1,9 @@
-// A criteria catalogue is data: the national set of a period, or a province's own thresholds.
-// Nothing here knows a particular set; see catalogs/ for the shipped ones.
+// A criteria catalogue is data: a national set of a period, or a province's own, loaded from a workbook.
+// Nothing here knows a particular set; see catalogs/ for the shipped ones and catalog-check.ts for loading.
 import type { EvidenceRequirement } from './evidence'
+import { type Measure, type Threshold, type ValueKind, formatThreshold } from './threshold'
 
-export type ValueKind = 'number' | 'percent' | 'yesno' | 'text'
-
-/** A numeric bound (inclusive) or, for yes/no indicators, the answer that meets it. */
-export type Threshold = { min?: number; max?: number } | { expect: boolean }
+export type { Threshold, ValueKind } from './threshold'
 
 /** Where a fact comes from: V confirmed in a cited source, M commonly quoted, U unverified. */
 export type Provenance = 'V' | 'M' | 'U'
@@ -17,21 +15,22 @@ export type Indicator = {
   /** Unit shown to users: "%", "Đạt/Không đạt", "m²/người". */
   unit: string
   kind: ValueKind
-  /** Threshold by region or commune-group id; a region missing here means the commune declares đạt / chưa đạt. */
-  thresholds: { [region: string]: Threshold }
+  /** Threshold by class id; a class missing here means the commune declares đạt / chưa đạt. */
+  thresholds: { [classId: string]: Threshold }
   /** Human wording of the target where the rule is richer than a number (shown, never evaluated). */
   targetNote?: string
   /** An indicator whose place in the set is unverified: it counts only when the commune fills it. */
   optional?: boolean
-  provenance: Provenance
+  provenance?: Provenance
   source?: string
 }
 
 export type Criterion = {
   no: number
   name: string
-  nameEn: string
-  group: string
+  nameEn?: string
+  /** Id of a group in `Catalog.groups`, when the set groups its criteria. */
+  group?: string
   indicators: Indicator[]
   guidance?: string
   /** The documents the appraisal expects in the criterion's dossier; none listed: at least one document. */
@@ -39,19 +38,38 @@ export type Criterion = {
 }
 
 export type CriteriaGroup = { id: string; name: string }
-export type Region = { id: string; name: string; nameEn: string }
+
+/** One class of a classification: a region of QĐ 318, a commune group of QĐ 51/2025, a province's own zone. */
+export type CatalogClass = { id: string; name: string; nameEn?: string; description?: string }
+
+/** What the thresholds are keyed by, and what a commune must be assigned to be judged. */
+export type Classification = {
+  /** "Vùng", "Nhóm xã": what a class is called in this set. */
+  label: string
+  classes: CatalogClass[]
+}
 
 export type Catalog = {
   /** Stable id, e.g. `qd-318-2022`. */
   id: string
+  /** A loaded version is never changed: a changed table is a new version. */
   version: string
+  /** Short title people recognise: "QĐ 51/2025/QĐ-TTg". */
+  title: string
   name: string
-  /** First day the set applies (YYYY-MM-DD); the active set for a date is the latest that has begun. */
-  validFrom: string
-  validTo?: string
-  regions: Region[]
+  /** First day the set may judge a period (YYYY-MM-DD): a period whose commune deadline is on or after it. */
+  effectiveFrom: string
+  note?: string
+  classification: Classification
   groups: CriteriaGroup[]
   criteria: Criterion[]
+}
+
+export type CatalogRef = { id: string; version: string }
+
+/** `qd-318-2022@2022.1`: one key per stored version. */
+export function catalogKey(ref: CatalogRef): string {
+  return ref.id + '@' + ref.version
 }
 
 export function indicatorsOf(catalog: Catalog): Indicator[] {
@@ -67,37 +85,24 @@ export function indexIndicators(catalog: Catalog): { [code: string]: { indicator
   return index
 }
 
-export function thresholdFor(indicator: Indicator, region: string): Threshold | undefined {
-  return Object.prototype.hasOwnProperty.call(indicator.thresholds, region) ? indicator.thresholds[region] : undefined
+export function thresholdFor(indicator: Indicator, classId: string | null): Threshold | undefined {
+  if (classId === null) return undefined
+  return Object.prototype.hasOwnProperty.call(indicator.thresholds, classId) ? indicator.thresholds[classId] : undefined
 }
 
-/** Whether a parsed value meets a threshold; undefined when the value is of the wrong shape. */
-export function meetsThreshold(threshold: Threshold, value: number | boolean | string): boolean | undefined {
-  if ('expect' in threshold) return typeof value === 'boolean' ? value === threshold.expect : undefined
-  if (typeof value !== 'number') return undefined
-  if (threshold.min !== undefined && value < threshold.min) return false
-  if (threshold.max !== undefined && value > threshold.max) return false
-  return true
+/** The class with this id in the catalogue's classification. */
+export function classOf(catalog: Catalog, classId: string | null): CatalogClass | undefined {
+  if (classId === null) return undefined
+  for (const c of catalog.classification.classes) if (c.id === classId) return c
+  return undefined
 }
 
-/** "≥ 80 %", "≤ 10 %", "đạt", "không" — the target as a commune sees it. */
-export function describeThreshold(threshold: Threshold | undefined, unit: string): string {
-  if (!threshold) return 'xã tự đánh giá'
-  if ('expect' in threshold) return threshold.expect ? 'Đạt' : 'Không'
-  const u = unit === '%' ? '%' : ' ' + unit
-  const parts: string[] = []
-  if (threshold.min !== undefined) parts.push('≥ ' + threshold.min + u)
-  if (threshold.max !== undefined) parts.push('≤ ' + threshold.max + u)
-  return parts.join(', ')
+/** "≥ 80%", "Đạt", "xã tự đánh giá" — the target of an indicator as a commune sees it. */
+export function describeThreshold(threshold: Threshold | undefined, indicator: Measure): string {
+  return formatThreshold(threshold, indicator)
 }
 
-/** The catalogue in force on a date among several (the latest `validFrom` not after it). */
-export function activeCatalog(catalogs: readonly Catalog[], date: string): Catalog | undefined {
-  let best: Catalog | undefined
-  for (const c of catalogs) {
-    if (c.validFrom > date) continue
-    if (c.validTo !== undefined && c.validTo < date) continue
-    if (!best || c.validFrom > best.validFrom) best = c
-  }
-  return best
+/** True when no indicator carries a threshold: every line is declared by the commune. */
+export function isCriterionLevel(catalog: Catalog): boolean {
+  return indicatorsOf(catalog).every((i) => Object.keys(i.thresholds).length === 0)
 }

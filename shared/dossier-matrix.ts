@@ -24,7 +24,7 @@ export type DossierMatrixTotal = {
 }
 
 export type DossierMatrix = {
-  catalog: { id: string; version: string }
+  catalog: { id: string; version: string; title: string }
   /** The criteria in the catalogue's order, with how many documents each expects. */
   criteria: Array<{ no: number; name: string; expected: number }>
   communes: DossierMatrixRow[]
@@ -45,7 +45,7 @@ export type DossierFact = DossierItem & { unit: string; catalog: string }
  * dossier kept for the 2021–2025 set does not prove a criterion of the 2026 set.
  */
 export function computeDossierMatrix(
-  catalog: { id: string; version: string; criteria: readonly DossierCriterion[] },
+  catalog: { id: string; version: string; title: string; criteria: readonly DossierCriterion[] },
   communes: readonly DossierCommune[],
   facts: readonly DossierFact[],
 ): DossierMatrix {
@@ -69,7 +69,7 @@ export function computeDossierMatrix(
     return { unit: { id: c.unit.id, name: c.unit.name }, missing, reported: c.criteria !== null, metWithoutDossier }
   })
   return {
-    catalog: { id: catalog.id, version: catalog.version },
+    catalog: { id: catalog.id, version: catalog.version, title: catalog.title },
     criteria: catalog.criteria.map((k) => ({ no: k.no, name: k.name, expected: k.evidence && k.evidence.length > 0 ? k.evidence.length : 1 })),
     communes: rows,
     totals,

@@ -1,6 +1,7 @@
 // Evidence dossiers (hồ sơ minh chứng): the documents that prove a criterion is met at the appraisal.
 // What a criterion needs is catalogue data; whether a commune's dossier has it is decided here, once,
 // for the worker's list, the aggregate and its workbook.
+import { foldText } from './text'
 
 export type EvidenceKind = 'quyet_dinh' | 'bien_ban' | 'ke_hoach' | 'bao_cao' | 'anh_cong_trinh' | 'khac'
 
@@ -15,6 +16,13 @@ export const EVIDENCE_KINDS: ReadonlyArray<{ id: EvidenceKind; name: string; nam
 
 export function isEvidenceKind(value: string): value is EvidenceKind {
   return EVIDENCE_KINDS.some((k) => k.id === value)
+}
+
+/** A kind as a person writes it in the catalogue workbook: its id, or its Vietnamese or English name, any case or accents. */
+export function parseEvidenceKind(text: string): EvidenceKind | undefined {
+  const folded = foldText(text)
+  for (const k of EVIDENCE_KINDS) if (k.id === text || foldText(k.name) === folded || foldText(k.nameEn) === folded) return k.id
+  return undefined
 }
 
 export function evidenceKindName(kind: EvidenceKind): string {

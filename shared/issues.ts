@@ -7,6 +7,8 @@ export type Severity = 'error' | 'warning'
 
 export type IssueCode =
   | 'unit_required'
+  | 'class_missing'
+  | 'catalog_not_assigned'
   | 'period_invalid'
   | 'period_in_future'
   | 'indicator_code_required'
@@ -94,6 +96,20 @@ const task = (p: IssueParams): [string, string] => ['Nhiệm vụ ' + (p.task ||
 
 const WORDING: { [code in IssueCode]: { severity: Severity; words: Wording } } = {
   unit_required: { severity: 'error', words: () => ['Chưa ghi đơn vị báo cáo.', 'The reporting unit is missing.'] },
+  catalog_not_assigned: {
+    severity: 'error',
+    words: (p) => [
+      'Chưa có bộ tiêu chí nào chấm kỳ báo cáo ' + p.value + ' của đơn vị ' + q(p.limit) + '. Văn phòng NTM cần gán bộ tiêu chí cho đơn vị (PUT /api/v1/units/{đơn vị}/catalog) với ngày áp dụng không muộn hơn hạn nộp của kỳ.',
+      'No criteria catalogue judges reporting period ' + p.value + ' of unit ' + q(p.limit) + '. The NTM office must assign one (PUT /api/v1/units/{unit}/catalog) from a date no later than the period\'s deadline.',
+    ],
+  },
+  class_missing: {
+    severity: 'error',
+    words: (p) => [
+      'Đơn vị ' + q(p.value) + ' chưa được xếp ' + p.expected + ' theo bộ tiêu chí ' + p.limit + ', nên chưa chấm được báo cáo. Văn phòng NTM cần xếp đơn vị này (PUT /api/v1/units/{đơn vị}/catalog, mục "classes") rồi gửi lại.',
+      'Unit ' + q(p.value) + ' has no ' + p.expected + ' class in the catalogue ' + p.limit + ', so the report cannot be judged. The NTM office must assign one (PUT /api/v1/units/{unit}/catalog, "classes") before it is sent again.',
+    ],
+  },
   period_invalid: {
     severity: 'error',
     words: (p) => [

@@ -1,8 +1,10 @@
-// A commune's periodic report: checked against a catalogue and a region, and scored "đạt X / 19".
+// A commune's periodic report: checked against a catalogue and the commune's class in it (region, group),
+// and scored "đạt X / N" with N the catalogue's number of criteria.
 // The same function runs in the task pane (instant feedback) and in the worker (the rule of record).
 import { type Instant, vnDate } from './dates'
 import { isPeriodId, periodHasStarted } from './calendar'
-import { type Catalog, type Indicator, describeThreshold, indexIndicators, meetsThreshold, thresholdFor } from './catalog'
+import { type Catalog, type Indicator, classOf, describeThreshold, indexIndicators, thresholdFor } from './catalog'
+import { meetsThreshold } from './threshold'
 import { type Fund, type FundDraft, type FundTotals, DEFAULT_PEOPLE_SHARE_LIMIT, checkFunds } from './funds'
 import { type Issue, hasErrors, makeIssue, shownValue } from './issues'
 import { type Narratives, checkNarratives } from './narratives'
@@ -103,7 +105,7 @@ function parseValue(indicator: Indicator, raw: unknown, path: string): Parsed {
 const yesNoWord = (b: boolean): string => (b ? 'đạt' : 'chưa đạt')
 
 /** Scores one indicator row and collects its issues. */
-function checkIndicator(indicator: Indicator, criterion: number, entry: IndicatorEntry, region: string, at: string, issues: Issue[]): IndicatorResult {
+function checkIndicator(indicator: Indicator, criterion: number, entry: IndicatorEntry, classId: string | null, at: string, issues: Issue[]): IndicatorResult {
   const parsed = parseValue(indicator, entry.value, at + '.value')
   if (parsed.issue) issues.push(parsed.issue)
   const declared = parseYesNo(entry.status)
@@ -112,7 +114,7 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
   const result: IndicatorResult = { code: indicator.code, criterion, value: parsed.value, declared: status, basis: 'skipped', achieved: false }
   if (indicator.optional && isBlank(entry.value) && isBlank(entry.status)) return result
 
-  const threshold = thresholdFor(indicator, region)
+  const threshold = thresholdFor(indicator, classId)
   if (threshold) {
     result.basis = 'threshold'
     if (parsed.value === null) {
@@ -124,13 +126,13 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
       issues.push(makeIssue('status_contradicts_threshold', at + '.status', {
         indicator: indicator.code,
         value: yesNoWord(status),
-        expected: describeThreshold(threshold, indicator.unit),
+        expected: describeThreshold(threshold, indicator),
         limit: yesNoWord(result.achieved),
       }))
     }
     return result
   }
-  // No threshold for this region: the commune's own assessment decides (a yes/no value is that assessment).
+  // No threshold for this class: the commune's own assessment decides (a yes/no value is that assessment).
   result.basis = 'declared'
   const own = status !== null ? status : indicator.kind === 'yesno' && typeof parsed.value === 'boolean' ? parsed.value : null
   if (own === null) {
@@ -141,10 +143,21 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
   return result
 }
 
-/** Checks a report and scores it: the criterion is met when all its (non-skipped) indicators are. */
-export function checkReport(catalog: Catalog, region: string, draft: ReportDraft, options: CheckOptions): ReportCheck {
+/**
+ * Checks a report and scores it: the criterion is met when all its (non-skipped) indicators are. `classId` is
+ * the commune's class in the catalogue's classification; without one the report cannot be judged (the NTM
+ * office must assign it), never silently judged by some default class.
+ */
+export function checkReport(catalog: Catalog, classId: string | null, draft: ReportDraft, options: CheckOptions): ReportCheck {
   const issues: Issue[] = []
   if (typeof draft.unit !== 'string' || draft.unit.trim() === '') issues.push(makeIssue('unit_required', 'unit'))
+  else if (!classOf(catalog, classId)) {
+    issues.push(makeIssue('class_missing', 'unit', {
+      value: draft.unit.trim(),
+      expected: catalog.classification.label.toLowerCase() + ' (' + catalog.classification.classes.map((c) => c.name).join(', ') + ')',
+      limit: catalog.title,
+    }))
+  }
   if (!isPeriodId(draft.period)) issues.push(makeIssue('period_invalid', 'period', { value: shownValue(draft.period) }))
   else if (!periodHasStarted(draft.period, options.now)) issues.push(makeIssue('period_in_future', 'period', { value: draft.period }))
 
@@ -157,7 +170,7 @@ export function checkReport(catalog: Catalog, region: string, draft: ReportDraft
     const known = index[code]
     if (!known) return void issues.push(makeIssue('indicator_unknown', at + '.code', { indicator: code }))
     if (results[code]) return void issues.push(makeIssue('indicator_duplicate', at + '.code', { indicator: code }))
-    results[code] = checkIndicator(known.indicator, known.criterion, entry, region, at, issues)
+    results[code] = checkIndicator(known.indicator, known.criterion, entry, classOf(catalog, classId) ? classId : null, at, issues)
   })
 
   const criteria: CriterionResult[] = catalog.criteria.map((c) => {

@@ -1,11 +1,19 @@
 // The facts leaders read first, as words shared by the summary workbook and the portal: the communes
-// ranked by criteria met, and who is late or has not reported.
-import type { CommuneRow } from './aggregate'
+// ranked by criteria met, who is late or has not reported, and the criteria columns when several catalogues
+// judge the period (each catalogue its own columns, the second set's headed B·TC1 …, said in one line).
+import type { CatalogTally, CommuneRow } from './aggregate'
+import type { AggregateResponse } from './api'
 
-/** Best first; communes without a report last; ties in Vietnamese alphabetical order. */
+/** The share of its catalogue's criteria a commune meets (its own N: 19, 10 or a province's); -1 without a report. */
+const share = (r: CommuneRow): number => (r.achieved === null ? -1 : r.total > 0 ? r.achieved / r.total : 0)
+
+/**
+ * Best first, by share of its own catalogue's criteria (communes judged by different catalogues compare fairly);
+ * communes without a report last; ties in Vietnamese alphabetical order.
+ */
 export function rankCommunes(rows: readonly CommuneRow[]): CommuneRow[] {
   return rows.slice().sort((a, b) => {
-    if (a.achieved !== b.achieved) return a.achieved === null ? 1 : b.achieved === null ? -1 : b.achieved - a.achieved
+    if (share(a) !== share(b)) return share(b) - share(a)
     return a.unit.name.localeCompare(b.unit.name, 'vi')
   })
 }
@@ -22,3 +30,26 @@ export function missingNames(rows: readonly CommuneRow[]): string {
   if (missing.length === 0) return 'không có'
   return missing.map((c) => c.unit.name + ' (' + (c.timeliness.status === 'missing' ? 'quá hạn ' : 'còn ') + c.timeliness.days + ' ngày)').join(', ')
 }
+
+/** The criteria columns: each catalogue's criteria in turn, the second set's headed "B·TC1" and so on. */
+export type CriteriaColumn = { tally: CatalogTally; no: number; name: string; communes: number; header: string }
+const SET_LETTERS = 'ABCDEFGH'
+
+export function criteriaColumns(a: AggregateResponse): CriteriaColumn[] {
+  const out: CriteriaColumn[] = []
+  a.catalogs.forEach((tally, i) => {
+    const prefix = i === 0 ? '' : (SET_LETTERS.charAt(i) || String(i + 1)) + '·'
+    for (const k of tally.criteriaMet) out.push({ tally, no: k.no, name: k.name, communes: k.communes, header: prefix + 'TC' + k.no })
+  })
+  return out
+}
+
+/** Said above the table when several catalogues judge the period. */
+export function catalogsLine(a: AggregateResponse): string {
+  if (a.catalogs.length < 2) return ''
+  const sets = a.catalogs.map((t, i) => (i === 0 ? 'cột TC…' : 'cột ' + (SET_LETTERS.charAt(i) || String(i + 1)) + '·TC…') + ': ' + t.title + ' (' + t.communes + ' xã, ' + t.total + ' tiêu chí)')
+  return 'Lưu ý: các xã được chấm theo ' + a.catalogs.length + ' bộ tiêu chí khác nhau, mỗi xã trên tổng số tiêu chí của bộ mình — ' + sets.join('; ') + '.'
+}
+
+/** Whether a commune's row was judged by the catalogue of a column (another set's columns stay empty for it). */
+export const sameCatalog = (row: CommuneRow, t: CatalogTally): boolean => row.catalog !== null && row.catalog.id === t.id && row.catalog.version === t.version

@@ -12,6 +12,7 @@ import { aggregate } from './routes/aggregate'
 import { audit } from './routes/audit'
 import { catalog } from './routes/catalog'
 import { EVIDENCE_UPLOAD_PATH, evidenceFiles, unitEvidence } from './routes/evidence'
+import { catalogs } from './routes/catalogs'
 import { flags } from './routes/flags'
 import { health } from './routes/health'
 import { locks } from './routes/locks'
@@ -30,6 +31,7 @@ import { createScheduled } from './scheduled'
 import { limitByClient } from './rate-limit'
 import { apiHeaders } from './security-headers'
 import { writeLog } from './write-log'
+import { unitCatalog } from './routes/unit-catalog'
 
 export type AppOptions = { now?: () => Date }
 
@@ -47,6 +49,7 @@ export function createApp(options: AppOptions = {}) {
     .use(writeLog)
     .route('/me', me)
     .route('/catalog', catalog)
+    .route('/catalogs', catalogs)
     .route('/periods', periods)
     .route('/periods', locks)
     .route('/reports', reportWorkbook)
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/units', settings)
     .route('/units', notifications)
     .route('/units', webhooks)
+    .route('/units', unitCatalog)
     .route('/aggregate', aggregate)
     .route('/audit', audit)
     .route('/shares', shares)

@@ -110,3 +110,10 @@ export const shareSchema = z.object({
   period: z.string().max(40),
   days: z.number().int().min(1).max(SHARE_MAX_DAYS).optional(),
 })
+
+export const unitCatalogSchema = z.object({
+  catalog: z.string().min(1).max(64),
+  version: z.string().min(1).max(40),
+  from: z.string().max(40),
+  classes: z.record(z.string().max(64), z.string().max(200)).optional(),
+})

@@ -1,20 +1,25 @@
 // Which units a token may read and write: its own unit and, above communes, everything below it.
-import type { Catalog } from '../shared/catalog'
 import type { Principal } from './env'
-import { findCatalog } from './db/catalogs'
 import { type Unit, listChain } from './db/units'
 import { ApiError, unitNotFound } from './errors'
 
-/** A unit with its ancestors (nearest first) and the settings it inherits from them. */
-export type UnitContext = { unit: Unit; chain: Unit[]; region: string | null; catalogId: string | null }
+/** A unit with its ancestors, nearest first. */
+export type UnitContext = { unit: Unit; chain: Unit[] }
+
+/** A unit's ids up to the root within a loaded subtree (`byId`), then `above` (the subtree root's ancestors). */
+export function chainIds(unit: Unit, byId: { [id: string]: Unit }, above: readonly string[]): string[] {
+  const out: string[] = []
+  // Depth guard as in db/units: a cycle in parent links must not loop forever.
+  for (let u: Unit | undefined = unit; u && out.length < 16; u = u.parentId ? byId[u.parentId] : undefined) out.push(u.id)
+  for (const id of above) if (out.indexOf(id) < 0) out.push(id)
+  return out
+}
 
 export async function loadUnit(db: D1Database, id: string): Promise<UnitContext> {
   const chain = await listChain(db, id)
   const unit = chain[0]
   if (!unit) throw unitNotFound(id)
-  const region = chain.find((u) => u.region !== null)?.region ?? null
-  const catalogId = chain.find((u) => u.catalogId !== null)?.catalogId ?? null
-  return { unit, chain, region, catalogId }
+  return { unit, chain }
 }
 
 function within(principal: Principal, target: UnitContext): boolean {
@@ -52,13 +57,3 @@ export function assertParentUnit(target: UnitContext): void {
   }
 }
 
-export async function loadCatalogFor(db: D1Database, target: UnitContext): Promise<Catalog> {
-  const catalog = target.catalogId ? await findCatalog(db, target.catalogId) : null
-  if (!catalog) {
-    throw new ApiError(404, 'not_found', [
-      'Đơn vị "' + target.unit.id + '" chưa được gán bộ tiêu chí.',
-      'No criteria catalogue is assigned to unit "' + target.unit.id + '".',
-    ])
-  }
-  return catalog
-}

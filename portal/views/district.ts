@@ -3,7 +3,7 @@
 import {
   type AggregateResponse, type LockResponse, type MeResponse, SHARE_DEFAULT_DAYS, type ShareCreated, type ShareInfo, type SharesResponse,
 } from '../../shared/api'
-import { rankCommunes } from '../../shared/summary-lines'
+import { catalogsLine, criteriaColumns, rankCommunes, sameCatalog } from '../../shared/summary-lines'
 import { formatDateTimeVi, formatDateVi, vnDate } from '../../shared/dates'
 import { periodText } from '../../shared/words'
 import { getJson, sendJson } from '../api'
@@ -140,21 +140,26 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
   await Promise.all([showStatus(), showShares()])
 }
 
-/** Communes × criteria, ranked, with X/N; scrolls sideways on a phone with the commune column kept in view. */
+/**
+ * Communes × criteria, ranked, with X/N; scrolls sideways on a phone with the commune column kept in view.
+ * Communes judged by different catalogues: each catalogue its own columns, said in a line above the table.
+ */
 export function matrixTable(a: AggregateResponse): HTMLElement {
-  const criteria = a.criteriaMet
-  return h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
+  const criteria = criteriaColumns(a)
+  const note = catalogsLine(a)
+  return h('div', null, note ? h('p', { class: 'note note-warn' }, note) : null, h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
     h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'sticky' }, 'Xã'), h('th', { scope: 'col' }, 'Đạt'),
-      criteria.map((k) => h('th', { scope: 'col', title: k.name }, 'TC' + k.no)))),
+      criteria.map((k) => h('th', { scope: 'col', title: k.name }, k.header)))),
     h('tbody', null, rankCommunes(a.communes).map((r) => h('tr', null,
       h('th', { scope: 'row', class: 'sticky' }, r.unit.name),
       h('td', null, r.achieved === null ? '—' : r.achieved + '/' + r.total),
       criteria.map((k) => {
+        if (!sameCatalog(r, k.tally)) return h('td', { class: 'm-other', title: r.unit.name + ' — chấm theo bộ tiêu chí khác' }, '')
         const met = r.criteria ? r.criteria[String(k.no)] : undefined
         return met === undefined
-          ? h('td', { class: 'm-none', title: r.unit.name + ' — TC' + k.no + ': chưa có báo cáo' }, '')
-          : h('td', { class: met ? 'm-yes' : 'm-no', title: r.unit.name + ' — TC' + k.no + ' ' + k.name + ': ' + (met ? 'đạt' : 'chưa đạt') }, met ? '✓' : '✗')
+          ? h('td', { class: 'm-none', title: r.unit.name + ' — ' + k.header + ': chưa có báo cáo' }, '')
+          : h('td', { class: met ? 'm-yes' : 'm-no', title: r.unit.name + ' — ' + k.header + ' ' + k.name + ': ' + (met ? 'đạt' : 'chưa đạt') }, met ? '✓' : '✗')
       })))),
     h('tfoot', null, h('tr', null, h('th', { scope: 'row', class: 'sticky' }, 'Số xã đạt'), h('td', null, ''),
-      criteria.map((k) => h('td', null, String(k.communes)))))))
+      criteria.map((k) => h('td', null, String(k.communes))))))))
 }

@@ -31,7 +31,7 @@ export function dossierMatrixCard(canWrite: boolean): { element: HTMLElement; sh
       h('p', { class: matrices.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0)) ? 'bad-text' : '', id: 'dossier-gap-line' },
         h('b', null, 'Đạt nhưng thiếu hồ sơ: '), metWithoutDossierText(matrices)),
       matrices.map((m) => h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
-        matrices.length > 1 ? h('caption', null, 'Bộ tiêu chí ' + m.catalog.id) : null,
+        matrices.length > 1 ? h('caption', null, 'Bộ tiêu chí ' + m.catalog.title) : null,
         h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'sticky' }, 'Xã'), h('th', { scope: 'col' }, 'Đủ'),
           m.criteria.map((k) => h('th', { scope: 'col', title: k.name }, 'TC' + k.no)))),
         h('tbody', null, m.communes.map((c) => {

@@ -33,10 +33,10 @@ function criterion(no: number, name: string, nameEn: string, group: string, spec
 export const QD_318_2022: Catalog = {
   id: 'qd-318-2022',
   version: '2022.1',
+  title: 'QĐ 318/QĐ-TTg',
   name: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (QĐ 318/QĐ-TTg)',
-  validFrom: '2022-03-08',
-  validTo: '2026-02-14',
-  regions: REGIONS,
+  effectiveFrom: '2022-03-08',
+  classification: { label: 'Vùng', classes: REGIONS },
   groups: [
     { id: 'I', name: 'Quy hoạch' },
     { id: 'II', name: 'Hạ tầng kinh tế - xã hội' },

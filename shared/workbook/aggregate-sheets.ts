@@ -1,7 +1,8 @@
 // The district's aggregate as sheets: a communes × criteria matrix with scores and timeliness, completeness
 // and timeliness rates, how many communes meet each criterion, funds by source, and overdue tasks.
 // Pure: the server's AggregateResponse in, grids, fills and number formats out (written by excel/write-aggregate.ts).
-import type { AggregateResponse } from '../api'
+import type { AggregateCommuneRow, AggregateResponse } from '../api'
+import type { CatalogTally } from '../aggregate'
 import type { Timeliness } from '../calendar'
 import { type FollowUp, followUps } from '../aggregate'
 import { FUND_SOURCES } from '../funds'
@@ -59,19 +60,40 @@ function names(list: readonly FollowUp[], days: (f: FollowUp) => string): string
   return list.length === 0 ? 'không có' : list.map((f) => f.name + days(f)).join('; ')
 }
 
+/** The communes judged by one catalogue version (or by none, `tally` null), in the aggregate's order. */
+type Block = { tally: CatalogTally | null; rows: AggregateCommuneRow[] }
+
+function blocksOf(agg: AggregateResponse): Block[] {
+  const blocks: Block[] = agg.catalogs.map((tally) => ({
+    tally,
+    rows: agg.communes.filter((r) => r.catalog !== null && r.catalog.id === tally.id && r.catalog.version === tally.version),
+  }))
+  const none = agg.communes.filter((r) => r.catalog === null)
+  if (none.length > 0) blocks.push({ tally: null, rows: none })
+  return blocks
+}
+
+/** Widest criteria matrix among the catalogues of the aggregate. */
+export function matrixWidth(agg: AggregateResponse): number {
+  let most = 0
+  for (const t of agg.catalogs) if (t.total > most) most = t.total
+  return MATRIX_FIRST_COL + most
+}
+
 /**
  * The summary sheet. Everything a reader needs first is in view when the sheet opens: the figures, who is
  * missing or late, the funds with the people's share, and the chart beside them; the communes × criteria
- * matrix starts below, at the row after the chart.
+ * matrix starts below, at the row after the chart: one block per catalogue judging the period (each commune
+ * counted against its own catalogue's N, "số xã đạt" per catalogue, never across sets).
  */
 export function aggregateSheet(agg: AggregateResponse): SheetOutput {
-  const criteria = agg.criteriaMet
   const c = agg.completeness
   const rows: Cell[][] = []
   const fills: Fill[] = []
   const formats: Format[] = []
   const bold: string[] = []
   const wrap: string[] = []
+  const width = matrixWidth(agg)
   rows.push(['Tổng hợp báo cáo kỳ ' + formatDateVi(agg.period) + ' - ' + agg.unit.name])
   bold.push('A1')
   rows.push(['Số xã phải báo cáo', c.expected])
@@ -106,49 +128,81 @@ export function aggregateSheet(agg: AggregateResponse): SheetOutput {
     fills.push({ address: a1Block(shareRow, 0, 1, 2), color: AGG_COLORS.notMet })
   }
   while (rows.length < CHART_ROWS) rows.push([])
-  rows.push([])
-  const headerRow = rows.length
-  rows.push(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi'].concat(criteria.map((k) => 'TC' + k.no)))
-  const width = MATRIX_FIRST_COL + criteria.length
-  fills.push({ address: a1Block(headerRow, 0, 1, width), color: AGG_COLORS.header })
-  bold.push(a1Block(headerRow, 0, 1, width))
-  for (const row of agg.communes) {
-    const r = rows.length
-    const line: Cell[] = [
-      row.unit.id, row.unit.name, row.achieved === null ? '' : row.achieved,
-      row.achieved === null ? '' : row.achieved + '/' + row.total, timelinessText(row.timeliness), row.revision === null ? '' : row.revision,
-    ]
-    const colors: Array<string | null> = []
-    for (const k of criteria) {
-      const met = row.criteria ? row.criteria[String(k.no)] : undefined
-      line.push(met === undefined ? '' : met ? 'đạt' : 'chưa đạt')
-      colors.push(met === undefined ? AGG_COLORS.none : met ? AGG_COLORS.met : AGG_COLORS.notMet)
-    }
-    rows.push(line)
-    rowFills(r, MATRIX_FIRST_COL, colors, fills)
-    const tc = timelinessColor(row.timeliness)
-    if (tc) fills.push({ address: a1(r, 4), color: tc })
+  const blocks = blocksOf(agg)
+  const titleOf = (block: Block): string => {
+    const t = block.tally
+    return t
+      ? 'Bộ tiêu chí: ' + t.title + ' (phiên bản ' + t.version + ') — ' + t.total + ' tiêu chí, ' + t.communes + ' xã'
+      : 'Chưa được gán bộ tiêu chí cho kỳ này: ' + block.rows.length + ' xã'
   }
-  const lastCommuneRow = rows.length - 1
-  // "9/19" is a date to an en-US Excel (19 September): the score column is text, formatted before it is written.
-  if (agg.communes.length > 0) formats.push({ address: a1Block(headerRow + 1, 3, agg.communes.length, 1), rows: agg.communes.length, cols: 1, format: TEXT_FORMAT })
-  const countRow = rows.length
-  rows.push((['', 'Số xã đạt', '', '', '', ''] as Cell[]).concat(criteria.map((k) => k.communes)))
-  bold.push(a1Block(countRow, 0, 1, width))
-  rows.push([])
-  rows.push(['Tên các tiêu chí'])
-  for (const k of criteria) rows.push(['TC' + k.no, k.name, k.communes + '/' + c.expected + ' xã đạt'])
+  // One block (the usual case): its title takes the spare row above the matrix. Several: a note there, and a title over each.
+  const single = blocks.length === 1
+  if (agg.catalogs.length > 1) {
+    rows.push(['Lưu ý: các xã được chấm theo ' + agg.catalogs.length + ' bộ tiêu chí khác nhau; mỗi xã tính trên tổng số tiêu chí của bộ mình, số xã đạt tính riêng từng bộ, không cộng gộp.'])
+    fills.push({ address: a1Block(rows.length - 1, 0, 1, 1), color: AGG_COLORS.late })
+  } else {
+    rows.push(single ? [titleOf(blocks[0] as Block)] : [])
+  }
+  if (single) bold.push(a1(rows.length - 1, 0))
+  let chart: SheetOutput['chart']
+  for (const block of blocks) {
+    const t = block.tally
+    const criteria = t ? t.criteriaMet : []
+    if (!single) {
+      bold.push(a1(rows.length, 0))
+      rows.push([titleOf(block)])
+    }
+    const headerRow = rows.length
+    const blockWidth = MATRIX_FIRST_COL + criteria.length
+    rows.push(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi'].concat(criteria.map((k) => 'TC' + k.no)))
+    fills.push({ address: a1Block(headerRow, 0, 1, blockWidth), color: AGG_COLORS.header })
+    bold.push(a1Block(headerRow, 0, 1, blockWidth))
+    for (const row of block.rows) {
+      const r = rows.length
+      const line: Cell[] = [
+        row.unit.id, row.unit.name, row.achieved === null ? '' : row.achieved,
+        row.achieved === null ? '' : row.achieved + '/' + row.total, timelinessText(row.timeliness), row.revision === null ? '' : row.revision,
+      ]
+      const colors: Array<string | null> = []
+      for (const k of criteria) {
+        const met = row.criteria ? row.criteria[String(k.no)] : undefined
+        line.push(met === undefined ? '' : met ? 'đạt' : 'chưa đạt')
+        colors.push(met === undefined ? AGG_COLORS.none : met ? AGG_COLORS.met : AGG_COLORS.notMet)
+      }
+      rows.push(line)
+      rowFills(r, MATRIX_FIRST_COL, colors, fills)
+      const tc = timelinessColor(row.timeliness)
+      if (tc) fills.push({ address: a1(r, 4), color: tc })
+    }
+    const lastCommuneRow = rows.length - 1
+    // "9/19" is a date to an en-US Excel (19 September): the score column is text, formatted before it is written.
+    if (block.rows.length > 0) formats.push({ address: a1Block(headerRow + 1, 3, block.rows.length, 1), rows: block.rows.length, cols: 1, format: TEXT_FORMAT })
+    if (t) {
+      const countRow = rows.length
+      rows.push((['', 'Số xã đạt', '', '', '', ''] as Cell[]).concat(criteria.map((k) => k.communes)))
+      bold.push(a1Block(countRow, 0, 1, blockWidth))
+    }
+    // The chart compares scores, so it covers the first (largest) block only: scores out of different N differ.
+    if (!chart && t && block.rows.length > 0) {
+      chart = {
+        source: a1Block(headerRow, 1, lastCommuneRow - headerRow + 1, 2),
+        title: 'Số tiêu chí đạt theo xã - kỳ ' + formatDateVi(agg.period) + (agg.catalogs.length > 1 ? ' (' + t.title + ')' : ''),
+        from: a1(0, LEFT_WIDTH + 1),
+        to: a1(CHART_ROWS - 1, LEFT_WIDTH + 9),
+      }
+    }
+    rows.push([])
+  }
+  for (const t of agg.catalogs) {
+    rows.push([])
+    rows.push(['Tên các tiêu chí' + (agg.catalogs.length > 1 ? ' — ' + t.title : '')])
+    for (const k of t.criteriaMet) rows.push(['TC' + k.no, k.name, k.communes + '/' + t.communes + ' xã đạt'])
+  }
 
-  const widths = [24, 26, 14, 12, 24, 8].concat(criteria.map(() => 7))
+  const widths = [24, 26, 14, 12, 24, 8]
+  while (widths.length < width) widths.push(7)
   const out: SheetOutput = { name: SHEETS.aggregate, values: rectangular(rows, width), fills, formats, bold, wrap, widths }
-  if (agg.communes.length > 0) {
-    out.chart = {
-      source: a1Block(headerRow, 1, lastCommuneRow - headerRow + 1, 2),
-      title: 'Số tiêu chí đạt theo xã - kỳ ' + formatDateVi(agg.period),
-      from: a1(0, LEFT_WIDTH + 1),
-      to: a1(CHART_ROWS - 1, LEFT_WIDTH + 9),
-    }
-  }
+  if (chart) out.chart = chart
   return out
 }
 

@@ -43,7 +43,7 @@ export function dossierMatrixSheet(agg: AggregateResponse): SheetOutput {
   for (const m of matrices) {
     if (matrices.length > 1) {
       bold.push(a1(rows.length, 0))
-      rows.push(['Bộ tiêu chí ' + m.catalog.id + ' (phiên bản ' + m.catalog.version + ')'])
+      rows.push(['Bộ tiêu chí ' + m.catalog.title + ' (phiên bản ' + m.catalog.version + '): ' + m.communes.length + ' xã'])
     }
     const header = rows.length
     const span = DOSSIER_FIRST_CRITERION_COL + m.criteria.length

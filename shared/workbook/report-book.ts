@@ -9,7 +9,7 @@ import type { FundDraft } from '../funds'
 import type { TaskDraft } from '../task-check'
 import type { TaskProgressDraft } from '../task-progress'
 import type { Issue } from '../issues'
-import { describeThreshold, thresholdFor } from '../catalog'
+import { classOf, describeThreshold, thresholdFor } from '../catalog'
 import { FUND_SOURCES, parseFundSource } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
@@ -89,7 +89,7 @@ export const INFO_ROWS = {
   period: 3,
   due: 4,
   catalog: 5,
-  region: 6,
+  classification: 6,
   revision: 7,
   receivedAt: 8,
   timeliness: 9,
@@ -104,7 +104,7 @@ const INFO_LABELS: { [k in Exclude<keyof typeof INFO_ROWS, 'title' | 'recentHead
   period: 'Kỳ báo cáo',
   due: 'Hạn nộp',
   catalog: 'Bộ tiêu chí',
-  region: 'Vùng',
+  classification: 'Vùng / nhóm xã',
   revision: 'Lần gửi gần nhất',
   receivedAt: 'Thời điểm nhận',
   timeliness: 'Đúng hạn / trễ',
@@ -127,24 +127,28 @@ export type InfoFacts = {
   period: string
   due: string
   catalog: string
-  region: string
+  classification: string
+}
+
+/** "QĐ 318/QĐ-TTg (phiên bản 2022.1)": the catalogue as the info sheet and the pane name it. */
+export function catalogLine(catalog: Catalog): string {
+  return catalog.title + ' (phiên bản ' + catalog.version + ')'
 }
 
 /** The info sheet's facts for a unit and period; a district's book shows its own deadline. */
 export function infoFacts(
-  unit: { id: string; name: string }, period: string, catalog: Catalog | null, region: string | null, district: boolean,
+  unit: { id: string; name: string }, period: string, catalog: Catalog | null, classId: string | null, district: boolean,
 ): InfoFacts {
   const p = periodOf(period)
-  let regionName = region || ''
-  if (catalog && region) for (const r of catalog.regions) if (r.id === region) regionName = r.name
+  const cls = catalog ? classOf(catalog, classId) : undefined
   return {
     unitName: unit.name,
     unit: unit.id,
     // Written as people read it; read back through periodFromCell, which takes 14/11/2026 as well as ISO.
     period: p ? formatDateVi(period) : period,
     due: p ? formatDateVi(district ? p.districtDue : p.communeDue) : '',
-    catalog: catalog ? catalog.name : '',
-    region: regionName,
+    catalog: catalog ? catalogLine(catalog) : '',
+    classification: cls ? cls.name : classId && catalog ? classId : catalog && catalog.classification.classes.length > 0 ? 'chưa xếp' : '',
   }
 }
 
@@ -195,12 +199,17 @@ export function infoGrid(facts: InfoFacts): Grid {
   return rows
 }
 
-export function indicatorGrid(catalog: Catalog, region: string | null): Grid {
+export function indicatorGrid(catalog: Catalog, classId: string | null): Grid {
   const rows: Cell[][] = [INDICATOR_COLUMNS.map((c) => c.header)]
+  // A commune not yet classed has no target where the set has thresholds; "xã tự đánh giá" would be wrong.
+  const unclassed = !classOf(catalog, classId)
   for (const c of catalog.criteria) {
     for (const i of c.indicators) {
-      const threshold = region ? thresholdFor(i, region) : undefined
-      const target = describeThreshold(threshold, i.unit) + (i.targetNote ? ' (' + i.targetNote + ')' : '')
+      const threshold = thresholdFor(i, classId)
+      const shown = !threshold && unclassed && Object.keys(i.thresholds).length > 0
+        ? 'chưa xếp ' + catalog.classification.label.toLowerCase()
+        : describeThreshold(threshold, i)
+      const target = shown + (i.targetNote ? ' (' + i.targetNote + ')' : '')
       rows.push([i.code, c.no + '. ' + c.name, i.name, i.unit, target, '', '', '', ''])
     }
   }
@@ -260,14 +269,14 @@ function isFundEntry(r: { cells: { [key: string]: Cell } }): boolean {
 
 /** The sheets of a commune's report workbook (district: info and tasks only). */
 export function reportBookPlan(
-  facts: InfoFacts, catalog: Catalog | null, regionId: string | null, tasks: readonly StoredTask[], names: { [id: string]: string } = {},
+  facts: InfoFacts, catalog: Catalog | null, classId: string | null, tasks: readonly StoredTask[], names: { [id: string]: string } = {},
 ): SheetPlan[] {
   const own: OwnUnit = { id: facts.unit, name: facts.unitName }
   const taskValues = taskGrid(tasks, own, names)
   const readOnly = assignedFills(readRows({ sheet: SHEETS.tasks, address: 'A1', values: taskValues }, TASK_COLUMNS, { row: 0, col: 0 }), own)
   const plans: SheetPlan[] = [{ name: SHEETS.info, values: infoGrid(facts), columns: [], textColumns: [1] }]
   if (catalog) {
-    plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, regionId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
+    plans.push({ name: SHEETS.indicators, values: indicatorGrid(catalog, classId), columns: INDICATOR_COLUMNS, table: 'NtmChiTieu', textColumns: [0] })
   }
   plans.push({
     name: SHEETS.tasks, values: taskValues, columns: TASK_COLUMNS, table: 'NtmNhiemVu', textColumns: [0], formatRows: TASK_FORMAT_ROWS,

@@ -65,7 +65,8 @@ describe('commune: create, check, fix, submit', () => {
     expect(fake.names()).toEqual(['Sheet1', SHEETS.info, SHEETS.indicators, SHEETS.tasks, SHEETS.funds, SHEETS.narratives])
     expect(fake.value(SHEETS.info, 'B3')).toBe('binh-son')
     expect(fake.value(SHEETS.info, 'B4')).toBe('14/11/2026') // read back as 2026-11-14
-    expect(fake.value(SHEETS.info, 'B6')).toBe('Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025 (QĐ 318/QĐ-TTg)')
+    // The catalogue by its title and version: the set that judges this period, and which load of it.
+    expect(fake.value(SHEETS.info, 'B6')).toBe('QĐ 318/QĐ-TTg (phiên bản 2022.1)')
     expect(fake.value(SHEETS.info, 'B7')).toBe('Bắc Trung Bộ')
     expect(text('status')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(document.getElementById('status')!.className).toBe('status status-ok')
@@ -134,9 +135,35 @@ describe('commune: create, check, fix, submit', () => {
     expect(text('status')).toBe('Excel báo lỗi: Lỗi chung (mã GeneralException). Thao tác chưa hoàn tất; hãy xem lại sổ rồi thử lại.')
   })
 
+  it("asks for the catalogue of the book's own period, and names it with the unit's class", async () => {
+    await press(onCreateBook)
+    const asked = () => server.calls.filter((c) => c.path.indexOf('/catalog') === 0).map((c) => c.path)
+    expect(asked()).toEqual(['/catalog?period=2026-11-14'])
+    expect(text('catalog-line')).toBe('Bộ tiêu chí: QĐ 318/QĐ-TTg (phiên bản 2022.1) · Bắc Trung Bộ')
+    // Another period chosen in the pane does not change what judges this book; its own period cell does.
+    setPeriod('2026-10-28')
+    await press(onCheck)
+    expect(asked()).toEqual(['/catalog?period=2026-11-14'])
+    fake.setValues(SHEETS.info, 'B' + (INFO_ROWS.period + 1), [['2026-10-28']])
+    await press(onCheck)
+    expect(asked()).toEqual(['/catalog?period=2026-11-14', '/catalog?period=2026-10-28'])
+  })
+
+  it('checks offline only with a catalogue saved for the same period', async () => {
+    await press(onCreateBook)
+    fillAll()
+    await press(onCheck) // saves the catalogue of 2026-11-14
+    fake.setValues(SHEETS.info, 'B' + (INFO_ROWS.period + 1), [['2026-10-28']])
+    resetState()
+    server.failNext = 'network'
+    await press(onCheck)
+    expect(text('status')).toMatch(/^Không kết nối được máy chủ/)
+    expect(details()).not.toContain('Không kết nối được máy chủ; đang kiểm tra bằng bộ tiêu chí đã lưu.')
+  })
+
   it('a new token forgets the cached identity and catalogue (another unit may be in another region)', async () => {
     await press(onCreateBook)
-    const catalogCalls = () => server.calls.filter((c) => c.path === '/catalog').length
+    const catalogCalls = () => server.calls.filter((c) => c.path.indexOf('/catalog') === 0).length
     await press(onCheck)
     expect(catalogCalls()).toBe(1)
     await press(() => onSaveSettings('https://ntm.example.org', 'district-token'))
@@ -263,9 +290,9 @@ describe('commune: create, check, fix, submit', () => {
     expect(text('status')).toBe('Không có lỗi. Có thể gửi báo cáo.')
     expect(details()).toEqual(['Không kết nối được máy chủ; đang kiểm tra bằng bộ tiêu chí đã lưu.'])
     // back online: the next check asks the server again and no longer says offline
-    const before = server.calls.filter((c) => c.path === '/catalog').length
+    const before = server.calls.filter((c) => c.path.indexOf('/catalog') === 0).length
     await press(onCheck)
-    expect(server.calls.filter((c) => c.path === '/catalog').length).toBe(before + 1)
+    expect(server.calls.filter((c) => c.path.indexOf('/catalog') === 0).length).toBe(before + 1)
     expect(details()).toEqual([])
   })
 
@@ -533,7 +560,7 @@ describe('district', () => {
   it('names the communes to chase, each a link to its row of the summary sheet', async () => {
     const row = (id: string, name: string, timeliness: { status: 'late' | 'missing' | 'open'; days: number }, revision: number | null) => ({
       unit: { id, name }, revision, receivedAt: null, firstReceivedAt: null, achieved: revision === null ? null : 7, total: 19,
-      criteria: revision === null ? null : {}, timeliness, narratives: null,
+      criteria: revision === null ? null : {}, timeliness, narratives: null, catalog: { id: 'qd-318-2022', version: '2022.1' },
     })
     server.moreCommunes = [
       row('tho-binh', 'Xã Thọ Bình', { status: 'missing', days: 12 }, null),

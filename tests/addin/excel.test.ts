@@ -13,7 +13,7 @@ import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../../shared/workbook
 import type { AggregateResponse } from '../../shared/api'
 import { CATALOG, INDICATOR_CODES, TASKS } from './fixtures'
 
-const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'qd-318-2022 (2022.1)', region: 'Bắc Trung Bộ' }
+const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'QĐ 318/QĐ-TTg (phiên bản 2022.1)', classification: 'Bắc Trung Bộ' }
 const g = globalThis as unknown as { Excel: unknown; Office: unknown }
 
 function setup(apiVersion: string, sheets?: { [name: string]: Array<Array<string | number | boolean>> }) {
@@ -385,11 +385,14 @@ const AGG: AggregateResponse = {
   locked: false,
   generatedAt: '2026-11-15T02:00:00Z',
   communes: [
-    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: 'Làm xong 1,2 km đường', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' } },
-    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 }, narratives: null },
+    { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 2, receivedAt: '2026-11-14T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 9, total: 19, criteria: { '1': true, '2': false }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: 'Làm xong 1,2 km đường', difficulties: '', requests: 'Đề nghị hỗ trợ vốn' }, catalog: { id: 'qd-318-2022', version: '2022.1' } },
+    { unit: { id: 'dan-ly', name: 'Xã Dân Lý' }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null, total: 19, criteria: null, timeliness: { status: 'missing', days: 1 }, narratives: null, catalog: { id: 'qd-318-2022', version: '2022.1' } },
   ],
   completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
-  criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),
+  catalogs: [{
+    id: 'qd-318-2022', version: '2022.1', title: 'QĐ 318/QĐ-TTg', total: 19, communes: 2, reported: 1,
+    criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: c.no === 1 ? 1 : 0 })),
+  }],
   funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 5, integrated: 0, credit: 0, enterprise: 0, people: 1 }, total: 6, peopleShare: 1 / 6 },
   overdueTasks: [{ id: 'TB-2', title: 'Báo cáo tiến độ', owner: 'binh-son', lead: 'binh-son', collaborators: [], occurrence: '2026-11-10', days: 5 }],
   lockedAt: null,

@@ -103,7 +103,9 @@ export class FakeServer {
       }
       return [200, this.settingsOf(unit)]
     }
-    if (call.method === 'GET' && call.path === '/catalog') return [200, CATALOG]
+    if (call.method === 'GET' && (m = /^\/catalog(?:\?period=(.+))?$/.exec(call.path))) {
+      return [200, { ...CATALOG, period: m[1] ? decodeURIComponent(m[1]) : CATALOG.period }]
+    }
     if ((m = /^\/units\/([^/]+)\/evidence$/.exec(call.path)) && call.method === 'GET') {
       const unit = decodeURIComponent(m[1] as string)
       if (me.role === 'commune' && unit !== me.unit.id) return this.error(403, 'forbidden')
@@ -193,7 +195,7 @@ export class FakeServer {
       const body = call.body as ReportRequest
       if (key && this.receipts[key]) return [201, this.receipts[key]]
       if (this.locked[body.period]) return this.error(409, 'period_locked')
-      const check = checkReport(CATALOG.catalog, CATALOG.region || '', body, { now: this.now })
+      const check = checkReport(CATALOG.catalog, CATALOG.classId, body, { now: this.now })
       if (!check.ok) return this.error(422, 'validation_failed', check.issues)
       const t = reportTimeliness(body.period, this.now, this.now)
       const receipt: ReportReceipt = {
@@ -211,9 +213,12 @@ export class FakeServer {
       const agg: AggregateResponse = {
         period: body.period, unit: { id: me.unit.id, name: me.unit.name, level: 'district' }, locked: !!this.locked[body.period],
         generatedAt: new Date(this.now).toISOString(),
-        communes: ([{ unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 1, receivedAt: '2026-11-13T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 19, total: 19, criteria: { '1': true }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa' } }] as AggregateResponse['communes']).concat(this.moreCommunes),
+        communes: ([{ unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, revision: 1, receivedAt: '2026-11-13T03:00:00Z', firstReceivedAt: '2026-11-13T03:00:00Z', achieved: 19, total: 19, criteria: { '1': true }, timeliness: { status: 'on_time', days: 0 }, narratives: { achievements: '', difficulties: '', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa' }, catalog: { id: 'qd-318-2022', version: '2022.1' } }] as AggregateResponse['communes']).concat(this.moreCommunes),
         completeness: { expected: 1, received: 1, receivedOnTime: 1, rate: 1, onTimeRate: 1 },
-        criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: 1 })),
+        catalogs: [{
+          id: 'qd-318-2022', version: '2022.1', title: CATALOG.catalog.title, total: 19, communes: 1, reported: 1,
+          criteriaMet: CATALOG.catalog.criteria.map((c) => ({ no: c.no, name: c.name, communes: 1 })),
+        }],
         funds: { bySource: { central: 0, provincial: 0, district: 0, commune: 0, integrated: 0, credit: 0, enterprise: 0, people: 0 }, total: 0, peopleShare: 0 },
         overdueTasks: [],
         lockedAt: this.locked[body.period] ? new Date(this.now).toISOString() : null,

@@ -4,9 +4,11 @@ import type { CatalogResponse, MeResponse, StoredTask } from '../../shared/api'
 import { indicatorsOf } from '../../shared/catalog'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
 
-export const CATALOG: CatalogResponse = { catalog: QD_318_2022, region: 'btb' }
-export const COMMUNE_ME: MeResponse = { role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune', region: 'btb' }, settings: DEFAULT_SETTINGS, today: '2026-11-14' }
-export const DISTRICT_ME: MeResponse = { role: 'district', unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district', region: 'btb' }, settings: DEFAULT_SETTINGS, today: '2026-11-14' }
+export const CATALOG: CatalogResponse = {
+  catalog: QD_318_2022, period: '2026-11-14', assignment: { unit: 'thanh-hoa', from: '2022-03-08' }, classId: 'btb', className: 'Bắc Trung Bộ',
+}
+export const COMMUNE_ME: MeResponse = { role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune' }, settings: DEFAULT_SETTINGS, today: '2026-11-14' }
+export const DISTRICT_ME: MeResponse = { role: 'district', unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, settings: DEFAULT_SETTINGS, today: '2026-11-14' }
 
 export const TASKS: StoredTask[] = [
   { id: 'TB-2', title: 'Báo cáo tiến độ về huyện', lead: 'binh-son', collaborators: [], due: '2020-11-30', status: 'todo', progress: 0, owner: 'binh-son', updatedAt: '2020-11-17T00:00:00Z', version: 1 },

@@ -81,21 +81,22 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(await commune.textContent('#period option:checked')).toBe('28/11/2026 (kỳ hiện tại)')
     expect(await press(commune, 'btn-create')).toBe('Đã tạo sổ báo cáo: Thông tin, Chỉ tiêu, Nhiệm vụ, Nguồn vốn, Kết quả, kiến nghị.')
     expect(await value(commune, INFO, 'B4')).toBe('28/11/2026')
+    // The period is judged by the 2026–2030 set, known at criterion level only: the pane says so.
+    expect(await commune.textContent('#catalog-line')).toBe(
+      'Bộ tiêu chí: QĐ 51/2025/QĐ-TTg (cấp tiêu chí — nạp bảng chỉ tiêu từ phụ lục Quyết định để chấm tự động) (phiên bản 2025.1) · Xã nhóm 2',
+    )
+    expect(String(await value(commune, IND, 'A11'))).toBe('10')
 
-    // The accountant fills every indicator, with two mistakes, and the funds.
+    // The accountant declares every criterion, with two mistakes, and fills the funds.
     const typo = await commune.evaluate(() => {
       const fake = (window as unknown as W).__fake
       const grid = fake.grid('Chỉ tiêu')
       let typoRow = 0
       for (let r = 1; r < grid.length; r++) {
         const code = String(grid[r]![0])
-        const target = String(grid[r]![4])
-        const unit = String(grid[r]![3])
-        let v: string | number = unit.indexOf('%') >= 0 || unit.indexOf('/') > 0 && unit.indexOf('Đạt') < 0 ? 100 : 'đạt'
-        if (target.indexOf('Không') === 0) v = 'không'
-        if (code === '3.1') { v = '85,5%' }
-        if (code === '2.1') { v = 'nhiều'; typoRow = r + 1 }
-        fake.setValues('Chỉ tiêu', 'F' + (r + 1), [[v, code === '17.4' ? 'đạtt' : 'đạt']])
+        let v = 'đạt'
+        if (code === '2') { v = 'nhiều'; typoRow = r + 1 }
+        fake.setValues('Chỉ tiêu', 'F' + (r + 1), [[v, code === '9' ? 'đạtt' : 'đạt']])
       }
       fake.setValues('Nguồn vốn', 'B3', [[1200000000]])
       fake.setValues('Nguồn vốn', 'B9', [[150000000]])
@@ -105,9 +106,9 @@ describe('the pane in Chromium against the local Worker', () => {
     expect(status).toMatch(/^Có 2 lỗi/)
     // The errors are the headline; the score is provisional until there are none.
     expect(await commune.textContent('#headline')).toBe('Còn 2 lỗi cần sửa')
-    expect(await commune.textContent('#score')).toMatch(/^Tạm tính: đạt \d+\/19 tiêu chí — chưa chắc chắn khi còn lỗi\.$/)
+    expect(await commune.textContent('#score')).toMatch(/^Tạm tính: đạt \d+\/10 tiêu chí — chưa chắc chắn khi còn lỗi\.$/)
     const issues = await commune.$$eval('#issues button', (bs) => bs.map((b) => b.textContent))
-    expect(issues).toContain("'Chỉ tiêu'!F" + typo + ' Chỉ tiêu 2.1: "nhiều" không phải là số.')
+    expect(issues).toContain("'Chỉ tiêu'!F" + typo + ' Chỉ tiêu 2: "nhiều" không hợp lệ; ghi đạt / chưa đạt, có / không, x.')
     expect(await commune.evaluate((r) => (window as unknown as W).__fake.fill('Chỉ tiêu', 'F' + r), typo)).toBe('#F4B6B6')
 
     mkdirSync(join(ROOT, 'docs'), { recursive: true })
@@ -124,8 +125,8 @@ describe('the pane in Chromium against the local Worker', () => {
     // Fix both, re-check: the marks go.
     await commune.evaluate((r) => {
       const fake = (window as unknown as W).__fake
-      fake.setValues('Chỉ tiêu', 'F' + r, [[92]])
-      const row = fake.rowOf('Chỉ tiêu', 0, '17.4')
+      fake.setValues('Chỉ tiêu', 'F' + r, [['đạt']])
+      const row = fake.rowOf('Chỉ tiêu', 0, '9')
       fake.setValues('Chỉ tiêu', 'G' + (row + 1), [['đạt']])
     }, typo)
     expect(await press(commune, 'btn-check')).toMatch(/^Không có lỗi/)
@@ -142,7 +143,7 @@ describe('the pane in Chromium against the local Worker', () => {
     await commune.unroute('**/api/v1/reports')
 
     // The retry carries the same key: the Worker answers with the first receipt, no second revision.
-    expect(await press(commune, 'btn-submit')).toMatch(/^Đã gửi: lần 1, nhận lúc 09:00 26\/11\/2026, đúng hạn\. Đạt \d+\/19 tiêu chí\.$/)
+    expect(await press(commune, 'btn-submit')).toBe('Đã gửi: lần 1, nhận lúc 09:00 26/11/2026, đúng hạn. Đạt 10/10 tiêu chí.')
     expect(await value(commune, INFO, 'B8')).toBe(1)
     expect(await value(commune, INFO, 'B10')).toBe('Đúng hạn')
     const detail = await api<{ revisions: unknown[]; latest: { revision: number } }>('/reports/binh-son/2026-11-28', COMMUNE_TOKEN)
@@ -233,12 +234,17 @@ describe('the pane in Chromium against the local Worker', () => {
       const grid = fake.grid('Tổng hợp')
       const header = grid.findIndex((r) => r[0] === 'Mã xã')
       const binhSon = grid.filter((r) => r[0] === 'binh-son')[0]
-      return { names: fake.names(), header: grid[header], binhSon, charts: fake.sheet('Tổng hợp').charts.length, overdue: fake.grid('Việc quá hạn').length }
+      const thoSon = grid.filter((r) => r[0] === 'tho-son')[0]
+      const note = grid.map((r) => String(r[0])).filter((t) => t.indexOf('Lưu ý') === 0)[0]
+      return { names: fake.names(), header: grid[header], binhSon, thoSon, note, charts: fake.sheet('Tổng hợp').charts.length, overdue: fake.grid('Việc quá hạn').length }
     })
     expect(summary.names).toEqual(expect.arrayContaining(['Tổng hợp', 'Việc quá hạn']))
     expect(summary.names).toContain('Kiến nghị các xã')
     expect(summary.header!.slice(0, 7)).toEqual(['Mã xã', 'Xã', 'Số tiêu chí đạt', 'Đạt / tổng', 'Tình trạng nộp', 'Lần gửi', 'TC1'])
-    expect(summary.binhSon!.slice(1, 6)).toEqual(['Xã Bình Sơn', 9, '9/19', 'Đúng hạn', 2])
+    expect(summary.binhSon!.slice(1, 6)).toEqual(['Xã Bình Sơn', 6, '6/10', 'Đúng hạn', 2])
+    // Thọ Sơn is judged by the province's own set: its own block, counted out of 8.
+    expect(summary.thoSon!.slice(1, 6)).toEqual(['Xã Thọ Sơn', 7, '7/8', 'Đúng hạn', 1])
+    expect(summary.note).toMatch(/^Lưu ý: các xã được chấm theo 2 bộ tiêu chí khác nhau/)
     expect(summary.charts).toBe(1)
     expect(summary.overdue).toBeGreaterThan(1)
     await district.screenshot({ path: screenshotPath('pane-district.png') })

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
 import { thresholdFor } from '../../shared/catalog'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { ensurePortalBuilt } from '../portal/build'
@@ -49,18 +49,19 @@ async function shoot(page: Page, name: string): Promise<void> {
 const open = (size: typeof PHONE, path = '/'): Promise<{ context: BrowserContext; page: Page }> => openPortal(live.browser, live.worker.origin + path, size, NOW, watch)
 
 /**
- * The template filled in LibreOffice Calc (vi-VN), every indicator met by the catalogue's own thresholds;
+ * The template filled in LibreOffice Calc (vi-VN), every indicator met by the catalogue's own thresholds (the
+ * 28/11/2026 period is judged by QĐ 51/2025 at criterion level, Bình Sơn in group 2: one declared line each);
  * `mistakes` change what is typed. The file returned is the one LibreOffice saved.
  */
 async function filledWorkbook(template: Uint8Array, mistakes: { [code: string]: { value?: string; status?: string } }, name: string): Promise<string> {
   const sheets = await readWorkbook(template)
   const rows = sheets.find((s) => s.name === 'Chỉ tiêu')!.rows
-  const byCode = new Map(QD_318_2022.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]))
+  const byCode = new Map(QD_51_2025.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]))
   const typed: Typed[] = []
   rows.forEach((row, r) => {
     const indicator = r > 0 ? byCode.get(String(row[0])) : undefined
     if (!indicator) return
-    const threshold = thresholdFor(indicator, 'btb')
+    const threshold = thresholdFor(indicator, 'nhom-2')
     let value = indicator.kind === 'yesno' ? 'đạt' : indicator.kind === 'percent' ? '95' : '60'
     if (threshold && 'expect' in threshold) value = threshold.expect ? 'có' : 'không'
     else if (threshold && threshold.min !== undefined) value = String(Math.max(threshold.min, 95))
@@ -125,16 +126,16 @@ describe('the portal in Chromium against the local Worker', () => {
     const { page, context } = await open(PHONE)
     await signIn(page, COMMUNE)
     const rows = (await readWorkbook(template)).find((s) => s.name === 'Chỉ tiêu')!.rows
-    const wrong = await filledWorkbook(template, { '2.1': { value: 'nhiều' }, '17.4': { status: 'đạtt' } }, 'co-loi')
+    const wrong = await filledWorkbook(template, { '2': { value: 'nhiều' }, '9': { status: 'đạtt' } }, 'co-loi')
     await page.setInputFiles('#upload-file', wrong)
     await page.waitForSelector('#upload-answer .note-error')
     expect(await page.textContent('#upload-answer .lead-bad')).toBe('Chưa tiếp nhận: sổ có 2 lỗi. Sửa các ô dưới đây trong sổ, lưu lại rồi gửi lại.')
     const cells = await page.$$eval('#upload-answer .issue .cell', (c) => c.map((x) => [x.getAttribute('data-cell'), x.textContent]))
     expect(cells).toEqual([
-      ["'Chỉ tiêu'!F" + rowOf(rows, '2.1'), 'Trang tính "Chỉ tiêu", ô F' + rowOf(rows, '2.1')],
-      ["'Chỉ tiêu'!G" + rowOf(rows, '17.4'), 'Trang tính "Chỉ tiêu", ô G' + rowOf(rows, '17.4')],
+      ["'Chỉ tiêu'!F" + rowOf(rows, '2'), 'Trang tính "Chỉ tiêu", ô F' + rowOf(rows, '2')],
+      ["'Chỉ tiêu'!G" + rowOf(rows, '9'), 'Trang tính "Chỉ tiêu", ô G' + rowOf(rows, '9')],
     ])
-    expect(await page.textContent('#upload-answer .issues')).toContain('Chỉ tiêu 2.1: "nhiều" không phải là số.')
+    expect(await page.textContent('#upload-answer .issues')).toContain('Chỉ tiêu 2: "nhiều" không hợp lệ; ghi đạt / chưa đạt, có / không, x.')
     await shoot(page, 'commune-errors')
 
     // The corrected file is dragged onto the drop area rather than picked.
@@ -142,9 +143,9 @@ describe('the portal in Chromium against the local Worker', () => {
     await dropFile(page, '#drop', right)
     await page.waitForSelector('#upload-answer .note-ok')
     expect(await page.textContent('#upload-answer .note-ok p')).toBe(
-      'Đã tiếp nhận báo cáo kỳ 28/11/2026: lần gửi 1, nhận lúc 09:00 26/11/2026, đúng hạn. Đạt 19/19 tiêu chí.')
+      'Đã tiếp nhận báo cáo kỳ 28/11/2026: lần gửi 1, nhận lúc 09:00 26/11/2026, đúng hạn. Đạt 10/10 tiêu chí.')
     await page.waitForSelector('#revisions tbody tr')
-    expect(await page.$$eval('#revisions tbody tr', (tr) => tr.map((r) => r.textContent))).toEqual(['109:00 26/11/2026Đúng hạnĐạt 19/19'])
+    expect(await page.$$eval('#revisions tbody tr', (tr) => tr.map((r) => r.textContent))).toEqual(['109:00 26/11/2026Đúng hạnĐạt 10/10'])
     // Deadlines and revisions are redrawn side by side after the upload: wait for the deadlines too.
     await page.waitForFunction(() => (document.getElementById('deadlines')!.textContent || '').indexOf('đã nộp') >= 0)
     expect(await page.textContent('#deadlines')).toContain('đã nộp (đúng hạn)')
@@ -164,8 +165,16 @@ describe('the portal in Chromium against the local Worker', () => {
     expect(await page.inputValue('#period')).toBe('2026-11-14')
     expect(await page.textContent('#late-names')).toBe('Nộp trễ: Xã Hợp Lý (3 ngày)')
     expect(await page.textContent('#missing-names')).toBe('Chưa nộp: Xã Thọ Bình (quá hạn 12 ngày)')
-    expect(await page.$$eval('#ranking .rank-name', (n) => n.map((x) => x.textContent))).toEqual(['Xã Thọ Sơn', 'Xã Dân Lực', 'Xã Bình Sơn', 'Xã Hợp Lý', 'Xã Thọ Bình'])
+    // Ranked by the share of each commune's own catalogue: Thọ Sơn 7/8 under the province's set, then 6/10 (a tie, by name).
+    expect(await page.$$eval('#ranking .rank-name', (n) => n.map((x) => x.textContent))).toEqual(['Xã Thọ Sơn', 'Xã Bình Sơn', 'Xã Dân Lực', 'Xã Hợp Lý', 'Xã Thọ Bình'])
     expect(await page.$$eval('#matrix tbody tr', (tr) => tr.length)).toBe(5)
+    // Two catalogues judge the period: each has its own columns, and the line above the matrix says so.
+    expect(await page.textContent('#matrix .note')).toMatch(/^Lưu ý: các xã được chấm theo 2 bộ tiêu chí khác nhau, mỗi xã trên tổng số tiêu chí của bộ mình/)
+    const heads = await page.$$eval('#matrix thead th', (th) => th.map((x) => x.textContent))
+    expect(heads.slice(0, 3).concat(heads.slice(11, 13), heads.slice(-1))).toEqual(['Xã', 'Đạt', 'TC1', 'TC10', 'B·TC1', 'B·TC8'])
+    const thoSon = await page.$$eval('#matrix tbody tr', (tr) => tr.filter((r) => r.textContent!.indexOf('Xã Thọ Sơn') === 0).map((r) => Array.from(r.querySelectorAll('td')).map((d) => d.className)))
+    expect(thoSon[0]!.slice(1, 11)).toEqual(Array(10).fill('m-other'))
+    expect(thoSon[0]!.slice(11).filter((c) => c === 'm-yes')).toHaveLength(7)
     await page.click('#share-create')
     await page.waitForSelector('#share-url')
     shareUrl = await page.inputValue('#share-url')

@@ -33,14 +33,14 @@ function query(...sql: string[]): Rows[] {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 const UNITS_CSV = [
-  'id,name,level,parent_id,region,reports_from',
+  'id,name,level,parent_id,reports_from',
   // Children before parents, names with commas, quotes and markup: the import orders them, the sheets escape them.
-  'xa-a,"Xã Đông Á, thôn ""Mới""",commune,huyen-y,,2026-11-28',
-  'xa-b,Xã Bình Sơn,commune,huyen-y,,',
-  'xa-c,<b>Xã Cờ</b>,commune,huyen-y,,',
-  'phong-tnmt,Phòng TN&MT,office,huyen-y,,',
-  'huyen-y,Huyện Yên,district,tinh-x,,',
-  'tinh-x,Tỉnh X,province,,btb,',
+  'xa-a,"Xã Đông Á, thôn ""Mới""",commune,huyen-y,2026-11-28',
+  'xa-b,Xã Bình Sơn,commune,huyen-y,',
+  'xa-c,<b>Xã Cờ</b>,commune,huyen-y,',
+  'phong-tnmt,Phòng TN&MT,office,huyen-y,',
+  'huyen-y,Huyện Yên,district,tinh-x,',
+  'tinh-x,Tỉnh X,province,,',
 ].join('\r\n')
 
 beforeAll(() => writeFileSync(join(work, 'units.csv'), UNITS_CSV))
@@ -48,7 +48,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('npm run units', () => {
   it('refuses a file with mistakes, naming each line, and imports nothing', () => {
-    writeFileSync(join(work, 'bad.csv'), 'id,name,level,parent_id\nXa A,Xã A,commune,huyen-z\nxa-b,,village,xa-b\nxa-b,Xã B,commune,\n')
+    writeFileSync(join(work, 'bad.csv'), 'id,name,level,parent_id,region\nXa A,Xã A,commune,huyen-z,\nxa-b,,village,xa-b,\nxa-b,Xã B,commune,,btb\n')
     const res = script('units.mjs', 'import', 'bad.csv')
     expect(res.status).toBe(1)
     expect(res.stderr).toContain('line 2: id "Xa A" must be lower-case letters, digits and dashes')
@@ -57,6 +57,8 @@ describe('npm run units', () => {
     expect(res.stderr).toContain('line 3: a unit cannot be its own parent')
     expect(res.stderr).toContain('line 4: id "xa-b" is also on line 3')
     expect(res.stderr).toContain('line 2: parent_id "huyen-z" is neither in the file nor in the database')
+    // A region is the commune's class in a catalogue now, set with the catalogue's assignment: refused, not ignored.
+    expect(res.stderr).toContain('line 4: region "btb" is not a unit column any more')
   }, 180_000)
 
   it('imports the tree (parents first), lists it back as the same CSV, and updates in place on a second import', () => {
@@ -69,11 +71,11 @@ describe('npm run units', () => {
     writeFileSync(join(work, 'rename.csv'), 'id,name,level,parent_id\nxa-b,Xã Bình Sơn Mới,commune,huyen-y\n')
     ok('units.mjs', 'import', 'rename.csv')
     const [a, b, audit] = query(
-      "SELECT id, parent_id, region, reports_from FROM units WHERE id = 'xa-a'",
+      "SELECT id, parent_id, reports_from FROM units WHERE id = 'xa-a'",
       "SELECT name FROM units WHERE id = 'xa-b'",
       "SELECT action, COUNT(*) AS n FROM audit_log WHERE action LIKE 'unit.%' GROUP BY action ORDER BY action",
     )
-    expect(a).toEqual([{ id: 'xa-a', parent_id: 'huyen-y', region: null, reports_from: '2026-11-28' }])
+    expect(a).toEqual([{ id: 'xa-a', parent_id: 'huyen-y', reports_from: '2026-11-28' }])
     expect(b).toEqual([{ name: 'Xã Bình Sơn Mới' }])
     expect(audit).toEqual([{ action: 'unit.create', n: 6 }, { action: 'unit.update', n: 1 }])
   }, 180_000)

@@ -10,6 +10,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, type Worker, startWorker } from '../e2e/harness'
 import { reportMeeting } from '../shared/fixtures'
+import { checkCatalog } from '../../shared/catalog-check'
+import { QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
+import { FUND_SOURCES } from '../../shared/funds'
+import { DEMO_PROVINCE_CATALOG } from '../../worker/seed/demo-catalog'
 
 const NOW = '2026-11-26T09:00:00+07:00'
 const DISTRICT = 'ntm_demo_district_trieu_son'
@@ -48,13 +52,26 @@ async function readings(w: Worker): Promise<unknown[]> {
   for (const unit of ['binh-son', 'tho-son']) out.push(await json(call(w, 'GET', '/reports/' + unit + '/2026-11-28', DISTRICT)))
   out.push(await json(call(w, 'GET', '/audit?unit=trieu-son&limit=500', DISTRICT)))
   out.push(await json(call(w, 'GET', '/units/trieu-son/settings', DISTRICT)))
+  // The catalogue assignments and classes: each commune's set and class for a 2025 and a 2026 period.
+  for (const token of [BINH_SON, THO_SON]) {
+    for (const period of ['2025-12-14', '2026-11-28']) out.push(await json(call(w, 'GET', '/catalog?period=' + period, token)))
+  }
   return out
 }
 
-// A commune's report with long notes: its row is far over D1's 100 KB statement limit once written as SQL.
+// The demo judges 2026 reports of Bình Sơn by QĐ 51/2025 (nhóm 2) and Thọ Sơn's by the province's DEMO set (vùng 1).
+const THO_SON_SET = checkCatalog(DEMO_PROVINCE_CATALOG).catalog!
+const binhSon = (met: number[]) => reportMeeting(met, { unit: 'binh-son', period: '2026-11-28', catalog: QD_51_2025, region: 'nhom-2' })
+
+// A commune's report with every text at its limit (notes and evidence of each of the 10 criteria, the three
+// narratives, a note per fund source): its row is over D1's 100 KB statement limit once written as SQL.
+const long = (n: number, chars: number): string =>
+  ('Mục ' + n + ' — đường trục xã, liên xã được nhựa hóa, ở mức độ tốt; ').repeat(Math.ceil(chars / 50)).slice(0, chars)
 const longReport = () => {
-  const body = reportMeeting([1, 2, 3, 4, 5], { unit: 'binh-son', period: '2026-11-28' })
-  body.indicators = body.indicators.map((i, n) => ({ ...i, note: ('Ghi chú dài ' + n + ' — đường làng, ngõ xóm; ').repeat(60).slice(0, 2000) }))
+  const body = binhSon([1, 2, 3, 4, 5])
+  body.indicators = body.indicators.map((i, n) => ({ ...i, note: long(n, 2000), evidence: long(n + 100, 2000) }))
+  body.narratives = { achievements: long(1, 4000), difficulties: long(2, 4000), requests: long(3, 4000) }
+  body.funds = FUND_SOURCES.map((f, n) => ({ source: f.id, amount: 100_000_000 * (n + 1), note: long(n + 200, 2000) }))
   return body
 }
 
@@ -73,8 +90,8 @@ beforeAll(async () => {
     const first = await call(a, 'POST', '/reports', BINH_SON, longReport(), key)
     expect(first.status).toBe(201)
     firstReceipt = await first.json()
-    expect((await call(a, 'POST', '/reports', BINH_SON, reportMeeting([1, 2, 3, 4, 5, 6], { unit: 'binh-son', period: '2026-11-28' }))).status).toBe(201)
-    expect((await call(a, 'POST', '/reports', THO_SON, reportMeeting([1, 2], { unit: 'tho-son', period: '2026-11-28' }))).status).toBe(201)
+    expect((await call(a, 'POST', '/reports', BINH_SON, binhSon([1, 2, 3, 4, 5, 6]))).status).toBe(201)
+    expect((await call(a, 'POST', '/reports', THO_SON, reportMeeting([1, 2], { unit: 'tho-son', period: '2026-11-28', catalog: THO_SON_SET, region: 'vung-1' }))).status).toBe(201)
     const task = { id: 'BK-1', title: 'Việc sao lưu', lead: 'binh-son', collaborators: ['trieu-son'], due: '2026-11-20' }
     expect((await call(a, 'PUT', '/units/binh-son/tasks', BINH_SON, { tasks: [task] })).status).toBe(200)
     expect((await call(a, 'PUT', '/units/binh-son/tasks', DISTRICT, { tasks: [{ ...task, version: 1, progress: 30 }] })).status).toBe(200)
@@ -110,8 +127,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('npm run export, then npm run import into an empty database', () => {
   it('gives back the same aggregates, flags, tasks, reports, audit and settings', () => {
-    expect(before.length).toBe(12)
+    expect(before.length).toBe(16)
     expect(after).toEqual(before)
+    // Each commune's catalogue and class come back for the periods on either side of the 2026 change.
+    const sets = before.slice(12).map((r) => {
+      const { status, body } = r as { status: number; body: { catalog: { id: string }; classId: string | null } }
+      return [status, body.catalog.id, body.classId]
+    })
+    expect(sets).toEqual([
+      [200, 'qd-318-2022', 'btb'], [200, 'qd-51-2025', 'nhom-2'],
+      [200, 'qd-318-2022', 'btb'], [200, 'demo-thanh-hoa-nang-cao', 'vung-1'],
+    ])
     const aggregate = before[2] as { status: number; body: { completeness: { received: number } } }
     expect(aggregate.status).toBe(200)
     expect(aggregate.body.completeness.received).toBe(2)
@@ -126,18 +152,21 @@ describe('npm run export, then npm run import into an empty database', () => {
     const b = dumpOf('b.json')
     expect(b.migrations).toEqual(a.migrations)
     expect(b.tables).toEqual(a.tables)
-    expect(a.tables.report_revisions?.rows.length).toBe(13)
+    expect(a.tables.report_revisions?.rows.length).toBe(22)
+    expect(a.tables.catalogs?.rows.length).toBe(3)
+    expect(a.tables.catalog_assignments?.rows.length).toBe(3)
+    expect(a.tables.unit_classes?.rows.length).toBe(7)
     expect(a.tables.idempotency_keys?.rows.length).toBe(1)
     expect(a.tables.period_lock_events?.rows.length).toBe(3)
     // The read models are rebuilt by the import's own inserts (their triggers), not copied.
     expect(Object.keys(a.tables)).not.toContain('task_units')
     expect(Object.keys(a.tables)).not.toContain('report_latest')
     // The long report went through the import's parts (its SQL would not fit one D1 statement).
-    expect(Math.max(...(a.tables.report_revisions?.rows ?? []).map((r) => JSON.stringify(r).length))).toBeGreaterThan(100_000)
+    expect(Math.max(...(a.tables.report_revisions?.rows ?? []).map((r) => Buffer.byteLength(JSON.stringify(r))))).toBeGreaterThan(100_000)
   })
 
   it('refuses a database that already holds rows, and changes nothing (the export above came after it)', () => {
-    expect(refusal).toMatch(/is not empty \(.*report_revisions 13 rows.*\)\. Import only into a new database/)
+    expect(refusal).toMatch(/is not empty \(.*report_revisions 22 rows.*\)\. Import only into a new database/)
     expect(dumpOf('b.json').tables).toEqual(dumpOf('a.json').tables)
   })
 })

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type Catalog, activeCatalog, describeThreshold, indexIndicators, indicatorsOf, meetsThreshold, thresholdFor,
-} from '../../shared/catalog'
+import { classOf, describeThreshold, indexIndicators, indicatorsOf, thresholdFor } from '../../shared/catalog'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { CRITERION_LEVEL_MARK, QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
 
 const REFERENCE_CODES = [
   '1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '4.1', '4.2', '5', '6.1', '6.2', '6.3', '7',
@@ -29,9 +28,13 @@ describe('the 2021–2025 national set (QĐ 318/QĐ-TTg)', () => {
     expect(new Set(codes).size).toBe(codes.length)
   })
 
-  it('has the seven regions, Thanh Hóa being Bắc Trung Bộ', () => {
-    expect(c.regions.map((r) => r.id)).toEqual(['tdmnpb', 'dbsh', 'btb', 'dhntb', 'tn', 'dnb', 'dbscl'])
-    expect(c.regions.find((r) => r.id === 'btb')?.name).toBe('Bắc Trung Bộ')
+  it('is classified by the seven regions, Thanh Hóa being Bắc Trung Bộ', () => {
+    expect(c.classification.label).toBe('Vùng')
+    expect(c.classification.classes.map((r) => r.id)).toEqual(['tdmnpb', 'dbsh', 'btb', 'dhntb', 'tn', 'dnb', 'dbscl'])
+    expect(classOf(c, 'btb')?.name).toBe('Bắc Trung Bộ')
+    expect(classOf(c, 'nhom-1')).toBeUndefined()
+    expect(classOf(c, null)).toBeUndefined()
+    expect(c.effectiveFrom).toBe('2022-03-08')
   })
 
   it('sets numeric thresholds only where the reference gives them', () => {
@@ -49,38 +52,43 @@ describe('the 2021–2025 national set (QĐ 318/QĐ-TTg)', () => {
 
   it('marks the unverified indicator as optional and keeps provenance', () => {
     expect(indicatorsOf(c).filter((i) => i.optional).map((i) => i.code)).toEqual(['15.4'])
-    expect(indicatorsOf(c).every((i) => ['V', 'M', 'U'].includes(i.provenance))).toBe(true)
+    expect(indicatorsOf(c).every((i) => ['V', 'M', 'U'].includes(i.provenance ?? ''))).toBe(true)
   })
 })
 
-describe('thresholds', () => {
-  it('compares numbers with inclusive bounds and yes/no with the expected answer', () => {
-    expect(meetsThreshold({ min: 80 }, 80)).toBe(true)
-    expect(meetsThreshold({ min: 80 }, 79.9)).toBe(false)
-    expect(meetsThreshold({ max: 10 }, 10)).toBe(true)
-    expect(meetsThreshold({ max: 10 }, 10.1)).toBe(false)
-    expect(meetsThreshold({ min: 1, max: 2 }, 3)).toBe(false)
-    expect(meetsThreshold({ expect: false }, false)).toBe(true)
-    expect(meetsThreshold({ expect: true }, false)).toBe(false)
-    expect(meetsThreshold({ expect: true }, 1)).toBeUndefined()
-    expect(meetsThreshold({ min: 1 }, true)).toBeUndefined()
+describe('the 2026–2030 national set (QĐ 51/2025/QĐ-TTg), at criterion level', () => {
+  const c = QD_51_2025
+
+  it('has its 10 criteria, named as in the reference, one declared yes/no line each', () => {
+    expect(c.criteria.map((x) => x.no + '. ' + x.name)).toEqual([
+      '1. Quy hoạch', '2. Hạ tầng kinh tế - xã hội', '3. Phát triển kinh tế nông thôn', '4. Đào tạo nguồn nhân lực nông thôn',
+      '5. Văn hóa, giáo dục, y tế', '6. Giảm nghèo và an sinh xã hội', '7. Khoa học công nghệ và chuyển đổi số',
+      '8. Môi trường và cảnh quan nông thôn', '9. Xây dựng hệ thống chính trị và hành chính công', '10. Tiếp cận pháp luật và an ninh, quốc phòng',
+    ])
+    for (const criterion of c.criteria) {
+      expect(criterion.indicators).toHaveLength(1)
+      expect(criterion.indicators[0]).toMatchObject({ code: String(criterion.no), kind: 'yesno', thresholds: {} })
+    }
   })
 
-  it('describes a target for the sheet', () => {
-    expect(describeThreshold({ min: 80 }, '%')).toBe('≥ 80%')
-    expect(describeThreshold({ min: 1, max: 5 }, 'm²/người')).toBe('≥ 1 m²/người, ≤ 5 m²/người')
-    expect(describeThreshold({ expect: true }, 'Đạt/Không đạt')).toBe('Đạt')
-    expect(describeThreshold(undefined, '%')).toBe('xã tự đánh giá')
+  it('invents no threshold and says so in its title', () => {
+    expect(indicatorsOf(c).every((i) => Object.keys(i.thresholds).length === 0)).toBe(true)
+    expect(c.title).toBe('QĐ 51/2025/QĐ-TTg (cấp tiêu chí — nạp bảng chỉ tiêu từ phụ lục Quyết định để chấm tự động)')
+    expect(c.title).toContain(CRITERION_LEVEL_MARK)
+  })
+
+  it('is classified by the three commune groups and applies from 15/02/2026', () => {
+    expect(c.classification).toMatchObject({ label: 'Nhóm xã' })
+    expect(c.classification.classes.map((g) => g.id + ' ' + g.name)).toEqual(['nhom-1 Xã nhóm 1', 'nhom-2 Xã nhóm 2', 'nhom-3 Xã nhóm 3'])
+    expect(c.effectiveFrom).toBe('2026-02-15')
   })
 })
 
-describe('activeCatalog', () => {
-  const older: Catalog = { ...QD_318_2022, id: 'old', validFrom: '2016-01-01', validTo: '2022-03-07' }
-  const newer: Catalog = { ...QD_318_2022, id: 'new', validFrom: '2026-02-15', validTo: undefined }
-  it('picks the set in force on a date', () => {
-    expect(activeCatalog([older, QD_318_2022, newer], '2020-11-17')?.id).toBe('old')
-    expect(activeCatalog([older, QD_318_2022, newer], '2024-01-01')?.id).toBe('qd-318-2022')
-    expect(activeCatalog([newer, QD_318_2022, older], '2026-11-26')?.id).toBe('new')
-    expect(activeCatalog([QD_318_2022], '2010-01-01')).toBeUndefined()
+describe('describeThreshold', () => {
+  it('describes a target for the sheet in the decisions\' notation', () => {
+    expect(describeThreshold({ min: 80 }, { kind: 'percent', unit: '%' })).toBe('≥ 80%')
+    expect(describeThreshold({ min: 1, max: 5 }, { kind: 'number', unit: 'm²/người' })).toBe('≥ 1 m²/người, ≤ 5 m²/người')
+    expect(describeThreshold({ expect: true }, { kind: 'yesno', unit: 'Đạt/Không đạt' })).toBe('Đạt')
+    expect(describeThreshold(undefined, { kind: 'percent', unit: '%' })).toBe('xã tự đánh giá')
   })
 })

@@ -10,6 +10,7 @@ const REQUIRED: EvidenceRequirement[] = [
 const CATALOG = {
   id: 'set-a',
   version: '1',
+  title: 'Bộ A',
   criteria: [{ no: 1, name: 'Quy hoạch', evidence: REQUIRED }, { no: 2, name: 'Giao thông' }, { no: 3, name: 'Thủy lợi' }],
 }
 const fact = (unit: string, over: Partial<DossierFact> = {}): DossierFact => ({
@@ -24,7 +25,7 @@ describe('computeDossierMatrix', () => {
       [commune('a', { 1: true, 2: true, 3: false }), commune('b', null)],
       [fact('a'), fact('a', { criterion: 1, kind: 'bien_ban' }), fact('b', { criterion: 3 })],
     )
-    expect(m.catalog).toEqual({ id: 'set-a', version: '1' })
+    expect(m.catalog).toEqual({ id: 'set-a', version: '1', title: 'Bộ A' })
     expect(m.criteria).toEqual([{ no: 1, name: 'Quy hoạch', expected: 3 }, { no: 2, name: 'Giao thông', expected: 1 }, { no: 3, name: 'Thủy lợi', expected: 1 }])
     expect(m.communes).toEqual([
       { unit: { id: 'a', name: 'Xã a' }, missing: { 1: 2, 2: 0, 3: 1 }, reported: true, metWithoutDossier: [1] },

@@ -4,7 +4,7 @@ import { comparePeriods } from '../../shared/period-change'
 
 const row = (id: string, achieved: number | null, total = 19): CommuneRow => ({
   unit: { id, name: id }, revision: achieved === null ? null : 1, receivedAt: null, firstReceivedAt: null, achieved, total,
-  criteria: null, narratives: null, timeliness: achieved === null ? { status: 'missing', days: 3 } : { status: 'on_time', days: 0 },
+  criteria: null, narratives: null, timeliness: achieved === null ? { status: 'missing', days: 3 } : { status: 'on_time', days: 0 }, catalog: null,
 })
 
 describe('comparePeriods', () => {

@@ -9,3 +9,9 @@ it('lists every issue code in the README with its severity', () => {
   expect(missing).toEqual([])
   expect(readme).toContain(makeIssue('value_required', '', { indicator: '2.1' }).message)
 })
+
+it('lists every catalogue issue code in the README', async () => {
+  const { CATALOG_ISSUE_CODES } = await import('../../shared/catalog-issues')
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8')
+  expect(CATALOG_ISSUE_CODES.filter((c) => !readme.includes('`' + c + '`'))).toEqual([])
+})

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Catalog } from '../../shared/catalog'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
 import type { IssueCode } from '../../shared/issues'
 import { type IndicatorEntry, type ReportDraft, checkReport } from '../../shared/report'
 import { NOW, reportMeeting } from './fixtures'
@@ -200,5 +201,45 @@ describe('a percent indicator given a fraction', () => {
     const draft = withEntry(reportMeeting([3]), '3.1', { value: '85%' })
     expect(at(draft, '3.1')).toMatchObject({ value: 85, achieved: true })
     expect(codes(withEntry(reportMeeting([3]), '3.1', { value: 0 }))).not.toContain('percent_looks_fractional')
+  })
+})
+
+describe('the catalogue and the class judge the report', () => {
+  it('refuses, naming what the office must set, a commune without a class (no silent default)', () => {
+    const draft = reportMeeting([1, 2])
+    for (const classId of [null, 'nhom-2']) {
+      const result = checkReport(QD_318_2022, classId, draft, { now: NOW })
+      expect(result.ok).toBe(false)
+      expect(result.issues.filter((i) => i.code === 'class_missing')).toEqual([expect.objectContaining({ path: 'unit', severity: 'error' })])
+      const issue = result.issues.filter((i) => i.code === 'class_missing')[0]!
+      expect(issue.message).toBe(
+        'Đơn vị "binh-son" chưa được xếp vùng (Trung du và miền núi phía Bắc, Đồng bằng sông Hồng, Bắc Trung Bộ, Duyên hải Nam Trung Bộ, Tây Nguyên, Đông Nam Bộ, Đồng bằng sông Cửu Long) theo bộ tiêu chí QĐ 318/QĐ-TTg, nên chưa chấm được báo cáo. Văn phòng NTM cần xếp đơn vị này (PUT /api/v1/units/{đơn vị}/catalog, mục "classes") rồi gửi lại.',
+      )
+    }
+  })
+
+  it('decides by value where the loaded catalogue has a threshold: with ≥ 80%, 85 is đạt and 79 chưa đạt, nothing declared', () => {
+    const province: Catalog = {
+      id: 'tinh', version: '1', title: 'Bộ tỉnh', name: 'Bộ tỉnh', effectiveFrom: '2026-03-01', groups: [],
+      classification: { label: 'Vùng', classes: [{ id: 'vung-1', name: 'Vùng 1' }, { id: 'vung-2', name: 'Vùng 2' }] },
+      criteria: [{ no: 1, name: 'Giao thông', indicators: [{ code: '1.1', name: 'Đường', unit: '%', kind: 'percent', thresholds: { 'vung-1': { min: 80 } } }] }],
+    }
+    const at = (value: unknown, classId: string) => checkReport(province, classId, { unit: 'x', period: '2026-11-14', indicators: [{ code: '1.1', value }] }, { now: NOW })
+    expect(at(85, 'vung-1')).toMatchObject({ ok: true, evaluation: { achieved: 1, total: 1 } })
+    expect(at(85, 'vung-1').evaluation.criteria[0]!.indicators[0]).toMatchObject({ basis: 'threshold', achieved: true, declared: null })
+    expect(at(79, 'vung-1')).toMatchObject({ ok: true, evaluation: { achieved: 0, total: 1 } })
+    // Vùng 2 has no threshold: the commune must declare.
+    expect(at(85, 'vung-2').issues.map((i) => i.code)).toEqual(['status_required'])
+  })
+
+  it('scores the 2026–2030 set at criterion level "đạt X / 10" from the declared lines', () => {
+    const draft: ReportDraft = {
+      unit: 'binh-son', period: '2026-11-14',
+      indicators: QD_51_2025.criteria.map((c) => ({ code: String(c.no), value: c.no <= 4 ? 'đạt' : 'chưa đạt' })),
+    }
+    const result = checkReport(QD_51_2025, 'nhom-2', draft, { now: NOW })
+    expect(result.issues).toEqual([])
+    expect(result.evaluation).toMatchObject({ achieved: 4, total: 10 })
+    expect(result.evaluation.criteria[0]!.indicators[0]).toMatchObject({ basis: 'declared', achieved: true })
   })
 })

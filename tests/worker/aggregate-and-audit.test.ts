@@ -24,27 +24,32 @@ describe('POST /api/v1/aggregate', () => {
     const rows: { [id: string]: Row } = Object.fromEntries(body.communes.map((r: Row) => [r.unit.id, r]))
     expect(Object.keys(rows).sort()).toEqual(['binh-son', 'dan-luc', 'hop-ly', 'tho-binh', 'tho-son'])
     expect(rows['binh-son']).toMatchObject({
-      revision: 2, achieved: 9, total: 19, timeliness: { status: 'on_time' },
+      revision: 2, achieved: 6, total: 10, timeliness: { status: 'on_time' }, catalog: { id: 'qd-51-2025', version: '2025.1' },
       receivedAt: '2026-11-14T08:20:00.000Z', firstReceivedAt: '2026-11-12T03:00:00.000Z',
     })
-    expect(rows['hop-ly']).toMatchObject({ achieved: 7, timeliness: { status: 'late', days: 3 } })
-    expect(rows['tho-binh']).toMatchObject({ revision: null, achieved: null, timeliness: { status: 'missing', days: 12 } })
+    expect(rows['hop-ly']).toMatchObject({ achieved: 3, total: 10, timeliness: { status: 'late', days: 3 } })
+    expect(rows['tho-binh']).toMatchObject({ revision: null, achieved: null, total: 10, timeliness: { status: 'missing', days: 12 } })
+    // Thọ Sơn is judged by the province's own set: counted against its 8 criteria, not 10.
+    expect(rows['tho-son']).toMatchObject({ achieved: 7, total: 8, catalog: { id: 'demo-thanh-hoa-nang-cao', version: '2026.1' } })
     expect(body.completeness).toEqual({ expected: 5, received: 4, receivedOnTime: 3, rate: 0.8, onTimeRate: 0.6 })
-    expect(body.criteriaMet).toHaveLength(19)
-    // Criterion 1: Bình Sơn, Thọ Sơn, Hợp Lý, Dân Lực (Thọ Bình missing).
-    expect(body.criteriaMet[0]).toMatchObject({ no: 1, communes: 4 })
-    // Criterion 19: only Bình Sơn.
-    expect(body.criteriaMet[18]).toMatchObject({ no: 19, communes: 1 })
+    expect(body.catalogs.map((t: { id: string; total: number; communes: number; reported: number }) => [t.id, t.total, t.communes, t.reported])).toEqual([
+      ['qd-51-2025', 10, 4, 3], ['demo-thanh-hoa-nang-cao', 8, 1, 1],
+    ])
+    // Criterion 1 of QĐ 51/2025: Bình Sơn, Hợp Lý, Dân Lực (Thọ Bình missing, Thọ Sơn under another set).
+    expect(body.catalogs[0].criteriaMet[0]).toMatchObject({ no: 1, communes: 3 })
+    // Criterion 10: only Bình Sơn.
+    expect(body.catalogs[0].criteriaMet[9]).toMatchObject({ no: 10, communes: 1 })
+    expect(body.catalogs[1].criteriaMet.map((c: { communes: number }) => c.communes)).toEqual([1, 1, 1, 1, 1, 0, 1, 1])
     expect(body.funds.bySource.provincial).toBe(1_350_000_000 + 950_000_000 + 500_000_000 + 700_000_000)
     expect(body.funds.total).toBeGreaterThan(0)
     expect(body.overdueTasks.map((t: { id: string }) => t.id)).toEqual(['demo-2026-tho-son-17', 'demo-2026-m2'])
     expect(body.overdueTasks[0]).toMatchObject({ owner: 'trieu-son', lead: 'tho-son', collaborators: ['trieu-son-tnmt'], days: 11, occurrence: '2026-11-15' })
     // Words for the ids it mentions, so no reader sees an id.
     expect(body.unitNames).toMatchObject({ 'trieu-son': 'Huyện Triệu Sơn', 'tho-son': 'Xã Thọ Sơn', 'trieu-son-tnmt': 'Phòng Tài nguyên và Môi trường huyện Triệu Sơn' })
-    // Against 28/10: Bình Sơn 8 → 9, Thọ Sơn 12 → 13, Hợp Lý 7 → 7, Dân Lực 11 → 11; Thọ Bình not compared.
+    // Against 28/10: Bình Sơn 5 → 6 (of 10), Thọ Sơn 6 → 7 (of 8), Hợp Lý 3 → 3, Dân Lực 6 → 6; Thọ Bình not compared.
     expect(body.change).toEqual({
       previousPeriod: '2026-10-28',
-      byCommune: { 'binh-son': { previous: 8, change: 1 }, 'tho-son': { previous: 12, change: 1 }, 'hop-ly': { previous: 7, change: 0 }, 'dan-luc': { previous: 11, change: 0 } },
+      byCommune: { 'binh-son': { previous: 5, change: 1 }, 'tho-son': { previous: 6, change: 1 }, 'hop-ly': { previous: 3, change: 0 }, 'dan-luc': { previous: 6, change: 0 } },
       compared: 4,
       change: 2,
     })
@@ -134,15 +139,49 @@ describe('GET /api/v1/audit', () => {
   })
 })
 
+describe('history under the catalogue of its time', () => {
+  it('aggregates 2025 under QĐ 318 (X/19) although the communes are judged by QĐ 51/2025 today', async () => {
+    const res = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2025-12-28' } })
+    expect(res.status).toBe(200)
+    const rows: { [id: string]: Row & { total: number } } = Object.fromEntries(res.body.communes.map((r: Row) => [r.unit.id, r]))
+    // They reported before their reporting start date (26/10/2026 in the demo): shown all the same.
+    expect(Object.keys(rows).sort()).toEqual(['binh-son', 'dan-luc', 'hop-ly', 'tho-binh', 'tho-son'])
+    expect([rows['binh-son']!.achieved, rows['binh-son']!.total]).toEqual([13, 19])
+    expect([rows['tho-son']!.achieved, rows['tho-son']!.total]).toEqual([17, 19])
+    expect(res.body.catalogs.map((t: { id: string; communes: number }) => [t.id, t.communes])).toEqual([['qd-318-2022', 5]])
+  })
+
+  it('judges the 2026-02-14 period by QĐ 318 and the 2026-02-28 period by QĐ 51/2025', async () => {
+    const before = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-02-14' } })
+    const after = await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-02-28' } })
+    const score = (body: { communes: Array<{ unit: { id: string }; achieved: number | null; total: number }> }) =>
+      body.communes.filter((r) => r.achieved !== null).map((r) => r.unit.id + ' ' + r.achieved + '/' + r.total)
+    expect(score(before.body)).toEqual(['binh-son 14/19', 'tho-son 18/19'])
+    expect(score(after.body)).toEqual(['binh-son 4/10', 'tho-son 7/10'])
+  })
+})
+
 describe('catalogue and calendar', () => {
-  it("GET /catalog returns the unit's assigned catalogue and inherited region", async () => {
+  it('GET /catalog answers the catalogue that judges the period, with the unit\'s class', async () => {
     const res = await call('GET', '/api/v1/catalog', { token: TOKENS.binhSon })
     expect(res.status).toBe(200)
-    expect(res.body.region).toBe('btb')
-    expect(res.body.catalog).toMatchObject({ id: 'qd-318-2022', version: '2022.1' })
-    expect(res.body.catalog.criteria).toHaveLength(19)
-    expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.district })).status).toBe(200)
+    expect(res.body).toMatchObject({
+      period: '2026-11-28', classId: 'nhom-2', className: 'Xã nhóm 2', assignment: { unit: 'thanh-hoa', from: '2026-02-15' },
+      catalog: { id: 'qd-51-2025', version: '2025.1' },
+    })
+    expect(res.body.catalog.criteria).toHaveLength(10)
+    const old = await call('GET', '/api/v1/catalog?period=2026-02-14', { token: TOKENS.binhSon })
+    expect(old.body).toMatchObject({ period: '2026-02-14', classId: 'btb', className: 'Bắc Trung Bộ', catalog: { id: 'qd-318-2022' } })
+    expect(old.body.catalog.criteria).toHaveLength(19)
+    const boundary = await call('GET', '/api/v1/catalog?period=2026-02-28', { token: TOKENS.binhSon })
+    expect(boundary.body.catalog.id).toBe('qd-51-2025')
+    const thoSon = await call('GET', '/api/v1/catalog?unit=tho-son&period=2026-11-14', { token: TOKENS.district })
+    expect(thoSon.body).toMatchObject({ classId: 'vung-1', catalog: { id: 'demo-thanh-hoa-nang-cao' }, assignment: { unit: 'tho-son', from: '2026-10-15' } })
     expect((await call('GET', '/api/v1/catalog?unit=tho-son', { token: TOKENS.binhSon })).status).toBe(404)
+    const none = await call('GET', '/api/v1/catalog?period=2021-11-14', { token: TOKENS.binhSon })
+    expect(none.status).toBe(404)
+    expect(none.body.message).toContain('Chưa có bộ tiêu chí nào chấm kỳ báo cáo 14/11/2021')
+    expect((await call('GET', '/api/v1/catalog?period=2026-11-15', { token: TOKENS.binhSon })).status).toBe(400)
   })
 
   it('GET /periods lists both periods of each month with their deadlines', async () => {

@@ -17,40 +17,42 @@ const first = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1
 
 beforeAll(seedDemo)
 
-async function matrix(token = TOKENS.district): Promise<DossierMatrix> {
+async function matrices(token = TOKENS.district): Promise<DossierMatrix[]> {
   const res = await call('POST', '/api/v1/aggregate', { token, body: { unit: 'trieu-son', period: '2026-11-14' } })
   expect(res.status).toBe(200)
-  expect(res.body.dossiers).toHaveLength(1)
-  return res.body.dossiers[0] as DossierMatrix
+  return res.body.dossiers as DossierMatrix[]
 }
 
 const row = (m: DossierMatrix, unit: string) => m.communes.find((c) => c.unit.id === unit)!
 
 describe('the dossier matrix of the aggregate', () => {
-  it('shows Bình Sơn with criteria "đạt" but "thiếu hồ sơ", as the demo has it', async () => {
-    const m = await matrix()
-    expect(m.catalog).toEqual({ id: 'qd-318-2022', version: expect.any(String) })
-    expect(m.criteria).toHaveLength(19)
-    expect(m.communes.map((c) => c.unit.id).sort()).toEqual(['binh-son', 'dan-luc', 'hop-ly', 'tho-binh', 'tho-son'])
-    const binhSon = row(m, 'binh-son')
-    // Met in the 14/11 report: 1, 4, 6, 7, 8, 12, 15, 18, 19; filed with a file: 1 (replaced, still filed), 4, 6, 8.
-    expect(binhSon.metWithoutDossier).toEqual([7, 12, 15, 18, 19])
-    expect([1, 4, 6, 8].map((n) => binhSon.missing[String(n)])).toEqual([0, 0, 0, 0])
-    // Criterion 12's decision is a paper in the cabinet: listed, not counted.
-    expect(binhSon.missing['12']).toBe(1)
-    const thoSon = row(m, 'tho-son')
-    expect(thoSon.metWithoutDossier).toEqual(first(13).filter((n) => n !== 2 && n !== 3))
+  it('shows Bình Sơn with criteria "đạt" but "thiếu hồ sơ", as the demo has it, one matrix per catalogue', async () => {
+    const [national, province, ...more] = await matrices()
+    expect(more).toEqual([])
+    // Four communes are judged by QĐ 51/2025, Thọ Sơn by the province's set: criterion numbers do not mix.
+    expect(national!.catalog).toMatchObject({ id: 'qd-51-2025' })
+    expect(national!.criteria).toHaveLength(10)
+    expect(national!.communes.map((c) => c.unit.id).sort()).toEqual(['binh-son', 'dan-luc', 'hop-ly', 'tho-binh'])
+    expect(province!.communes.map((c) => c.unit.id)).toEqual(['tho-son'])
+    const binhSon = row(national!, 'binh-son')
+    // Met in the 14/11 report: 1, 2, 5, 6, 9, 10; filed with a file: 1 (replaced, still filed), 2 and 7.
+    expect(binhSon.metWithoutDossier).toEqual([5, 6, 9, 10])
+    expect([1, 2, 7].map((n) => binhSon.missing[String(n)])).toEqual([0, 0, 0])
+    // Criterion 5's decision is a paper in the cabinet: listed, not counted.
+    expect(binhSon.missing['5']).toBe(1)
+    // Thọ Sơn's two documents count under its own set only.
+    expect(row(province!, 'tho-son').metWithoutDossier).toEqual([3, 4, 5, 7, 8])
     // Thọ Bình sent nothing for 14/11: nothing of it is "đạt", so nothing is met without its dossier.
-    expect(row(m, 'tho-binh')).toMatchObject({ reported: false, metWithoutDossier: [] })
-    // Criterion 1: Bình Sơn's is complete; Thọ Sơn, Hợp Lý and Dân Lực meet it without a document.
-    expect(m.totals[0]).toEqual({ no: 1, complete: 1, metWithoutDossier: 3 })
-    expect(m.totals[6]).toEqual({ no: 7, complete: 0, metWithoutDossier: 4 })
+    expect(row(national!, 'tho-binh')).toMatchObject({ reported: false, metWithoutDossier: [] })
+    // Criterion 1: Bình Sơn's is complete; Hợp Lý and Dân Lực meet it without a document.
+    expect(national!.totals[0]).toEqual({ no: 1, complete: 1, metWithoutDossier: 2 })
+    expect(national!.totals[4]).toEqual({ no: 5, complete: 0, metWithoutDossier: 2 })
   })
 
   it("serves the demo's files as the PDFs their rows describe", async () => {
-    const list = await call('GET', '/api/v1/units/binh-son/evidence?criterion=4', { token: TOKENS.district })
+    const list = await call('GET', '/api/v1/units/binh-son/evidence?criterion=7', { token: TOKENS.district })
     const item = list.body.items[0]
-    expect(item).toMatchObject({ kind: 'bien_ban', number: '07/BB-ĐL', file: { type: 'pdf', name: 'Biên bản kiểm tra điện.pdf' } })
+    expect(item).toMatchObject({ kind: 'bao_cao', number: '42/BC-UBND', file: { type: 'pdf', name: 'Báo cáo chuyển đổi số.pdf' } })
     const res = await api.get(TOKENS.district, item.fileUrl)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
@@ -61,16 +63,16 @@ describe('the dossier matrix of the aggregate', () => {
   })
 
   it('counts a document the commune uploads, at once, for the district and its leader', async () => {
-    const res = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '7', kind: 'bien_ban', title: 'Biên bản nghiệm thu chợ Bình Sơn', date: '2026-11-20' }, { name: 'cho.pdf', bytes: FILES.pdf })
+    const res = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '6', kind: 'quyet_dinh', title: 'Phê duyệt danh sách hộ nghèo, cận nghèo năm 2026', date: '2026-01-20' }, { name: 'ho-ngheo.pdf', bytes: FILES.pdf })
     expect(res.status).toBe(201)
-    const m = await matrix(TOKENS.leader)
-    expect(row(m, 'binh-son').metWithoutDossier).toEqual([12, 15, 18, 19])
-    expect(row(m, 'binh-son').missing['7']).toBe(0)
+    const [national] = await matrices(TOKENS.leader)
+    expect(row(national!, 'binh-son').metWithoutDossier).toEqual([5, 9, 10])
+    expect(row(national!, 'binh-son').missing['6']).toBe(0)
     // Another commune's document fills nothing of Bình Sơn's.
-    expect(row(m, 'tho-son').missing['7']).toBe(1)
+    expect(row(national!, 'dan-luc').missing['6']).toBe(1)
   })
 
-  // After the upload above: Bình Sơn's criterion 7 is complete.
+  // After the upload above: Bình Sơn's criterion 6 is complete.
   it('puts the matrix in the summary workbook, beside "Tổng hợp"', async () => {
     const app = createApp({ now: () => DEMO_NOW })
     const res = await app.request(aggregateWorkbookPath('trieu-son', '2026-11-14'), { headers: { Authorization: 'Bearer ' + TOKENS.leader } }, env)
@@ -80,11 +82,17 @@ describe('the dossier matrix of the aggregate', () => {
     const rows = sheets[1]!.rows
     expect(rows[0]?.[0]).toBe('Hồ sơ minh chứng các xã - kỳ 14/11/2026 - Huyện Triệu Sơn')
     expect(rows[1]?.[0]).toBe('Hồ sơ tính đến 09:00 26/11/2026 (giờ Việt Nam); kết quả đạt theo lần gửi mới nhất của kỳ.')
-    expect(rows[3]?.[0]).toBe('Đạt nhưng thiếu hồ sơ: 33 tiêu chí ở 4 xã (Xã Dân Lực 11, Xã Thọ Sơn 11, Xã Hợp Lý 7, Xã Bình Sơn 4)')
-    expect(rows[5]?.slice(0, 5)).toEqual(['Xã', 'Tiêu chí đủ hồ sơ', 'Đạt nhưng thiếu hồ sơ', 'TC1', 'TC2'])
+    expect(rows[3]?.[0]).toBe('Đạt nhưng thiếu hồ sơ: 17 tiêu chí ở 4 xã (Xã Dân Lực 6, Xã Thọ Sơn 5, Xã Bình Sơn 3, Xã Hợp Lý 3)')
+    expect(rows[5]?.[0]).toMatch(/^Bộ tiêu chí QĐ 51\/2025\/QĐ-TTg.* \(phiên bản .+\): 4 xã$/)
+    expect(rows[6]?.slice(0, 5)).toEqual(['Xã', 'Tiêu chí đủ hồ sơ', 'Đạt nhưng thiếu hồ sơ', 'TC1', 'TC2'])
     const binhSon = rows.find((r) => r[0] === 'Xã Bình Sơn')!
-    expect(binhSon.slice(0, 10)).toEqual(['Xã Bình Sơn', '5/19', 'TC12, TC15, TC18, TC19', 'đủ', 'thiếu 1', 'thiếu 1', 'đủ', 'thiếu 1', 'đủ', 'đủ'])
-    expect(rows.find((r) => r[0] === 'Số xã đủ hồ sơ')?.slice(3, 6)).toEqual([1, 1, 1])
-    expect(rows.find((r) => r[0] === 'Số xã đạt nhưng thiếu hồ sơ')?.slice(3, 6)).toEqual([3, 2, 2])
+    expect(binhSon.slice(0, 13)).toEqual(['Xã Bình Sơn', '4/10', 'TC5, TC9, TC10', 'đủ', 'đủ', 'thiếu 1', 'thiếu 1', 'thiếu 1', 'đủ', 'đủ', 'thiếu 1', 'thiếu 1', 'thiếu 1'])
+    // The province's set has its own block below, with its own criteria.
+    const second = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('Bộ tiêu chí DEMO'))
+    expect(second).toBeGreaterThan(6)
+    expect(rows[second + 1]?.slice(0, 4)).toEqual(['Xã', 'Tiêu chí đủ hồ sơ', 'Đạt nhưng thiếu hồ sơ', 'TC1'])
+    expect(rows[second + 2]?.slice(0, 3)).toEqual(['Xã Thọ Sơn', '2/8', 'TC3, TC4, TC5, TC7, TC8'])
+    const firstTotals = rows.find((r) => r[0] === 'Số xã đạt nhưng thiếu hồ sơ')!
+    expect(firstTotals.slice(3, 6)).toEqual([2, 2, 2])
   })
 })

@@ -20,29 +20,30 @@ describe('GET /units/{unit}/evidence', () => {
     const res = await call('GET', '/api/v1/units/binh-son/evidence', { token: TOKENS.binhSon })
     expect(res.status).toBe(200)
     expect(res.body.unit).toEqual({ id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune' })
-    expect(res.body.catalog).toMatchObject({ id: 'qd-318-2022', name: expect.stringContaining('QĐ 318') })
+    // The set in force today (QĐ 51/2025), whose criteria the 14/11 report was judged by, named.
+    expect(res.body.catalog).toMatchObject({ id: 'qd-51-2025', name: expect.stringContaining('51/2025') })
     expect(res.body.period).toBe('2026-11-14')
     expect(res.body.items.map((i: { id: string }) => i.id)).toContain(decisionId)
-    expect(res.body.dossiers).toHaveLength(19)
-    // Criterion 1 is met in the 14/11 report and has its decisions; criterion 7 is met with nothing filed (the demo).
+    expect(res.body.dossiers).toHaveLength(10)
+    // Criterion 1 is met in the 14/11 report and now has its decision; criterion 5 is met with only a paper listed (the demo).
     expect(res.body.dossiers[0]).toMatchObject({ criterion: 1, name: 'Quy hoạch', met: true, complete: true, expected: 1, present: 1, missing: [] })
-    expect(res.body.dossiers[6]).toMatchObject({ criterion: 7, met: true, complete: false, present: 0, missing: [{ requirement: null }] })
-    expect(res.body.dossiers[1]).toMatchObject({ criterion: 2, met: false })
+    expect(res.body.dossiers[4]).toMatchObject({ criterion: 5, met: true, complete: false, present: 0, missing: [{ requirement: null }] })
+    expect(res.body.dossiers[2]).toMatchObject({ criterion: 3, met: false })
   })
 
   it('filters by criterion', async () => {
-    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=2', { token: TOKENS.binhSon })
+    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=4', { token: TOKENS.binhSon })
     expect(res.status).toBe(200)
     expect(res.body.items).toEqual([])
-    expect(res.body.dossiers.map((d: { criterion: number }) => d.criterion)).toEqual([2])
+    expect(res.body.dossiers.map((d: { criterion: number }) => d.criterion)).toEqual([4])
     const bad = await call('GET', '/api/v1/units/binh-son/evidence?criterion=abc', { token: TOKENS.binhSon })
     expect(bad.status).toBe(400)
   })
 
   it('does not count a paper without its file', async () => {
-    await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '15', kind: 'quyet_dinh', title: 'QĐ công nhận trạm y tế đạt chuẩn', number: '5/QĐ' })
-    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=15', { token: TOKENS.binhSon })
-    expect(res.body.dossiers[0]).toMatchObject({ criterion: 15, items: 1, present: 0, complete: false })
+    await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '6', kind: 'quyet_dinh', title: 'QĐ phê duyệt danh sách hộ nghèo', number: '5/QĐ' })
+    const res = await call('GET', '/api/v1/units/binh-son/evidence?criterion=6', { token: TOKENS.binhSon })
+    expect(res.body.dossiers[0]).toMatchObject({ criterion: 6, met: true, items: 1, present: 0, complete: false })
   })
 
   // Out of reach answers 404 like a missing unit (issue 10: ids cannot be listed).

@@ -17,7 +17,7 @@ describe('POST /units/{unit}/evidence: accepted files', () => {
     const res = await api.upload(TOKENS.binhSon, 'binh-son', DECISION, { name: 'QĐ 125 quy hoạch.pdf', bytes: FILES.pdf, type: 'application/pdf' })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({
-      unit: 'binh-son', catalog: 'qd-318-2022', criterion: 1, kind: 'quyet_dinh', number: '125/QĐ-UBND', date: '2024-03-15',
+      unit: 'binh-son', catalog: 'qd-51-2025', criterion: 1, kind: 'quyet_dinh', number: '125/QĐ-UBND', date: '2024-03-15',
       issuer: 'UBND huyện Triệu Sơn', title: DECISION.title, supersedes: null, supersededBy: null, createdBy: 'Xã Bình Sơn',
       file: { type: 'pdf', mime: 'application/pdf', size: FILES.pdf.byteLength, name: 'QĐ 125 quy hoạch.pdf' },
     })
@@ -52,13 +52,15 @@ describe('POST /units/{unit}/evidence: accepted files', () => {
   })
 
   it('lets the district office file for a commune of its district', async () => {
-    const res = await api.upload(TOKENS.district, 'tho-son', { criterion: '17', kind: 'bien_ban', title: 'Biên bản kiểm tra môi trường' }, { name: 'bb.pdf', bytes: FILES.pdf })
+    // Thọ Sơn files under the province's own set (its criterion 6 is the environment).
+    const res = await api.upload(TOKENS.district, 'tho-son', { criterion: '6', kind: 'bien_ban', title: 'Biên bản kiểm tra môi trường' }, { name: 'bb.pdf', bytes: FILES.pdf })
     expect(res.status).toBe(201)
+    expect(res.body.catalog).toBe('demo-thanh-hoa-nang-cao')
     expect(res.body.createdBy).toBe('Huyện Triệu Sơn')
   })
 
   it('lists a paper kept in a cabinet by its number and date, without a file', async () => {
-    const res = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '4', kind: 'ke_hoach', title: 'Kế hoạch cải tạo lưới điện', number: '12/KH-UBND', date: '2026-02-01' })
+    const res = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '2', kind: 'ke_hoach', title: 'Kế hoạch cải tạo lưới điện', number: '12/KH-UBND', date: '2026-02-01' })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ file: null, fileUrl: null, number: '12/KH-UBND', date: '2026-02-01' })
   })
@@ -175,7 +177,8 @@ describe('POST /units/{unit}/evidence: refusals store nothing', () => {
     const paths = body.issues.map((i: { path: string }) => i.path).sort()
     expect(paths).toEqual(['colour', 'criterion', 'date', 'kind', 'title'])
     const criterion = body.issues.find((i: { path: string }) => i.path === 'criterion')
-    expect(criterion.message).toContain('từ 1 đến 19')
+    // Dossiers are filed under the set in force today (QĐ 51/2025: criteria 1 to 10).
+    expect(criterion.message).toContain('từ 1 đến 10')
   })
 
   it('refuses an indicator of another criterion and an issue date in the future (400)', async () => {
@@ -205,16 +208,16 @@ describe('POST /units/{unit}/evidence: refusals store nothing', () => {
 
 describe('replacing a document', () => {
   it('appends a new item that supersedes the old one; both are kept, listed and audited', async () => {
-    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '12', kind: 'bao_cao', title: 'Báo cáo lao động có việc làm', date: '2026-06-30' }, { name: 'bc.pdf', bytes: FILES.pdf })
+    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '4', kind: 'bao_cao', title: 'Báo cáo lao động có việc làm', date: '2026-06-30' }, { name: 'bc.pdf', bytes: FILES.pdf })
     expect(first.status).toBe(201)
     const second = await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: first.body.id }, { name: 'bc-sua.docx', bytes: FILES.docx })
     expect(second.status).toBe(201)
     // Fields not sent are those of the replaced item.
-    expect(second.body).toMatchObject({ criterion: 12, kind: 'bao_cao', title: 'Báo cáo lao động có việc làm', date: '2026-06-30', supersedes: first.body.id, file: { type: 'docx' } })
-    const list = await api.get(TOKENS.binhSon, '/api/v1/units/binh-son/evidence?criterion=12')
-    // The demo's paper for criterion 12 (worker/seed/demo-evidence.ts) is listed first; then the two.
+    expect(second.body).toMatchObject({ criterion: 4, kind: 'bao_cao', title: 'Báo cáo lao động có việc làm', date: '2026-06-30', supersedes: first.body.id, file: { type: 'docx' } })
+    const list = await api.get(TOKENS.binhSon, '/api/v1/units/binh-son/evidence?criterion=4')
     const items = ((await list.json()) as { items: Array<{ id: string; supersededBy: string | null }> }).items
-    expect(items.map((i) => [i.id, i.supersededBy])).toEqual([['ev_demo_binh_son_tc12', null], [first.body.id, second.body.id], [second.body.id, null]])
+    // Both were created at the test clock's one instant: their order in the list is not part of the contract.
+    expect(items.map((i) => [i.id, i.supersededBy]).sort()).toEqual([[first.body.id, second.body.id], [second.body.id, null]].sort())
     const old = await api.get(TOKENS.binhSon, first.body.fileUrl)
     expect(old.status).toBe(200)
     expect(new Uint8Array(await old.arrayBuffer())).toEqual(FILES.pdf)
@@ -223,7 +226,7 @@ describe('replacing a document', () => {
   })
 
   it('keeps the file when only the details are corrected', async () => {
-    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '15', kind: 'quyet_dinh', title: 'QĐ công nhận trạm y tế', number: '1/QĐ' }, { name: 'qd.pdf', bytes: FILES.pdf })
+    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '5', kind: 'quyet_dinh', title: 'QĐ công nhận trạm y tế', number: '1/QĐ' }, { name: 'qd.pdf', bytes: FILES.pdf })
     const fixed = await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: first.body.id, number: '101/QĐ-UBND' })
     expect(fixed.status).toBe(201)
     expect(fixed.body).toMatchObject({ number: '101/QĐ-UBND', file: { sha256: first.body.file.sha256 } })
@@ -232,20 +235,20 @@ describe('replacing a document', () => {
   })
 
   it('refuses to replace an item twice (409) and an item of another commune (404), storing nothing', async () => {
-    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '18', kind: 'bien_ban', title: 'Biên bản họp', date: '2026-05-05' })
+    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '9', kind: 'bien_ban', title: 'Biên bản họp', date: '2026-05-05' })
     await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: first.body.id, title: 'Biên bản họp (bản ký)' }, { name: 'a.pdf', bytes: FILES.pdf })
     const before = await stored('binh-son')
     const again = await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: first.body.id }, { name: 'b.pdf', bytes: FILES.pdf })
     expect(again.status).toBe(409)
     expect(again.body.error).toBe('conflict')
-    const theirs = await api.upload(TOKENS.district, 'tho-son', { criterion: '18', kind: 'khac', title: 'x', date: '2026-01-01' })
+    const theirs = await api.upload(TOKENS.district, 'tho-son', { criterion: '8', kind: 'khac', title: 'x', date: '2026-01-01' })
     const cross = await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: theirs.body.id }, { name: 'b.pdf', bytes: FILES.pdf })
     expect(cross.status).toBe(404)
     expect(await stored('binh-son')).toEqual(before)
   })
 
   it('refuses a replacement under another criterion (400)', async () => {
-    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '19', kind: 'khac', title: 'x', date: '2026-01-01' })
+    const first = await api.upload(TOKENS.binhSon, 'binh-son', { criterion: '10', kind: 'khac', title: 'x', date: '2026-01-01' })
     const moved = await api.upload(TOKENS.binhSon, 'binh-son', { supersedes: first.body.id, criterion: '6' })
     expect(moved.status).toBe(400)
     expect(moved.body.issues).toMatchObject([{ path: 'criterion' }])

@@ -1,13 +1,14 @@
 import { env } from 'cloudflare:workers'
 import type { Role } from '../../shared/api'
-import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import type { CatalogRef } from '../../shared/catalog'
+import { insertAssignmentStatement, insertClassStatement } from '../../worker/db/catalogs'
 import { insertTokenStatement } from '../../worker/db/tokens'
 import { insertUnitStatement } from '../../worker/db/units'
 import { sha256Hex } from '../../worker/hash'
 import { createApp } from '../../worker/index'
-import { demoIndicators, demoStatements } from '../../worker/seed/demo'
+import { demoReportIndicators, demoStatements } from '../../worker/seed/demo'
+import { DEMO_TOKENS, DEMO_UNITS } from '../../worker/seed/demo-data'
 import { demoEvidenceFiles } from '../../worker/seed/demo-evidence'
-import { DEMO_TOKENS } from '../../worker/seed/demo-data'
 
 /** "Today" of the demo: Thursday 26/11/2026, 09:00 in Vietnam. */
 export const DEMO_NOW = new Date('2026-11-26T09:00:00+07:00')
@@ -64,9 +65,21 @@ export function client(now: () => Date = () => DEMO_NOW) {
   }
 }
 
-/** A commune body that meets exactly the criteria in `met` (valid for the demo's catalogue and region). */
+/**
+ * A commune body that meets exactly the criteria in `met` under the catalogue that judges the period in the
+ * demo (QĐ 318 up to 2026-02-14, QĐ 51/2025 after, the province's own set for Thọ Sơn from 2026-10-28);
+ * a unit outside the demo gets the province's catalogue for the period.
+ */
 export function reportBody(unit: string, period: string, met: number[] = [1, 2, 3], extra: Record<string, unknown> = {}) {
-  return { unit, period, indicators: demoIndicators(QD_318_2022, 'btb', met), ...extra }
+  const judgedAs = DEMO_UNITS.some((u) => u.id === unit) ? unit : 'thanh-hoa'
+  let indicators
+  try {
+    indicators = demoReportIndicators(judgedAs, period, met)
+  } catch {
+    // A period no catalogue judges (or no period at all): the rows of the current one, for tests of refusals.
+    indicators = demoReportIndicators(judgedAs, '2026-11-28', met)
+  }
+  return { unit, period, indicators, ...extra }
 }
 
 /** Issues a token for a unit in the test database (the same statement the seed uses). */
@@ -80,12 +93,21 @@ export async function addToken(id: string, role: Role, unitId: string): Promise<
 export async function addOtherDistrict(): Promise<void> {
   const at = DEMO_NOW.toISOString()
   await env.DB.batch([
-    insertUnitStatement(env.DB, { id: 'nhu-thanh', name: 'Huyện Như Thanh', level: 'district', parentId: 'thanh-hoa', region: null, catalogId: null, reportsFrom: null }, at),
-    insertUnitStatement(env.DB, { id: 'xuan-du', name: 'Xã Xuân Du', level: 'commune', parentId: 'nhu-thanh', region: null, catalogId: null, reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'nhu-thanh', name: 'Huyện Như Thanh', level: 'district', parentId: 'thanh-hoa', reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'xuan-du', name: 'Xã Xuân Du', level: 'commune', parentId: 'nhu-thanh', reportsFrom: null }, at),
   ])
 }
 
 export async function countRevisions(unit: string, period: string): Promise<number> {
   const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM report_revisions WHERE unit_id = ?1 AND period = ?2').bind(unit, period).first<{ n: number }>()
   return row?.n ?? 0
+}
+
+/** Sets a unit's catalogue from a date and classes below it, as PUT /units/{unit}/catalog would (test set-up). */
+export async function assignCatalog(unit: string, catalog: CatalogRef, from: string, classes: Record<string, string> = {}): Promise<void> {
+  const at = DEMO_NOW.toISOString()
+  await env.DB.batch([
+    insertAssignmentStatement(env.DB, { unit, catalog, from, by: 'test', at }),
+    ...Object.keys(classes).map((u) => insertClassStatement(env.DB, { unit: u, catalogId: catalog.id, classId: classes[u] as string, by: 'test', at })),
+  ])
 }

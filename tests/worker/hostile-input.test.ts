@@ -13,6 +13,7 @@ import type { ErrorCode } from '../../shared/api'
 import { SETTING_KEYS } from '../../shared/settings'
 import { createApp } from '../../worker/index'
 import { sha256Hex } from '../../worker/hash'
+import { DEMO_PROVINCE_CATALOG } from '../../worker/seed/demo-catalog'
 import { DEMO_NOW, TOKENS, addOtherDistrict, reportBody, seedDemo } from './helpers'
 import { Obj } from './hostile/json'
 import {
@@ -88,6 +89,37 @@ const lockPoisons: fc.Arbitrary<Poison> = fc.oneof(
 const unknownKey = (known: readonly string[]): fc.Arbitrary<Poison> =>
   fc.tuple(hostileKey.filter((k) => known.indexOf(k) < 0), hostileValue).map(([k, v]): Poison => ({ kind: 'set', path: [k], value: v }))
 
+// A catalogue in the JSON form, each poison one a loader must refuse (nothing is ever stored).
+const CATALOG = { ...DEMO_PROVINCE_CATALOG, id: 'fz-catalog', version: '1' }
+const CATALOG_INDICATORS = CATALOG.indicators.length
+const catalogPoisons: fc.Arbitrary<Poison> = fc.oneof(
+  setAt(['id'], fc.oneof(fc.constantFrom('', 'FZ', 'fz catalog', 'bộ-tỉnh', '-x', 'x'.repeat(65)), notText)),
+  setAt(['version'], fc.oneof(fc.constantFrom('', ' ', '2026/1', 'v 1', 'phiên bản', 'x'.repeat(41)), notText)),
+  setAt(['effectiveFrom'], fc.constantFrom('31/02/2026', 'mai', '2026-13-01', '', 'hôm qua')),
+  fc.nat(CATALOG_INDICATORS - 1).chain((k) => setAt(['indicators', k, 'thresholds', 'vung-1'], fc.constantFrom('≥ 8O%', 'nhiều', '≥ 5, ≤ 1', '1.000', -5, '≥ 1 nghìn tỷ'))),
+  fc.nat(CATALOG_INDICATORS - 1).chain((k) => setAt(['indicators', k, 'thresholds', 'vung-9'], fc.constantFrom('≥ 80%', 'Đạt'))),
+  fc.nat(CATALOG_INDICATORS - 1).chain((k) => setAt(['indicators', k, 'kind'], fc.constantFrom('', 'màu sắc', null, 7))),
+  fc.nat(CATALOG_INDICATORS - 1).chain((k) => setAt(['indicators', k, 'criterion'], fc.constantFrom(99, 'không', 0, '', -1))),
+  fc.nat(CATALOG_INDICATORS - 2).map((k): Poison => ({ kind: 'set', path: ['indicators', k + 1, 'code'], value: '1.1', guard: [['indicators', 0, 'code']] })),
+  setAt(['evidence'], fc.constantFrom([{ criterion: 1, id: '', title: 'x' }], [{ criterion: 9, id: 'a', title: 'b' }], [{ criterion: 1, id: '1.a', title: 'x', kind: 'công văn' }], 'x', 5)),
+  setAt(['classification'], fc.oneof(fc.constantFrom('vùng', null, 3), fc.constant({ label: 'Vùng', classes: [] }))),
+  setAt(['indicators'], fc.oneof(hostileString, fc.integer(), fc.constant(new Obj([['0', 1]])))),
+  removeAt(['criteria'], ['classification'], ['id'], ['version'], ['effectiveFrom'], ['title']),
+  wholeBody,
+)
+
+// Assigning a catalogue: each poison names something that is not there, out of reach, or before the set applies.
+const assignPoisons: fc.Arbitrary<Poison> = fc.oneof(
+  setAt(['catalog'], fc.oneof(fc.constantFrom('khong-co', '', 'QD-51', 'qd-318'), notText)),
+  setAt(['version'], fc.oneof(fc.constantFrom('9', '', '2025.2', '2022.1'), notText)),
+  setAt(['from'], fc.oneof(fc.constantFrom('2026-01-01', '2026-02-14', 'mai', '2026-02-30', '', '15/02/2025'), notText)),
+  setAt(['classes', 'binh-son'], fc.constantFrom('nhom-9', 'Vùng 1', 'btb')),
+  setAt(['classes', 'xuan-du'], fc.constantFrom('nhom-1', 'nhom-2')),
+  setAt(['classes'], fc.oneof(hostileString, fc.integer(), fc.constant(['nhom-1']))),
+  removeAt(['catalog'], ['version'], ['from']),
+  wholeBody,
+)
+
 const JSON_ENDPOINTS = [
   { name: 'POST /reports', method: 'POST', url: '/api/v1/reports', token: TOKENS.binhSon, base: REPORT, poisons: reportPoisons, idempotent: true, runs: 100 },
   {
@@ -132,6 +164,11 @@ const JSON_ENDPOINTS = [
       unknownKey(['all', 'ids']), setAt(['ids'], fc.oneof(hostileString, fc.integer(), fc.constant(Array.from({ length: 201 }, (_, i) => 'n' + i)), fc.constant(['x'.repeat(101)]))),
       setAt(['all'], fc.constantFrom('yes', 1, null, 'true')), wholeBody,
     ),
+  },
+  { name: 'POST /catalogs', method: 'POST', url: '/api/v1/catalogs', token: TOKENS.admin, base: CATALOG, poisons: catalogPoisons, runs: 40 },
+  {
+    name: 'PUT /units/{unit}/catalog', method: 'PUT', url: '/api/v1/units/trieu-son/catalog', badUrl: unitUrl('/catalog', NOT_FOR_DISTRICT), token: TOKENS.district,
+    base: { catalog: 'qd-51-2025', version: '2025.1', from: '2026-03-01', classes: { 'binh-son': 'nhom-2' } }, poisons: assignPoisons, runs: 30,
   },
   {
     name: 'POST /shares', method: 'POST', url: '/api/v1/shares', token: TOKENS.district, base: { unit: 'trieu-son', period: '2026-11-14', days: 7 }, runs: 30,

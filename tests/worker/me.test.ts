@@ -10,12 +10,12 @@ describe('GET /api/v1/me', () => {
     const res = await call('GET', '/api/v1/me', { token: TOKENS.binhSon })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
-      role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune', region: 'btb' },
+      role: 'commune', unit: { id: 'binh-son', name: 'Xã Bình Sơn', level: 'commune' },
       settings: { reminderLeadDays: 2, dueSoonDays: 3, peopleSharePercent: 30 },
       today: '2026-11-26',
     })
     const district = await call('GET', '/api/v1/me', { token: TOKENS.district })
-    expect(district.body).toMatchObject({ role: 'district', unit: { id: 'trieu-son', level: 'district', region: 'btb' } })
+    expect(district.body).toMatchObject({ role: 'district', unit: { id: 'trieu-son', level: 'district' } })
     expect((await call('GET', '/api/v1/me', { token: TOKENS.leader })).body.role).toBe('leader')
     expect((await call('GET', '/api/v1/me', { token: TOKENS.admin })).body).toMatchObject({ role: 'admin', unit: { id: 'thanh-hoa', level: 'province' } })
   })

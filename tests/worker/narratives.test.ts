@@ -7,9 +7,8 @@ import type { NarrativesInput } from '../../shared/narratives'
 import { NARRATIVE_MAX_CHARS } from '../../shared/narratives'
 import type { ReportRequest } from '../../shared/api'
 import { narrativesSchema, type reportSchema } from '../../worker/schemas'
-import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { createApp } from '../../worker/index'
-import { demoIndicators } from '../../worker/seed/demo'
+import { demoReportIndicators } from '../../worker/seed/demo'
 import { readWorkbook } from '../../worker/xlsx/read-workbook'
 import { writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { DEMO_NOW, TOKENS, client, countRevisions, reportBody, seedDemo } from './helpers'
@@ -83,7 +82,7 @@ describe('the words in the report workbook (template and upload)', () => {
   const filled = async (words: { [heading: string]: string[] }): Promise<Uint8Array> => {
     const res = await app.request('/api/v1/reports/template.xlsx', { headers: { Authorization: 'Bearer ' + TOKENS.binhSon } }, env)
     const sheets = await readWorkbook(await res.arrayBuffer())
-    const entries = new Map(demoIndicators(QD_318_2022, 'btb', [1, 2]).map((e) => [String(e.code), e]))
+    const entries = new Map(demoReportIndicators('binh-son', '2026-11-28', [1, 2]).map((e) => [String(e.code), e]))
     const out = sheets.map((s) => {
       if (s.name === 'Chỉ tiêu') {
         return { name: s.name, rows: s.rows.map((r, i) => {

@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+import { CRITERION_LEVEL_MARK } from '../../shared/catalogs/qd-51-2025'
 import { auditManyStatement } from '../../worker/db/audit'
 import { upsertTasksStatement } from '../../worker/db/tasks'
 import { createApp } from '../../worker/index'
-import { demoIndicators } from '../../worker/seed/demo'
+import { demoReportIndicators } from '../../worker/seed/demo'
 import { type ReadSheet, readWorkbook } from '../../worker/xlsx/read-workbook'
 import { writeWorkbook } from '../../worker/xlsx/write-workbook'
 import { DEMO_NOW, TOKENS, client, countRevisions, seedDemo } from './helpers'
@@ -28,9 +28,11 @@ async function upload(token: string, bytes: Uint8Array, key?: string) {
 
 type Row = ReadSheet['rows'][number]
 
-/** The template as a commune fills it: every indicator of the sheet given a value meeting `met`. */
-function fill(sheets: ReadSheet[], met: number[], edit: (code: string, row: Row, col: { value: number; status: number }) => void = () => {}): ReadSheet[] {
-  const entries = new Map(demoIndicators(QD_318_2022, 'btb', met).map((e) => [String(e.code), e]))
+/** The template as a commune fills it: every indicator of the sheet given a value meeting `met` (under the period's catalogue). */
+function fill(
+  sheets: ReadSheet[], met: number[], edit: (code: string, row: Row, col: { value: number; status: number }) => void = () => {}, period = '2026-11-28',
+): ReadSheet[] {
+  const entries = new Map(demoReportIndicators('binh-son', period, met).map((e) => [String(e.code), e]))
   return sheets.map((s) => {
     if (s.name !== 'Chỉ tiêu') return s
     const header = s.rows[0] as string[]
@@ -65,13 +67,13 @@ function addTask(sheets: ReadSheet[], cells: Record<string, string>): { sheets: 
 
 const bytesOf = (sheets: ReadSheet[]): Promise<Uint8Array> => writeWorkbook(sheets.map((s) => ({ name: s.name, values: s.rows })))
 
-async function templateSheets(): Promise<ReadSheet[]> {
-  const res = await template(TOKENS.binhSon)
+async function templateSheets(query = ''): Promise<ReadSheet[]> {
+  const res = await template(TOKENS.binhSon, query)
   return readWorkbook(await res.arrayBuffer())
 }
 
 describe('GET /api/v1/reports/template.xlsx', () => {
-  it("gives a commune the pane's sheets for the current period, with its region's targets", async () => {
+  it("gives a commune the pane's sheets for the current period, under the catalogue and class that judge it", async () => {
     const res = await template(TOKENS.binhSon)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Disposition')).toContain('filename="bao-cao-binh-son-2026-11-28.xlsx"')
@@ -85,11 +87,23 @@ describe('GET /api/v1/reports/template.xlsx', () => {
     const info = sheets[1]!.rows
     expect(info.find((r) => r[0] === 'Mã đơn vị')?.[1]).toBe('binh-son')
     expect(info.find((r) => r[0] === 'Kỳ báo cáo')?.[1]).toBe('28/11/2026')
-    expect(info.find((r) => r[0] === 'Vùng')?.[1]).toBe('Bắc Trung Bộ')
+    expect(info.find((r) => r[0] === 'Bộ tiêu chí')?.[1]).toContain(CRITERION_LEVEL_MARK)
+    expect(info.find((r) => r[0] === 'Vùng / nhóm xã')?.[1]).toBe('Xã nhóm 2')
     const indicators = sheets[2]!.rows
     expect(indicators[0]?.slice(0, 7)).toEqual(['Mã', 'Tiêu chí', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Giá trị', 'Đánh giá'])
-    expect(indicators.length - 1).toBe(55)
-    expect(indicators.find((r) => r[0] === '3.1')?.[4]).toBe('≥ 80%')
+    expect(indicators.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])
+  })
+
+  it('gives an earlier period the catalogue of its time, and a commune under the province\'s set its thresholds', async () => {
+    const old = await templateSheets('?period=2026-01-28')
+    expect(old[1]!.rows.find((r) => r[0] === 'Vùng / nhóm xã')?.[1]).toBe('Bắc Trung Bộ')
+    expect(old[2]!.rows.length - 1).toBe(55)
+    expect(old[2]!.rows.find((r) => r[0] === '3.1')?.[4]).toBe('≥ 80%')
+    const thoSon = await readWorkbook(await (await template(TOKENS.thoSon)).arrayBuffer())
+    expect(thoSon[1]!.rows.find((r) => r[0] === 'Vùng / nhóm xã')?.[1]).toBe('Vùng 1 — đồng bằng, ven biển')
+    const targets = thoSon[2]!.rows.slice(1).map((r) => r[0] + ' ' + r[4])
+    expect(targets).toEqual(expect.arrayContaining(['1.1 100%', '1.2 ≥ 80%', '3.1 ≥ 75 triệu đồng/người/năm', '4.1 ≤ 1%', '7.1 Đạt']))
+    expect(targets.filter((t) => t.indexOf('tự đánh giá') >= 0)).toEqual([])
   })
 
   it('serves a district a commune of its own by ?unit=, and refuses units that do not report', async () => {
@@ -104,32 +118,33 @@ describe('GET /api/v1/reports/template.xlsx', () => {
 
 describe('POST /api/v1/reports/upload', () => {
   it('accepts a filled template as a new revision, once per idempotency key', async () => {
-    const bytes = await bytesOf(fill(await templateSheets(), [1, 4, 6, 7, 8, 12, 16, 18, 19]))
+    const bytes = await bytesOf(fill(await templateSheets(), [1, 4, 6, 7, 8]))
     const before = await countRevisions('binh-son', '2026-11-28')
     const first = await upload(TOKENS.binhSon, bytes, 'upload-1')
     expect(first.status).toBe(201)
-    expect(first.body).toMatchObject({ unit: 'binh-son', period: '2026-11-28', achieved: 9, total: 19, timeliness: 'on_time' })
+    expect(first.body).toMatchObject({ unit: 'binh-son', period: '2026-11-28', achieved: 5, total: 10, timeliness: 'on_time' })
     const again = await upload(TOKENS.binhSon, bytes, 'upload-1')
     expect(again.status).toBe(201)
     expect(again.body.revision).toBe(first.body.revision)
     expect(await countRevisions('binh-son', '2026-11-28')).toBe(before + 1)
     const detail = await call('GET', '/api/v1/reports/binh-son/2026-11-28', { token: TOKENS.binhSon })
-    expect(detail.body.latest.achieved).toBe(9)
+    expect(detail.body.latest).toMatchObject({ achieved: 5, total: 10, catalog: { id: 'qd-51-2025', version: '2025.1' }, classId: 'nhom-2' })
   })
 
   it('names the sheet and cell of each problem, and stores nothing', async () => {
-    const sheets = fill(await templateSheets(), [1, 2, 3], (code, row, col) => {
+    // An earlier period, judged by QĐ 318 and its numeric indicators.
+    const sheets = fill(await templateSheets('?period=2026-01-28'), [1, 2, 3], (code, row, col) => {
       if (code === '2.1') row[col.value] = 'nhiều'
       if (code === '17.4') row[col.status] = 'đạtt'
-    })
-    const before = await countRevisions('binh-son', '2026-11-28')
+    }, '2026-01-28')
+    const before = await countRevisions('binh-son', '2026-01-28')
     const res = await upload(TOKENS.binhSon, await bytesOf(sheets))
     expect(res.status).toBe(422)
     expect(res.body.error).toBe('validation_failed')
     const cells = res.body.issues.map((i: { cell?: string; code: string }) => [i.code, i.cell])
     expect(cells).toEqual([['value_not_number', "'Chỉ tiêu'!F4"], ['status_invalid', "'Chỉ tiêu'!G41"]])
     expect(res.body.issues[0].message).toBe('\'Chỉ tiêu\'!F4: Chỉ tiêu 2.1: "nhiều" không phải là số.')
-    expect(await countRevisions('binh-son', '2026-11-28')).toBe(before)
+    expect(await countRevisions('binh-son', '2026-01-28')).toBe(before)
   })
 
   it("refuses another commune's workbook, a file that is not a workbook, and a workbook without its sheets", async () => {

@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertUnitStatement } from '../../worker/db/units'
-import { TOKENS, addOtherDistrict, addToken, client, reportBody, seedDemo } from './helpers'
+import { TOKENS, addOtherDistrict, addToken, assignCatalog, client, reportBody, seedDemo } from './helpers'
 
 const call = client()
 let provinceOffice = ''
@@ -14,10 +14,12 @@ beforeAll(async () => {
   await addOtherDistrict()
   const at = '2026-01-01T00:00:00.000Z'
   await env.DB.batch([
-    insertUnitStatement(env.DB, { id: 'nghe-an', name: 'Tỉnh Nghệ An', level: 'province', parentId: null, region: 'btb', catalogId: 'qd-318-2022', reportsFrom: null }, at),
-    insertUnitStatement(env.DB, { id: 'nghi-loc', name: 'Xã Nghi Lộc', level: 'commune', parentId: 'nghe-an', region: null, catalogId: null, reportsFrom: null }, at),
-    insertUnitStatement(env.DB, { id: 'dien-chau', name: 'Xã Diễn Châu', level: 'commune', parentId: 'nghe-an', region: null, catalogId: null, reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'nghe-an', name: 'Tỉnh Nghệ An', level: 'province', parentId: null, reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'nghi-loc', name: 'Xã Nghi Lộc', level: 'commune', parentId: 'nghe-an', reportsFrom: null }, at),
+    insertUnitStatement(env.DB, { id: 'dien-chau', name: 'Xã Diễn Châu', level: 'commune', parentId: 'nghe-an', reportsFrom: null }, at),
   ])
+  // The whole province in commune group 2 (set once on the province, inherited).
+  await assignCatalog('nghe-an', { id: 'qd-51-2025', version: '2025.1' }, '2026-02-15', { 'nghe-an': 'nhom-2' })
   provinceOffice = await addToken('tok_test_nghe_an', 'district', 'nghe-an')
   directCommune = await addToken('tok_test_nghi_loc', 'commune', 'nghi-loc')
 })

@@ -8,6 +8,7 @@ async function counts() {
   return env.DB.prepare(
     `SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM tokens) AS tokens, (SELECT COUNT(*) FROM catalogs) AS catalogs,
        (SELECT COUNT(*) FROM report_revisions) AS revisions, (SELECT COUNT(*) FROM tasks) AS tasks,
+       (SELECT COUNT(*) FROM catalog_assignments) AS assignments, (SELECT COUNT(*) FROM unit_classes) AS classes,
        (SELECT COUNT(*) FROM evidence_items) AS evidence`,
   ).first()
 }
@@ -17,14 +18,21 @@ describe('demo seed', () => {
     const script = (await demoStatements(recordingDb())).map(renderStatement)
     for (const sql of script) await env.DB.prepare(sql).run()
     const first = await counts()
-    expect(first).toEqual({ units: 10, tokens: 5, catalogs: 1, revisions: 10, tasks: 13, evidence: 8 })
+    expect(first).toEqual({ units: 10, tokens: 5, catalogs: 3, revisions: 19, tasks: 13, assignments: 3, classes: 7, evidence: 8 })
     for (const sql of script) await env.DB.prepare(sql).run()
     await env.DB.batch(await demoStatements(env.DB))
     expect(await counts()).toEqual(first)
 
     const call = client()
     const report = await call('GET', '/api/v1/reports/binh-son/2026-11-14', { token: TOKENS.binhSon })
-    expect(report.body.latest).toMatchObject({ revision: 2, achieved: 9, total: 19 })
+    expect(report.body.latest).toMatchObject({ revision: 2, achieved: 6, total: 10, catalog: { id: 'qd-51-2025' }, classId: 'nhom-2' })
+    const history = await call('GET', '/api/v1/reports/binh-son/2025-12-28', { token: TOKENS.binhSon })
+    expect(history.body.latest).toMatchObject({ achieved: 13, total: 19, catalog: { id: 'qd-318-2022', version: '2022.1' }, classId: 'btb' })
+    const provinceSet = await call('GET', '/api/v1/reports/tho-son/2026-11-14', { token: TOKENS.thoSon })
+    expect(provinceSet.body.latest).toMatchObject({ achieved: 7, total: 8, catalog: { id: 'demo-thanh-hoa-nang-cao' }, classId: 'vung-1' })
+    // Decided by the values against the thresholds: 6.1 at 58% misses "≥ 60%", nothing was declared.
+    const water = provinceSet.body.latest.evaluation.criteria[5].indicators.find((i: { code: string }) => i.code === '6.1')
+    expect(water).toMatchObject({ value: 58, basis: 'threshold', achieved: false, declared: null })
     const task = await call('GET', '/api/v1/units/trieu-son/tasks', { token: TOKENS.district })
     expect(task.body.tasks.find((t: { id: string }) => t.id === 'tb-2020-11-17-m9').lead).toBe('Đ/c Lê Phú Quốc - HUV, Phó Chủ tịch UBND huyện')
   })

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { AggregateResponse } from '../../shared/api'
 import { aggregatePeriod } from '../../shared/aggregate'
+import { catalogKey } from '../../shared/catalog'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { emptyTotals } from '../../shared/funds'
 import { SHEETS, infoFacts, reportBookPlan } from '../../shared/workbook/report-book'
@@ -49,12 +50,13 @@ describe('the words sheet of the template', () => {
 
 describe("the leaders' workbook", () => {
   it('has a sheet of every commune’s words, wrapped, that LibreOffice reads', async () => {
-    const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
-      { id: 'binh-son', name: 'Xã Bình Sơn', latest: {
+    const q318 = { id: QD_318_2022.id, version: QD_318_2022.version }
+    const base = aggregatePeriod({ [catalogKey(q318)]: QD_318_2022 }, '2026-11-14', [
+      { id: 'binh-son', name: 'Xã Bình Sơn', expected: q318, latest: {
         revision: 2, receivedAt: '2026-11-14T08:20:00Z', firstReceivedAt: '2026-11-14T08:20:00Z', achieved: 9, total: 19, criteria: {}, funds: emptyTotals(),
-        narratives: { achievements: 'Làm xong đường', difficulties: 'Thiếu 350 triệu đồng', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa thôn 2' },
+        narratives: { achievements: 'Làm xong đường', difficulties: 'Thiếu 350 triệu đồng', requests: 'Đề nghị hỗ trợ vốn nhà văn hóa thôn 2' }, catalog: q318,
       } },
-      { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
+      { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null, expected: q318 },
     ], '2026-11-20T09:00:00+07:00')
     const aggregate: AggregateResponse = {
       ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-20T02:00:00Z', overdueTasks: [], overdueTotal: 0, overdueNext: null,

@@ -32,7 +32,7 @@ describe('the report template', () => {
     expect(Object.keys(csv).sort()).toEqual(['Chỉ tiêu', 'Hướng dẫn', 'Kết quả, kiến nghị', 'Nguồn vốn', 'Nhiệm vụ', 'Thông tin'])
     expect(csv['Chỉ tiêu']!.split('\n')[0]).toBe('Mã,Tiêu chí,Chỉ tiêu,Đơn vị tính,Mục tiêu,Giá trị,Đánh giá,Minh chứng,Ghi chú')
     expect(csv['Chỉ tiêu']).toContain('3.1,"3. Thủy lợi và phòng, chống thiên tai"')
-    expect(csv['Thông tin']).toContain('Vùng,Bắc Trung Bộ')
+    expect(csv['Thông tin']).toContain('Vùng / nhóm xã,Bắc Trung Bộ')
     expect(csv['Nhiệm vụ']).toContain('TB-4,Tổng dọn vệ sinh môi trường,binh-son,phong-tnmt')
     expect(csv['Nguồn vốn']).toContain('Nhân dân đóng góp')
   })

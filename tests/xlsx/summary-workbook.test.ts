@@ -8,7 +8,10 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { AggregateResponse } from '../../shared/api'
 import { aggregatePeriod } from '../../shared/aggregate'
+import { catalogKey } from '../../shared/catalog'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
+
+const Q318 = { id: QD_318_2022.id, version: QD_318_2022.version }
 import { computeFundTotals } from '../../shared/funds'
 import { comparePeriods } from '../../shared/period-change'
 import { computeDossierMatrix } from '../../shared/dossier-matrix'
@@ -34,10 +37,11 @@ function district(count: number): AggregateResponse {
     latest: i % 7 === 3 ? null : {
       revision: 1, receivedAt: '2026-11-14T09:00:00+07:00', firstReceivedAt: i % 5 === 1 ? '2026-11-16T09:00:00+07:00' : '2026-11-14T09:00:00+07:00',
       achieved: (i * 7) % 20, total: 19, criteria: criteria((i * 7) % 20), funds,
-      narratives: { achievements: '', difficulties: '', requests: i === 2 ? 'Đề nghị hỗ trợ vốn làm đường' : '' },
+      narratives: { achievements: '', difficulties: '', requests: i === 2 ? 'Đề nghị hỗ trợ vốn làm đường' : '' }, catalog: Q318,
     },
+    expected: Q318,
   }))
-  const base = aggregatePeriod(QD_318_2022, '2026-11-14', communes, '2026-11-20T09:00:00+07:00')
+  const base = aggregatePeriod({ [catalogKey(Q318)]: QD_318_2022 }, '2026-11-14', communes, '2026-11-20T09:00:00+07:00')
   return {
     ...base,
     unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' },

@@ -14,7 +14,8 @@ export type NewRevision = {
   receivedAt: string
   submittedBy: string
   catalog: { id: string; version: string }
-  region: string | null
+  /** The unit's class in the catalogue when judged (stored in the `region` column, named before classes). */
+  classId: string | null
   timeliness: 'on_time' | 'late'
   lateDays: number
   evaluation: Evaluation
@@ -70,7 +71,7 @@ export function insertRevisionStatement(db: D1Database, r: NewRevision, lockUnit
        RETURNING revision`,
     )
     .bind(
-      r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.region, r.timeliness, r.lateDays,
+      r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.classId, r.timeliness, r.lateDays,
       r.evaluation.achieved, r.evaluation.total, JSON.stringify(criteriaMap(r.evaluation)), JSON.stringify(r.indicators),
       JSON.stringify(r.evaluation), JSON.stringify(r.funds), JSON.stringify(r.fundTotals), JSON.stringify(r.tasks),
       JSON.stringify(r.issues), JSON.stringify(lockUnits), JSON.stringify(r.narratives),
@@ -90,7 +91,7 @@ export function insertRevisionIfAbsentStatement(db: D1Database, r: NewRevision, 
        WHERE NOT EXISTS (SELECT 1 FROM report_revisions WHERE id = ?1 OR (unit_id = ?2 AND period = ?3 AND revision = ?20))`,
     )
     .bind(
-      r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.region, r.timeliness, r.lateDays,
+      r.id, r.unitId, r.period, r.receivedAt, r.submittedBy, r.catalog.id, r.catalog.version, r.classId, r.timeliness, r.lateDays,
       r.evaluation.achieved, r.evaluation.total, JSON.stringify(criteriaMap(r.evaluation)), JSON.stringify(r.indicators),
       JSON.stringify(r.evaluation), JSON.stringify(r.funds), JSON.stringify(r.fundTotals), JSON.stringify(r.tasks),
       JSON.stringify(r.issues), revision, JSON.stringify(r.narratives),
@@ -160,14 +161,14 @@ export async function listRevisions(db: D1Database, unitId: string, period: stri
 }
 
 type FullRow = SummaryRow & {
-  unit_id: string; period: string; catalog_id: string; catalog_version: string; indicators: string; evaluation: string
+  unit_id: string; period: string; catalog_id: string; catalog_version: string; region: string | null; indicators: string; evaluation: string
   funds: string; fund_totals: string; issues: string; narratives: string
 }
 
 export async function findLatestRevision(db: D1Database, unitId: string, period: string): Promise<StoredReport | null> {
   const row = await db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, unit_id, period, catalog_id, catalog_version, indicators, evaluation, funds, fund_totals, issues, narratives
+      `SELECT ${SUMMARY_COLUMNS}, unit_id, period, catalog_id, catalog_version, region, indicators, evaluation, funds, fund_totals, issues, narratives
        FROM report_revisions WHERE unit_id = ?1 AND period = ?2 ORDER BY revision DESC LIMIT 1`,
     )
     .bind(unitId, period)
@@ -178,6 +179,7 @@ export async function findLatestRevision(db: D1Database, unitId: string, period:
     unit: row.unit_id,
     period: row.period,
     catalog: { id: row.catalog_id, version: row.catalog_version },
+    classId: row.region,
     indicators: JSON.parse(row.indicators) as IndicatorInput[],
     evaluation: JSON.parse(row.evaluation) as Evaluation,
     funds: JSON.parse(row.funds) as Fund[],
@@ -193,18 +195,20 @@ export type LatestForAggregate = CommuneSubmission & { unitId: string }
 export async function listLatestRevisions(db: D1Database, unitIds: readonly string[], period: string): Promise<LatestForAggregate[]> {
   const { results } = await db
     .prepare(
-      `SELECT l.unit_id, l.revision, l.received_at, l.first_received_at, l.achieved, l.total, l.criteria, l.fund_totals, l.narratives
+      `SELECT l.unit_id, l.revision, l.received_at, l.first_received_at, l.achieved, l.total, l.criteria, l.fund_totals, l.narratives,
+         l.catalog_id, l.catalog_version
        FROM json_each(?2) u JOIN report_latest l ON l.unit_id = u.value AND l.period = ?1`,
     )
     .bind(period, JSON.stringify(unitIds))
     .all<{
       unit_id: string; revision: number; received_at: string; achieved: number; total: number; criteria: string; fund_totals: string
-      narratives: string; first_received_at: string
+      narratives: string; first_received_at: string; catalog_id: string; catalog_version: string
     }>()
   return results.map((r) => ({
     unitId: r.unit_id, revision: r.revision, receivedAt: r.received_at, firstReceivedAt: r.first_received_at, achieved: r.achieved,
     total: r.total, criteria: JSON.parse(r.criteria) as { [no: string]: boolean }, funds: JSON.parse(r.fund_totals) as FundTotals,
     narratives: parseNarratives(r.narratives),
+    catalog: { id: r.catalog_id, version: r.catalog_version },
   }))
 }
 

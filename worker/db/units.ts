@@ -5,8 +5,6 @@ export type Unit = {
   name: string
   level: UnitLevel
   parentId: string | null
-  region: string | null
-  catalogId: string | null
   reportsFrom: string | null
 }
 
@@ -15,13 +13,11 @@ type UnitRow = {
   name: string
   level: UnitLevel
   parent_id: string | null
-  region: string | null
-  catalog_id: string | null
   reports_from: string | null
 }
 
 const toUnit = (r: UnitRow): Unit => ({
-  id: r.id, name: r.name, level: r.level, parentId: r.parent_id, region: r.region, catalogId: r.catalog_id, reportsFrom: r.reports_from,
+  id: r.id, name: r.name, level: r.level, parentId: r.parent_id, reportsFrom: r.reports_from,
 })
 
 // Depth guard: a cycle in parent links (bad data) must not loop forever. Both walks carry the columns in
@@ -32,13 +28,13 @@ const MAX_DEPTH = 16
 export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
   const { results } = await db
     .prepare(
-      `WITH RECURSIVE chain (id, name, level, parent_id, region, catalog_id, reports_from, depth) AS (
-         SELECT id, name, level, parent_id, region, catalog_id, reports_from, 0 FROM units WHERE id = ?1
+      `WITH RECURSIVE chain (id, name, level, parent_id, reports_from, depth) AS (
+         SELECT id, name, level, parent_id, reports_from, 0 FROM units WHERE id = ?1
          UNION ALL
-         SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from, chain.depth + 1
+         SELECT u.id, u.name, u.level, u.parent_id, u.reports_from, chain.depth + 1
          FROM chain JOIN units u ON u.id = chain.parent_id WHERE chain.depth < ?2
        )
-       SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM chain ORDER BY depth`,
+       SELECT id, name, level, parent_id, reports_from FROM chain ORDER BY depth`,
     )
     .bind(id, MAX_DEPTH)
     .all<UnitRow>()
@@ -49,13 +45,13 @@ export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
 export async function listSubtree(db: D1Database, id: string): Promise<Unit[]> {
   const { results } = await db
     .prepare(
-      `WITH RECURSIVE sub (id, name, level, parent_id, region, catalog_id, reports_from, depth) AS (
-         SELECT id, name, level, parent_id, region, catalog_id, reports_from, 0 FROM units WHERE id = ?1
+      `WITH RECURSIVE sub (id, name, level, parent_id, reports_from, depth) AS (
+         SELECT id, name, level, parent_id, reports_from, 0 FROM units WHERE id = ?1
          UNION ALL
-         SELECT u.id, u.name, u.level, u.parent_id, u.region, u.catalog_id, u.reports_from, sub.depth + 1
+         SELECT u.id, u.name, u.level, u.parent_id, u.reports_from, sub.depth + 1
          FROM sub JOIN units u ON u.parent_id = sub.id WHERE sub.depth < ?2
        )
-       SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM sub ORDER BY depth, id`,
+       SELECT id, name, level, parent_id, reports_from FROM sub ORDER BY depth, id`,
     )
     .bind(id, MAX_DEPTH)
     .all<UnitRow>()
@@ -85,19 +81,20 @@ export async function listChains(db: D1Database, ids: readonly string[]): Promis
   return out
 }
 
+/** A unit; its catalogue and class are set separately (db/catalogs.ts: assignments and classes). */
 export function insertUnitStatement(db: D1Database, unit: Unit, createdAt: string): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT OR IGNORE INTO units (id, name, level, parent_id, region, catalog_id, reports_from, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      `INSERT OR IGNORE INTO units (id, name, level, parent_id, reports_from, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
     )
-    .bind(unit.id, unit.name, unit.level, unit.parentId, unit.region, unit.catalogId, unit.reportsFrom, createdAt)
+    .bind(unit.id, unit.name, unit.level, unit.parentId, unit.reportsFrom, createdAt)
 }
 
 /** Every unit (the daily reminder job works over the whole hierarchy). */
 export async function listUnits(db: D1Database): Promise<Unit[]> {
   const { results } = await db
-    .prepare('SELECT id, name, level, parent_id, region, catalog_id, reports_from FROM units ORDER BY id')
+    .prepare('SELECT id, name, level, parent_id, reports_from FROM units ORDER BY id')
     .all<UnitRow>()
   return results.map(toUnit)
 }

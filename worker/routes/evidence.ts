@@ -32,7 +32,7 @@ export const unitEvidence = new Hono<AppEnv>()
     if (Number.isNaN(criterion)) {
       throw new ApiError(400, 'bad_request', ['Tham số criterion phải là số tiêu chí, ví dụ ?criterion=3.', 'The criterion parameter must be a criterion number, e.g. ?criterion=3.'])
     }
-    return c.json<EvidenceListResponse>(await listUnitEvidence(c.env.DB, target, criterion))
+    return c.json<EvidenceListResponse>(await listUnitEvidence(c.env.DB, target, criterion, c.get('now')()))
   })
   // Multipart: the fields of EvidenceFields and, optionally, `file`. Scope is checked before the body is read.
   .post('/:unit/evidence', async (c) => {

@@ -10,5 +10,5 @@ export const me = new Hono<AppEnv>().get('/', async (c) => {
   const own = await loadUnit(c.env.DB, principal.unit.id)
   const { id, name, level } = own.unit
   const { settings } = await settingsFor(c.env.DB, own)
-  return c.json<MeResponse>({ role: principal.role, unit: { id, name, level, region: own.region }, settings, today: vnDate(c.get('now')()) })
+  return c.json<MeResponse>({ role: principal.role, unit: { id, name, level }, settings, today: vnDate(c.get('now')()) })
 })

@@ -9,7 +9,8 @@ import type { AppEnv } from '../env'
 import { invalidPeriod } from '../errors'
 import { readIdempotencyKey } from '../idempotency-key'
 import { reportSchema } from '../schemas'
-import { assertCanRead, assertCanWrite, loadCatalogFor, loadUnit } from '../scope'
+import { assertCanRead, assertCanWrite, loadUnit } from '../scope'
+import { loadJudge, periodToJudge } from '../services/judge'
 import { settingsFor } from '../services/settings'
 import { checkReportFor, submitReport, toDraft } from '../services/submit-report'
 import { noteWrite } from '../write-log'
@@ -19,8 +20,9 @@ export const reports = new Hono<AppEnv>()
     const { value: body } = await readJson(c, reportSchema)
     const target = await loadUnit(c.env.DB, body.unit)
     assertCanRead(c.get('principal'), target)
-    const [catalog, { settings }] = await Promise.all([loadCatalogFor(c.env.DB, target), settingsFor(c.env.DB, target)])
-    const check = await checkReportFor(c.env.DB, c.get('principal'), catalog, target.region ?? '', toDraft(body), c.get('now')(), settings)
+    const now = c.get('now')()
+    const [judge, { settings }] = await Promise.all([loadJudge(c.env.DB, target, periodToJudge(body.period, now), 422), settingsFor(c.env.DB, target)])
+    const check = await checkReportFor(c.env.DB, c.get('principal'), judge.catalog, judge.classId, toDraft(body), now, settings)
     return c.json<ValidateResponse>({ ok: check.ok, achieved: check.evaluation.achieved, total: check.evaluation.total, issues: check.issues })
   })
   .post('/', async (c) => {

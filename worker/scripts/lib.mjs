@@ -56,21 +56,23 @@ export function ensurePane({ build = true } = {}) {
   return 'placeholder'
 }
 
-/** Bundles worker/seed/build-sql.ts (TypeScript, imports shared/) for Node and imports it. */
-export async function loadSeedModule() {
+/** Bundles a TypeScript entry (it imports shared/ and worker/) for Node and imports it. */
+export async function importBundled(entry, tag) {
   const esbuild = await import('esbuild')
   // One file per process: npm start and the e2e harness may bundle at the same time.
-  const outfile = join(ROOT, '.wrangler', 'tmp', 'seed-build-' + process.pid + '.mjs')
+  const outfile = join(ROOT, '.wrangler', 'tmp', tag + '-' + process.pid + '.mjs')
   mkdirSync(dirname(outfile), { recursive: true })
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'worker', 'seed', 'build-sql.ts')],
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
-  })
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' })
   try {
     return await import(outfile + '?t=' + Date.now())
   } finally {
     rmSync(outfile, { force: true })
   }
+}
+
+/** Bundles worker/seed/build-sql.ts for Node and imports it. */
+export function loadSeedModule() {
+  return importBundled(join(ROOT, 'worker', 'seed', 'build-sql.ts'), 'seed-build')
 }
 
 /** Writes the demo SQL and applies it to the local D1 (INSERT OR IGNORE with fixed ids: repeatable). */

@@ -1,8 +1,10 @@
 // The organisation tree in D1 from a CSV (local by default, --remote for the deployed database):
 //   npm run units -- import units.csv [--remote]
 //   npm run units -- list [--remote] > units.csv          (the same columns: edit and import again)
-// Columns: id, name, level (province | district | commune | office), parent_id, region, reports_from.
-// A row whose id exists updates that unit (name, level, parent, region, first reporting period); others are added.
+// Columns: id, name, level (province | district | commune | office), parent_id, reports_from.
+// A row whose id exists updates that unit (name, level, parent, first reporting period); others are added.
+// A commune's region or group is no unit column: it is its class in a criteria catalogue, set with the
+// catalogue's assignment (PUT /api/v1/units/{unit}/catalog), so a `region` column is refused, not ignored.
 // Everything is checked first — ids, levels, parents (in the file or the database), no cycles — and nothing is
 // written unless every row is right; each problem names its CSV line.
 import { randomBytes } from 'node:crypto'
@@ -13,10 +15,9 @@ import { fileURLToPath } from 'node:url'
 import { parseCsv, toCsv } from './csv.mjs'
 import { wrangler } from './lib.mjs'
 
-export const COLUMNS = ['id', 'name', 'level', 'parent_id', 'region', 'reports_from']
+export const COLUMNS = ['id', 'name', 'level', 'parent_id', 'reports_from']
 const LEVELS = ['province', 'district', 'commune', 'office']
 const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,63}$/
-const REGION_RE = /^[a-z0-9_-]{1,40}$/
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])-(14|28)$/
 
 function usage(message) {
@@ -47,7 +48,9 @@ export function checkUnits(rows, existing) {
     if (parent !== '' && !SLUG_RE.test(parent)) problems.push(line + ': parent_id "' + parent + '" is not a unit id')
     if (parent === id && id !== '') problems.push(line + ': a unit cannot be its own parent')
     const region = (r.region ?? '').trim()
-    if (region !== '' && !REGION_RE.test(region)) problems.push(line + ': region "' + region + '" must be a short code (e.g. btb)')
+    if (region !== '') {
+      problems.push(line + ': region "' + region + '" is not a unit column any more: a commune\'s region or group is its class in the criteria catalogue, set with PUT /api/v1/units/{unit}/catalog ("classes")')
+    }
     const from = (r.reports_from ?? '').trim()
     if (from !== '' && !PERIOD_RE.test(from)) problems.push(line + ': reports_from "' + from + '" must be a period, YYYY-MM-14 or YYYY-MM-28')
   })
@@ -109,14 +112,14 @@ function importUnits(opts, file, parsed) {
   }
   const at = new Date().toISOString()
   const sql = ordered.flatMap((r) => {
-    const v = [r.id, r.name, r.level, r.parent_id, r.region, r.reports_from].map((x) => ((x ?? '').trim() === '' ? null : x.trim()))
+    const v = [r.id, r.name, r.level, r.parent_id, r.reports_from].map((x) => ((x ?? '').trim() === '' ? null : x.trim()))
     return [
-      'INSERT INTO units (id, name, level, parent_id, region, reports_from, created_at) VALUES (' + [...v, at].map(lit).join(', ') + ')' +
+      'INSERT INTO units (id, name, level, parent_id, reports_from, created_at) VALUES (' + [...v, at].map(lit).join(', ') + ')' +
         ' ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, parent_id = excluded.parent_id,' +
-        ' region = excluded.region, reports_from = excluded.reports_from;',
+        ' reports_from = excluded.reports_from;',
       'INSERT INTO audit_log (id, at, actor, role, unit_id, action, target, detail) VALUES (' +
         ['aud_' + randomBytes(12).toString('hex'), at, 'cli', 'admin', v[0], existing.has(v[0]) ? 'unit.update' : 'unit.create', v[0],
-          JSON.stringify({ name: v[1], level: v[2], parent: v[3], region: v[4], reportsFrom: v[5] })].map(lit).join(', ') + ');',
+          JSON.stringify({ name: v[1], level: v[2], parent: v[3], reportsFrom: v[4] })].map(lit).join(', ') + ');',
     ]
   })
   const dir = mkdtempSync(join(tmpdir(), 'ntm-units-'))

@@ -10,7 +10,8 @@ import { type NewEvidence, type StoredEvidence, findEvidence, insertEvidenceIdem
 import type { Principal } from '../env'
 import { ApiError } from '../errors'
 import { newId, sha256Hex, sha256HexOfBytes } from '../hash'
-import { type UnitContext, loadCatalogFor } from '../scope'
+import type { UnitContext } from '../scope'
+import { loadCurrentCatalog } from './judge'
 import { checkUploadedFile } from '../evidence/check-file'
 import { type EvidenceMeta, checkEvidenceFields } from '../evidence/fields'
 import { safeFileName } from '../evidence/file-name'
@@ -58,7 +59,7 @@ export async function addEvidence(
 ): Promise<AddResult> {
   const unitId = target.unit.id
   const fileType: EvidenceFileType | null = upload.file ? checkUploadedFile(upload.file) : null
-  const catalog = await loadCatalogFor(db, target)
+  const catalog = await loadCurrentCatalog(db, target, now)
   const replacedId = upload.fields.supersedes?.trim() || null
   const previous = replacedId ? await findReplaced(db, replacedId, unitId) : null
   const meta: EvidenceMeta = checkEvidenceFields(upload.fields, catalog, vnDate(now), upload.file !== null || previous?.file != null, previous)

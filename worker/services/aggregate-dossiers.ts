@@ -1,14 +1,25 @@
-// The dossier matrix of the district's aggregate: the communes' current evidence items, judged per criterion
-// against what the catalogue expects, beside the verdicts of the communes' latest reports of the period.
-import type { CommuneRow } from '../../shared/aggregate'
-import type { Catalog } from '../../shared/catalog'
+// The dossier matrices of the district's aggregate: the communes' current evidence items, judged per
+// criterion against what their catalogue expects, beside the verdicts of their latest reports of the period.
+// One matrix per catalogue version judging communes, in the order of the aggregate's tallies.
+import type { PeriodAggregate } from '../../shared/aggregate'
+import { type Catalog, catalogKey } from '../../shared/catalog'
 import { type DossierMatrix, computeDossierMatrix } from '../../shared/dossier-matrix'
 import { listCurrentEvidenceFacts } from '../db/evidence'
 
-export async function aggregateDossiers(db: D1Database, catalog: Catalog, communes: readonly CommuneRow[]): Promise<DossierMatrix[]> {
-  const facts = await listCurrentEvidenceFacts(db, communes.map((c) => c.unit.id))
+export async function aggregateDossiers(
+  db: D1Database, catalogs: { [key: string]: Catalog }, aggregate: Pick<PeriodAggregate, 'communes' | 'catalogs'>,
+): Promise<DossierMatrix[]> {
+  const facts = await listCurrentEvidenceFacts(db, aggregate.communes.map((c) => c.unit.id))
   const dossierFacts = facts.map((f) => ({
     unit: f.unitId, catalog: f.catalogId, criterion: f.criterion, kind: f.kind, requirement: f.requirement, hasFile: f.hasFile, current: true,
   }))
-  return [computeDossierMatrix(catalog, communes, dossierFacts)]
+  const out: DossierMatrix[] = []
+  for (const tally of aggregate.catalogs) {
+    const key = catalogKey(tally)
+    const catalog = catalogs[key]
+    if (!catalog) continue
+    const communes = aggregate.communes.filter((c) => c.catalog !== null && catalogKey(c.catalog) === key)
+    out.push(computeDossierMatrix(catalog, communes, dossierFacts))
+  }
+  return out
 }

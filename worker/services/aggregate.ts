@@ -1,17 +1,21 @@
 // The NTM office's report for a period over the communes below a unit, computed by the shared
-// aggregatePeriod from each commune's latest revision (report_latest); plus how many of the subtree's
-// tasks are overdue and the first page of them (the rest through GET /aggregate/{unit}/overdue), the
-// change since the previous period and the names of the units it mentions.
+// aggregatePeriod from each commune's latest revision (report_latest) — its stored verdict, under the
+// catalogue version that judged it; plus how many of the subtree's tasks are overdue and the first page of
+// them (the rest through GET /aggregate/{unit}/overdue), the change since the previous period and the names
+// of the units it mentions.
 import type { AggregateResponse } from '../../shared/api'
 import { type CommuneInput, aggregatePeriod } from '../../shared/aggregate'
 import { previousPeriodId } from '../../shared/calendar'
+import { type CatalogRef, catalogKey } from '../../shared/catalog'
+import { assignmentFor } from '../../shared/catalog-assignment'
 import { vnDate } from '../../shared/dates'
 import { comparePeriods } from '../../shared/period-change'
+import { listCatalogSettings, listCatalogVersions } from '../db/catalogs'
 import { governingLock, listLatestLockEvents } from '../db/locks'
 import { listLatestRevisions, listLatestScores } from '../db/reports'
 import type { OverdueScope } from '../db/tasks'
 import { type Unit, listSubtree } from '../db/units'
-import { type UnitContext, loadCatalogFor } from '../scope'
+import { type UnitContext, chainIds } from '../scope'
 import { aggregateDossiers } from './aggregate-dossiers'
 import { OVERDUE_PAGE, nameOverdueUnits, overduePage } from './overdue'
 import { settingsFor } from './settings'
@@ -29,24 +33,37 @@ export async function computeAggregate(
   db: D1Database, target: UnitContext, period: string, now: Date, overdueLimit = OVERDUE_PAGE,
 ): Promise<AggregateResponse> {
   const subtree = await listSubtree(db, target.unit.id)
-  // A commune is expected from its first reporting period on.
-  const communes = subtree.filter((u) => u.level === 'commune' && (u.reportsFrom === null || u.reportsFrom <= period))
-  const communeIds = communes.map((u) => u.id)
+  const allCommunes = subtree.filter((u) => u.level === 'commune')
+  const allIds = allCommunes.map((u) => u.id)
+  const above = target.chain.map((u) => u.id)
   const previousPeriod = previousPeriodId(period)
-  const [catalog, latest, previous, locks, overdue, { settings }] = await Promise.all([
-    loadCatalogFor(db, target),
-    listLatestRevisions(db, communeIds, period),
-    listLatestScores(db, communeIds, previousPeriod),
-    listLatestLockEvents(db, target.chain.map((u) => u.id), period),
+  const [latest, previous, locks, overdue, { settings }, catalogSettings] = await Promise.all([
+    listLatestRevisions(db, allIds, period),
+    listLatestScores(db, allIds, previousPeriod),
+    listLatestLockEvents(db, above, period),
     overduePage(db, overdueScope(target, subtree), vnDate(now), null, overdueLimit),
     settingsFor(db, target),
+    listCatalogSettings(db, subtree.map((u) => u.id).concat(above.slice(1))),
   ])
   const byUnit: { [id: string]: (typeof latest)[number] } = {}
   for (const r of latest) byUnit[r.unitId] = r
+  // A commune is expected from its first reporting period on; one that reported earlier anyway is shown.
+  const communes = allCommunes.filter((u) => u.reportsFrom === null || u.reportsFrom <= period || byUnit[u.id] !== undefined)
 
-  const inputs: CommuneInput[] = communes.map((u) => ({ id: u.id, name: u.name, latest: byUnit[u.id] ?? null }))
-  const aggregate = aggregatePeriod(catalog, period, inputs, now)
-  const dossiers = await aggregateDossiers(db, catalog, aggregate.communes)
+  // Each commune's catalogue in force for the period (for one that has not reported), and every version named.
+  const unitsById: { [id: string]: Unit } = {}
+  for (const u of subtree) unitsById[u.id] = u
+  const refs: { [key: string]: CatalogRef } = {}
+  const inputs: CommuneInput[] = communes.map((u) => {
+    const inForce = assignmentFor(chainIds(u, unitsById, above.slice(1)), catalogSettings.assignments, period)
+    const expected = inForce ? inForce.catalog : null
+    const stored = byUnit[u.id]
+    for (const ref of [expected, stored ? stored.catalog : null]) if (ref) refs[catalogKey(ref)] = ref
+    return { id: u.id, name: u.name, latest: stored ?? null, expected }
+  })
+  const catalogs = await listCatalogVersions(db, Object.keys(refs).map((k) => refs[k] as CatalogRef))
+  const aggregate = aggregatePeriod(catalogs, period, inputs, now)
+  const dossiers = await aggregateDossiers(db, catalogs, aggregate)
 
   const known: { [id: string]: string } = {}
   for (const u of subtree) known[u.id] = u.name

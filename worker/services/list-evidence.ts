@@ -3,12 +3,13 @@
 import type { EvidenceDossierRow, EvidenceListResponse } from '../../shared/api'
 import { type DossierItem, computeDossier } from '../../shared/evidence'
 import { findLatestVerdicts, listEvidence } from '../db/evidence'
-import { type UnitContext, loadCatalogFor } from '../scope'
+import type { UnitContext } from '../scope'
+import { loadCurrentCatalog } from './judge'
 import { publicItem } from './add-evidence'
 
-export async function listUnitEvidence(db: D1Database, target: UnitContext, criterion: number | null): Promise<EvidenceListResponse> {
+export async function listUnitEvidence(db: D1Database, target: UnitContext, criterion: number | null, now: Date): Promise<EvidenceListResponse> {
   const [catalog, stored, verdicts] = await Promise.all([
-    loadCatalogFor(db, target),
+    loadCurrentCatalog(db, target, now),
     listEvidence(db, target.unit.id, criterion),
     findLatestVerdicts(db, target.unit.id),
   ])

@@ -17,7 +17,8 @@ import type { Principal } from '../env'
 import { ApiError } from '../errors'
 import { newId, sha256Hex } from '../hash'
 import type { reportSchema } from '../schemas'
-import { type UnitContext, loadCatalogFor } from '../scope'
+import type { UnitContext } from '../scope'
+import { loadJudge, periodToJudge } from './judge'
 import { settingsFor } from './settings'
 import { checkTaskRules } from './task-rules'
 
@@ -29,8 +30,8 @@ export function toDraft(body: ReportBody): ReportDraft {
 }
 
 /** checkReport under the unit's settings (its people's-contribution cap), plus the API's year range (calendar-range.ts): a period outside 1900–2199 is invalid. */
-export function checkReportSafely(catalog: Catalog, region: string, draft: ReportDraft, now: Date, settings: UnitSettings): ReportCheck {
-  const check = checkReport(catalog, region, draft, { now, peopleShareLimit: peopleShareLimit(settings) })
+export function checkReportSafely(catalog: Catalog, classId: string | null, draft: ReportDraft, now: Date, settings: UnitSettings): ReportCheck {
+  const check = checkReport(catalog, classId, draft, { now, peopleShareLimit: peopleShareLimit(settings) })
   if (!isPeriodId(draft.period) || isSupportedPeriod(draft.period)) return check
   const issues = [makeIssue('period_invalid', 'period', { value: draft.period }), ...check.issues.filter((i) => i.path !== 'period')]
   return { ...check, issues, ok: false }
@@ -38,9 +39,9 @@ export function checkReportSafely(catalog: Catalog, region: string, draft: Repor
 
 /** checkReportSafely and the API's task rules (named units within the writer's reach, dates in range). */
 export async function checkReportFor(
-  db: D1Database, principal: Principal, catalog: Catalog, region: string, draft: ReportDraft, now: Date, settings: UnitSettings,
+  db: D1Database, principal: Principal, catalog: Catalog, classId: string | null, draft: ReportDraft, now: Date, settings: UnitSettings,
 ): Promise<ReportCheck> {
-  const check = checkReportSafely(catalog, region, draft, now, settings)
+  const check = checkReportSafely(catalog, classId, draft, now, settings)
   if (check.tasks.length === 0) return check
   const rules = await checkTaskRules(db, principal, check.tasks, check.taskRows)
   if (rules.issues.length === 0) return check
@@ -90,8 +91,9 @@ export async function submitReport(
     if (earlier) return earlier
   }
 
-  const [catalog, { settings }] = await Promise.all([loadCatalogFor(db, target), settingsFor(db, target)])
-  const check = await checkReportFor(db, principal, catalog, target.region ?? '', toDraft(body), now, settings)
+  // The catalogue assigned for the report's period judges it; the revision records which version and class.
+  const [{ catalog, classId }, { settings }] = await Promise.all([loadJudge(db, target, periodToJudge(body.period, now), 422), settingsFor(db, target)])
+  const check = await checkReportFor(db, principal, catalog, classId, toDraft(body), now, settings)
   if (hasErrors(check.issues)) throw new ApiError(422, 'validation_failed', undefined, check.issues)
   const period = body.period
 
@@ -116,7 +118,7 @@ export async function submitReport(
     const statements = [
       insertRevisionStatement(db, {
         id, unitId, period, receivedAt, submittedBy: principal.tokenId, catalog: { id: catalog.id, version: catalog.version },
-        region: target.region, timeliness, lateDays: receipt.lateDays, evaluation: check.evaluation, indicators,
+        classId, timeliness, lateDays: receipt.lateDays, evaluation: check.evaluation, indicators,
         funds: check.funds, fundTotals: check.fundTotals, tasks: check.tasks, issues: check.issues, narratives: check.narratives,
       }, lockUnits),
       auditRevisionStatement(db, {

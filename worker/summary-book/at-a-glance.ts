@@ -1,9 +1,11 @@
 // The first sheet leaders read: title, when it was made and whether the period is locked, completeness,
 // the names of late and missing communes, then the communes ranked by criteria met with a bar each,
 // the change since the previous period, how each report stands and the communes × criteria matrix.
+// Communes judged by different catalogues are ranked by their share of their own catalogue's criteria, and
+// each catalogue has its own criteria columns (the second set's headed B·TC1 …), said in the line above.
 import type { AggregateResponse } from '../../shared/api'
 import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
-import { lateNames, missingNames, rankCommunes } from '../../shared/summary-lines'
+import { catalogsLine, criteriaColumns, lateNames, missingNames, rankCommunes, sameCatalog } from '../../shared/summary-lines'
 import { a1, a1Block } from '../../shared/workbook/grid'
 import { SHEETS } from '../../shared/workbook/report-book'
 import { changeText, periodText, timelinessText } from '../../shared/words'
@@ -41,7 +43,7 @@ export function completenessLine(a: AggregateResponse): string {
 }
 
 export function atAGlanceSheet(a: AggregateResponse): SheetSpec {
-  const criteria = a.criteriaMet
+  const criteria = criteriaColumns(a)
   const width = FIRST_CRITERION_COL + criteria.length
   const maxTotal = Math.max(1, ...a.communes.map((c) => c.total))
   const values: Value[][] = [
@@ -50,18 +52,19 @@ export function atAGlanceSheet(a: AggregateResponse): SheetSpec {
     [completenessLine(a)],
     [lateLine(a)],
     [missingLine(a)],
-    [],
-    HEADER.concat(criteria.map((k) => 'TC' + k.no)),
+    [catalogsLine(a)],
+    HEADER.concat(criteria.map((k) => k.header)),
   ]
   const spec: Required<Pick<SheetSpec, 'fills' | 'formats' | 'bold' | 'fonts' | 'wrap'>> = {
     fills: [{ address: a1Block(HEADER_ROW, 0, 1, width), color: COLORS.header }],
     formats: [],
     bold: ['A1', a1Block(HEADER_ROW, 0, 1, width)],
     fonts: [{ address: 'A1', size: TITLE_SIZE, color: COLORS.title }, { address: 'A2', italic: true, color: COLORS.muted }],
-    wrap: ['A2:A5', a1Block(HEADER_ROW, 0, 1, FIRST_CRITERION_COL)],
+    wrap: ['A2:A6', a1Block(HEADER_ROW, 0, 1, FIRST_CRITERION_COL)],
   }
   if (a.communes.some((c) => c.timeliness.status === 'late')) spec.fonts.push({ address: 'A4', color: '#7F6000' })
   if (a.communes.some((c) => c.timeliness.status === 'missing')) spec.fonts.push({ address: 'A5', color: COLORS.down })
+  if (a.catalogs.length > 1) spec.fonts.push({ address: 'A6', color: '#7F6000' })
 
   for (const row of rankCommunes(a.communes)) {
     const r = values.length
@@ -75,6 +78,8 @@ export function atAGlanceSheet(a: AggregateResponse): SheetSpec {
       row.revision === null ? '' : row.revision,
     ]
     criteria.forEach((k, i) => {
+      // Another catalogue's columns stay empty and unfilled for this commune.
+      if (!sameCatalog(row, k.tally)) return void line.push('')
       const met = row.criteria ? row.criteria[String(k.no)] : undefined
       line.push(met === undefined ? '' : met ? 'đạt' : 'chưa')
       spec.fills.push({ address: a1(r, FIRST_CRITERION_COL + i), color: met === undefined ? COLORS.none : met ? COLORS.met : COLORS.notMet })
@@ -96,12 +101,12 @@ export function atAGlanceSheet(a: AggregateResponse): SheetSpec {
   const widths = [24, 9, Math.ceil(maxTotal * 1.1) + 2, 9, 26, 6].concat(criteria.map(() => 5.5))
   // The lines above the table span its width and wrap; their rows are as tall as their text needs.
   const across = widths.reduce((sum, w) => sum + w, 0)
-  const heights = [1, 2, 3, 4].map((row) => ({ row, points: 13 * Math.max(1, Math.ceil(String(values[row]![0]).length / across)) }))
+  const heights = [1, 2, 3, 4, 5].map((row) => ({ row, points: 13 * Math.max(1, Math.ceil(String(values[row]![0] ?? '').length / across)) }))
   return {
     name: SHEETS.aggregate,
     values: values.map((row) => pad(row, width)),
     ...spec,
-    merges: [0, 1, 2, 3, 4].map((row) => a1Block(row, 0, 1, width)),
+    merges: [0, 1, 2, 3, 4, 5].map((row) => a1Block(row, 0, 1, width)),
     heights: [{ row: 0, points: 20 }].concat(heights),
     widths,
     frozenRows: HEADER_ROW + 1,

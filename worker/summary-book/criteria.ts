@@ -1,4 +1,5 @@
-// The criteria by number and name, with how many communes meet each: the key to the TC columns.
+// The criteria by number and name, with how many communes meet each: the key to the TC columns. Several
+// catalogues judging the period: a section each, its communes counted against its own criteria.
 import type { AggregateResponse } from '../../shared/api'
 import { a1Block } from '../../shared/workbook/grid'
 import { periodText } from '../../shared/words'
@@ -7,20 +8,31 @@ import { COLORS, TITLE_SIZE } from './style'
 
 export const CRITERIA_SHEET = 'Tiêu chí'
 
+const SET_LETTERS = 'ABCDEFGH'
+
 export function criteriaSheet(a: AggregateResponse): SheetSpec {
-  const received = a.completeness.received
   const values: Array<Array<string | number>> = [
     ['Số xã đạt từng tiêu chí ' + periodText(a.period) + ' — ' + a.unit.name, '', '', ''],
     ['Tiêu chí', 'Tên tiêu chí', 'Số xã đạt', 'Trên số xã đã nộp'],
   ]
-  for (const k of a.criteriaMet) values.push(['TC' + k.no, k.name, k.communes, k.communes + '/' + received])
+  const bold = ['A1', 'A2:D2']
+  const several = a.catalogs.length > 1
+  a.catalogs.forEach((t, i) => {
+    const prefix = i === 0 ? '' : (SET_LETTERS.charAt(i) || String(i + 1)) + '·'
+    if (several) {
+      bold.push(a1Block(values.length, 0, 1, 4))
+      values.push([prefix + 'TC…', t.title + ' (phiên bản ' + t.version + '): ' + t.communes + ' xã, ' + t.total + ' tiêu chí', '', ''])
+    }
+    for (const k of t.criteriaMet) values.push([prefix + 'TC' + k.no, k.name, k.communes, k.communes + '/' + t.reported])
+  })
+  const rows = values.length - 2
   return {
     name: CRITERIA_SHEET,
     values,
-    bold: ['A1', 'A2:D2'],
+    bold,
     fonts: [{ address: 'A1', size: TITLE_SIZE, color: COLORS.title }],
     fills: [{ address: 'A2:D2', color: COLORS.header }],
-    wrap: a.criteriaMet.length > 0 ? [a1Block(2, 1, a.criteriaMet.length, 1)] : [],
+    wrap: rows > 0 ? [a1Block(2, 1, rows, 1)] : [],
     widths: [10, 60, 11, 18],
     frozenRows: 2,
     print: { titleRows: 2 },

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import type { AggregateResponse } from '../../../shared/api'
 import { aggregatePeriod, followUps, shortUnitName } from '../../../shared/aggregate'
+import { catalogKey } from '../../../shared/catalog'
 import { QD_318_2022 } from '../../../shared/catalogs/qd-318-2022'
 import { computeFundTotals, emptyTotals } from '../../../shared/funds'
 import { aggregateSheet, communeRows } from '../../../shared/workbook/aggregate-sheets'
 
+const SET = { id: QD_318_2022.id, version: QD_318_2022.version }
 const sent = (receivedAt: string, funds = emptyTotals()) => ({
   revision: 1, receivedAt, firstReceivedAt: receivedAt, achieved: 9, total: 19, criteria: {}, funds,
-  narratives: { achievements: '', difficulties: '', requests: '' },
+  narratives: { achievements: '', difficulties: '', requests: '' }, catalog: SET,
 })
 
 function aggregate(peopleAmount: number, peopleShareLimit = 0.3): AggregateResponse {
   const funds = computeFundTotals([{ source: 'provincial', amount: 700 }, { source: 'people', amount: peopleAmount }])
-  const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
-    { id: 'binh-son', name: 'Xã Bình Sơn', latest: sent('2026-11-14T08:00:00+07:00', funds) },
-    { id: 'hop-ly', name: 'Xã Hợp Lý', latest: sent('2026-11-17T09:00:00+07:00') },
-    { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
-    { id: 'dan-luc', name: 'Thị trấn Dân Lực', latest: sent('2026-11-16T09:00:00+07:00') },
+  const base = aggregatePeriod({ [catalogKey(SET)]: QD_318_2022 }, '2026-11-14', [
+    { id: 'binh-son', name: 'Xã Bình Sơn', latest: sent('2026-11-14T08:00:00+07:00', funds), expected: SET },
+    { id: 'hop-ly', name: 'Xã Hợp Lý', latest: sent('2026-11-17T09:00:00+07:00'), expected: SET },
+    { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null, expected: SET },
+    { id: 'dan-luc', name: 'Thị trấn Dân Lực', latest: sent('2026-11-16T09:00:00+07:00'), expected: SET },
   ], '2026-11-26T09:00:00+07:00')
   return {
     ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: true, lockedAt: '2026-11-26T01:00:00Z',

@@ -4,7 +4,7 @@ import { computeDossierMatrix } from '../../../shared/dossier-matrix'
 import { AGG_COLORS } from '../../../shared/workbook/aggregate-sheets'
 import { DOSSIER_MATRIX_SHEET, dossierMatrixSheet } from '../../../shared/workbook/dossier-matrix-sheet'
 
-const CATALOG = { id: 'set-a', version: '2', criteria: [{ no: 1, name: 'Quy hoạch' }, { no: 2, name: 'Giao thông' }, { no: 3, name: 'Thủy lợi' }] }
+const CATALOG = { id: 'set-a', version: '2', title: 'Bộ A', criteria: [{ no: 1, name: 'Quy hoạch' }, { no: 2, name: 'Giao thông' }, { no: 3, name: 'Thủy lợi' }] }
 const communes = [
   { unit: { id: 'binh-son', name: 'Xã Bình Sơn' }, criteria: { 1: true, 2: true, 3: false } },
   { unit: { id: 'tho-binh', name: 'Xã Thọ Bình' }, criteria: null },
@@ -15,7 +15,7 @@ function aggregate(dossiers: AggregateResponse['dossiers']): AggregateResponse {
   return {
     period: '2026-11-14', unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null,
     generatedAt: '2026-11-26T02:00:00.000Z', communes: [], completeness: { expected: 2, received: 1, receivedOnTime: 1, rate: 0.5, onTimeRate: 0.5 },
-    criteriaMet: [], funds: { bySource: {} as never, total: 0, peopleShare: 0 }, overdueTasks: [], overdueTotal: 0, overdueNext: null,
+    catalogs: [], funds: { bySource: {} as never, total: 0, peopleShare: 0 }, overdueTasks: [], overdueTotal: 0, overdueNext: null,
     change: { previousPeriod: '2026-10-28', byCommune: {}, compared: 0, change: 0 }, unitNames: {}, peopleShareLimit: 0.3, dossiers,
   }
 }
@@ -57,13 +57,13 @@ describe('dossierMatrixSheet', () => {
   })
 
   it('stacks one matrix per catalogue under its name when communes are judged by several', () => {
-    const other = { id: 'set-b', version: '1', criteria: [{ no: 1, name: 'Quy hoạch' }] }
+    const other = { id: 'set-b', version: '1', title: 'Bộ B', criteria: [{ no: 1, name: 'Quy hoạch' }] }
     const s = dossierMatrixSheet(aggregate([
       computeDossierMatrix(CATALOG, communes.slice(0, 1), []),
       computeDossierMatrix(other, communes.slice(1), []),
     ]))
     const titles = s.values.filter((r) => typeof r[0] === 'string' && r[0].startsWith('Bộ tiêu chí')).map((r) => r[0])
-    expect(titles).toEqual(['Bộ tiêu chí set-a (phiên bản 2)', 'Bộ tiêu chí set-b (phiên bản 1)'])
+    expect(titles).toEqual(['Bộ tiêu chí Bộ A (phiên bản 2): 1 xã', 'Bộ tiêu chí Bộ B (phiên bản 1): 1 xã'])
     expect(s.values.filter((r) => r[0] === 'Xã').map((r) => r.filter((c) => c !== '').length)).toEqual([6, 4])
   })
 

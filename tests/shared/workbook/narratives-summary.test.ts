@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import type { AggregateResponse } from '../../../shared/api'
 import { aggregatePeriod } from '../../../shared/aggregate'
+import { catalogKey } from '../../../shared/catalog'
 import { QD_318_2022 } from '../../../shared/catalogs/qd-318-2022'
 import { emptyTotals } from '../../../shared/funds'
 import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../../../shared/workbook/narratives-summary'
 
+const Q318 = { id: QD_318_2022.id, version: QD_318_2022.version }
 const latest = (revision: number, receivedAt: string, narratives: { achievements: string; difficulties: string; requests: string }) => ({
-  revision, receivedAt, firstReceivedAt: receivedAt, achieved: 9, total: 19, criteria: {}, funds: emptyTotals(), narratives,
+  revision, receivedAt, firstReceivedAt: receivedAt, achieved: 9, total: 19, criteria: {}, funds: emptyTotals(), narratives, catalog: Q318,
 })
 
 function aggregate(): AggregateResponse {
-  const base = aggregatePeriod(QD_318_2022, '2026-11-14', [
-    { id: 'dan-luc', name: 'Xã Dân Lực', latest: latest(1, '2026-11-13T04:00:00Z', { achievements: 'Khởi công chợ', difficulties: '', requests: '' }) },
-    { id: 'binh-son', name: 'Xã Bình Sơn', latest: latest(2, '2026-11-14T08:20:00Z', { achievements: 'Làm xong 1,2 km đường\nHọp dân thôn 3', difficulties: 'Thiếu vốn', requests: 'Đề nghị hỗ trợ vốn' }) },
-    { id: 'hop-ly', name: 'Xã Hợp Lý', latest: latest(1, '2026-11-17T02:00:00Z', { achievements: '', difficulties: '', requests: '' }) },
-    { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null },
+  const base = aggregatePeriod({ [catalogKey(Q318)]: QD_318_2022 }, '2026-11-14', [
+    { id: 'dan-luc', name: 'Xã Dân Lực', latest: latest(1, '2026-11-13T04:00:00Z', { achievements: 'Khởi công chợ', difficulties: '', requests: '' }), expected: Q318 },
+    { id: 'binh-son', name: 'Xã Bình Sơn', latest: latest(2, '2026-11-14T08:20:00Z', { achievements: 'Làm xong 1,2 km đường\nHọp dân thôn 3', difficulties: 'Thiếu vốn', requests: 'Đề nghị hỗ trợ vốn' }), expected: Q318 },
+    { id: 'hop-ly', name: 'Xã Hợp Lý', latest: latest(1, '2026-11-17T02:00:00Z', { achievements: '', difficulties: '', requests: '' }), expected: Q318 },
+    { id: 'tho-binh', name: 'Xã Thọ Bình', latest: null, expected: Q318 },
   ], '2026-11-26T09:00:00+07:00')
   return {
     ...base, unit: { id: 'trieu-son', name: 'Huyện Triệu Sơn', level: 'district' }, locked: false, lockedAt: null, generatedAt: '2026-11-26T02:00:00Z', overdueTasks: [], overdueTotal: 0, overdueNext: null,

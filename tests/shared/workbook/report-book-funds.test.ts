@@ -6,12 +6,12 @@ import { SHEETS, fundGrid, fundTotalFormula, indicatorGrid, infoGrid, marksFor, 
 import type { Grid } from '../../../shared/workbook/grid'
 import { CATALOG } from '../../addin/fixtures'
 
-const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'QĐ 318', region: 'Bắc Trung Bộ' }
+const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'QĐ 318', classification: 'Bắc Trung Bộ' }
 
 function book(funds: Grid) {
   return readBook({
     info: { sheet: SHEETS.info, address: "'Thông tin'!A1:C14", values: infoGrid(FACTS) },
-    indicators: { sheet: SHEETS.indicators, address: "'Chỉ tiêu'!A1:I40", values: indicatorGrid(CATALOG.catalog, CATALOG.region) },
+    indicators: { sheet: SHEETS.indicators, address: "'Chỉ tiêu'!A1:I40", values: indicatorGrid(CATALOG.catalog, CATALOG.classId) },
     tasks: { sheet: SHEETS.tasks, address: "'Nhiệm vụ'!A1:K2", values: taskGrid([]) },
     funds: { sheet: SHEETS.funds, address: "'Nguồn vốn'!A1:C10", values: funds },
   })

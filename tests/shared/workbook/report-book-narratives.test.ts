@@ -8,12 +8,12 @@ import { narrativeGrid, narrativeHeadingRow } from '../../../shared/workbook/nar
 import type { Grid } from '../../../shared/workbook/grid'
 import { CATALOG } from '../../addin/fixtures'
 
-const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'QĐ 318', region: 'Bắc Trung Bộ' }
+const FACTS = { unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '2026-11-14', due: '14/11/2026', catalog: 'QĐ 318', classification: 'Bắc Trung Bộ' }
 
 function book(words: Grid | null) {
   return readBook({
     info: { sheet: SHEETS.info, address: "'Thông tin'!A1:C14", values: infoGrid(FACTS) },
-    indicators: { sheet: SHEETS.indicators, address: "'Chỉ tiêu'!A1:I40", values: indicatorGrid(CATALOG.catalog, CATALOG.region) },
+    indicators: { sheet: SHEETS.indicators, address: "'Chỉ tiêu'!A1:I40", values: indicatorGrid(CATALOG.catalog, CATALOG.classId) },
     tasks: { sheet: SHEETS.tasks, address: "'Nhiệm vụ'!A1:K2", values: taskGrid([]) },
     funds: { sheet: SHEETS.funds, address: "'Nguồn vốn'!A1:C9", values: fundGrid() },
     narratives: words ? { sheet: SHEETS.narratives, address: "'" + SHEETS.narratives + "'!A1:A23", values: words } : null,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { QD_51_2025 } from '../../../shared/catalogs/qd-51-2025'
 import { checkReport } from '../../../shared/report'
 import {
-  FUND_COLUMNS, INDICATOR_COLUMNS, INFO_ROWS, MARK_COLORS, SHEETS, TASK_COLUMNS, flagWrites, fundGrid, indicatorGrid, infoGrid,
+  FUND_COLUMNS, INDICATOR_COLUMNS, INFO_ROWS, MARK_COLORS, SHEETS, TASK_COLUMNS, flagWrites, fundGrid, indicatorGrid, infoFacts, infoGrid,
   mapColumns, marksFor, placeOfIssue, readBook, receiptWrite, taskGrid, toReportRequest, toTaskInputs,
 } from '../../../shared/workbook/report-book'
 import type { Grid } from '../../../shared/workbook/grid'
@@ -10,11 +11,11 @@ import { CATALOG, INDICATOR_CODES, TASKS, passingValue } from '../../addin/fixtu
 const NOW = Date.parse('2026-11-10T03:00:00Z')
 
 function info(period = '2026-11-14'): Grid {
-  return infoGrid({ unitName: 'Xã Bình Sơn', unit: 'binh-son', period, due: '14/11/2026', catalog: 'qd-318-2022', region: 'Bắc Trung Bộ' })
+  return infoGrid({ unitName: 'Xã Bình Sơn', unit: 'binh-son', period, due: '14/11/2026', catalog: 'QĐ 318/QĐ-TTg (phiên bản 2022.1)', classification: 'Bắc Trung Bộ' })
 }
 
 function filledIndicators(): Grid {
-  const grid = indicatorGrid(CATALOG.catalog, CATALOG.region)
+  const grid = indicatorGrid(CATALOG.catalog, CATALOG.classId)
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r]!
     row[5] = passingValue(String(row[0]))
@@ -42,6 +43,16 @@ describe('building the report workbook', () => {
     const planning = grid.filter((r) => r[0] === '1.1')[0]!
     expect(planning[4]).toBe('Đạt')
     expect(String(grid.filter((r) => r[0] === '2.1')[0]![4])).toBe('xã tự đánh giá')
+  })
+  it('shows a target only for the commune\'s class, and says so when it has none yet', () => {
+    const unclassed = indicatorGrid(CATALOG.catalog, null)
+    expect(unclassed.filter((r) => r[0] === '3.1')[0]![4]).toBe('chưa xếp vùng')
+    expect(unclassed.filter((r) => r[0] === '2.1')[0]![4]).toBe('xã tự đánh giá')
+    expect(indicatorGrid(CATALOG.catalog, 'dbsh').filter((r) => r[0] === '3.1')[0]![4]).toBe('xã tự đánh giá')
+    const facts = infoFacts({ id: 'binh-son', name: 'Xã Bình Sơn' }, '2026-11-14', QD_51_2025, 'nhom-2', false)
+    expect(facts).toMatchObject({ catalog: 'QĐ 51/2025/QĐ-TTg (cấp tiêu chí — nạp bảng chỉ tiêu từ phụ lục Quyết định để chấm tự động) (phiên bản 2025.1)', classification: 'Xã nhóm 2' })
+    expect(infoFacts({ id: 'x', name: 'X' }, '2026-11-14', QD_51_2025, null, false).classification).toBe('chưa xếp')
+    expect(indicatorGrid(QD_51_2025, 'nhom-2').slice(1).map((r) => r[0] + ' ' + r[4])).toEqual(QD_51_2025.criteria.map((c) => c.no + ' xã tự đánh giá'))
   })
   it('writes tasks with dd/mm/yyyy dates in text columns, Vietnamese status and recurrence wording', () => {
     const grid = taskGrid(TASKS)

@@ -28,7 +28,7 @@ function sheet(): Grid {
 
 function book() {
   return readBook({
-    info: { sheet: SHEETS.info, address: 'A1:C14', values: infoGrid({ unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '14/11/2026', due: '', catalog: '', region: '' }) },
+    info: { sheet: SHEETS.info, address: 'A1:C14', values: infoGrid({ unitName: 'Xã Bình Sơn', unit: 'binh-son', period: '14/11/2026', due: '', catalog: '', classification: '' }) },
     indicators: null, funds: null,
     tasks: { sheet: SHEETS.tasks, address: "'Nhiệm vụ'!A1:M6", values: sheet() },
   })

@@ -101,7 +101,7 @@ describe('evidence dossiers in the portal at 360 px', () => {
     const { page, context } = await open()
     await signIn(page, DISTRICT)
     await page.waitForSelector('#dossier-matrix tbody tr')
-    expect(await page.textContent('#dossier-gap-line')).toBe('Đạt nhưng thiếu hồ sơ: 16 tiêu chí ở 4 xã (Xã Dân Lực 6, Xã Thọ Sơn 5, Xã Hợp Lý 3, Xã Bình Sơn 2)')
+    expect(await page.textContent('#dossier-gap-line')).toBe('Đạt nhưng thiếu hồ sơ: 17 tiêu chí ở 4 xã (Xã Dân Lực 6, Xã Thọ Sơn 6, Xã Hợp Lý 3, Xã Bình Sơn 2)')
     // One table per catalogue: QĐ 51/2025 for four communes, the province's set for Thọ Sơn.
     expect(await page.$$eval('#dossier-matrix caption', (c) => c.map((x) => x.textContent))).toEqual([expect.stringMatching(/^Bộ tiêu chí QĐ 51\/2025/), expect.stringMatching(/^Bộ tiêu chí DEMO/)])
     const binhSon = page.locator('#dossier-matrix tbody tr', { has: page.locator('[data-unit="binh-son"]') })

@@ -8,6 +8,7 @@ import { addDays, daysBetween } from '../../shared/dates'
 import type { FundDraft } from '../../shared/funds'
 import { checkReport } from '../../shared/report'
 import type { Task, TaskStatus } from '../../shared/tasks'
+import { insertAssignmentStatement, insertClassStatement } from '../../worker/db/catalogs'
 import { type NewRevision, insertRevisionIfAbsentStatement } from '../../worker/db/reports'
 import { insertTaskIfAbsentStatement, upsertTasksStatement } from '../../worker/db/tasks'
 import { insertTokenStatement } from '../../worker/db/tokens'
@@ -81,7 +82,7 @@ function revisionsFor(commune: string, period: string, variants: readonly Varian
     const v = variants[int(r, 0, variants.length - 1)] as Variant
     out.push({
       id: 'rep_b_' + commune + '_' + period + '_' + n, unitId: commune, period, receivedAt: new Date(at).toISOString(),
-      submittedBy: 'tok_b_' + commune, catalog: { id: QD_318_2022.id, version: QD_318_2022.version }, region: REGION,
+      submittedBy: 'tok_b_' + commune, catalog: { id: QD_318_2022.id, version: QD_318_2022.version }, classId: REGION,
       timeliness: t.status === 'late' ? 'late' : 'on_time', lateDays: t.status === 'late' ? t.days : 0, tasks: [], ...v,
     })
     at += int(r, 1, 30) * 3_600_000
@@ -201,10 +202,12 @@ export async function generateProvinces(file: string, periods: number): Promise<
   for (const p of PROVINCES) {
     for (const u of p.units) {
       const isProvince = u.level === 'province'
-      unitStatements.push(insertUnitStatement(db, {
-        id: u.id, name: u.name, level: u.level, parentId: u.parentId, region: isProvince ? REGION : null,
-        catalogId: isProvince ? QD_318_2022.id : null, reportsFrom: null,
-      }, CREATED_AT))
+      unitStatements.push(insertUnitStatement(db, { id: u.id, name: u.name, level: u.level, parentId: u.parentId, reportsFrom: null }, CREATED_AT))
+      // The province's communes are judged by QĐ 318 in its region, as the office would assign them (issue 7).
+      if (isProvince) {
+        unitStatements.push(insertAssignmentStatement(db, { unit: u.id, catalog: { id: QD_318_2022.id, version: QD_318_2022.version }, from: QD_318_2022.effectiveFrom, by: 'bench', at: CREATED_AT }))
+        unitStatements.push(insertClassStatement(db, { unit: u.id, catalogId: QD_318_2022.id, classId: REGION, by: 'bench', at: CREATED_AT }))
+      }
     }
   }
   const tokenUnits: Array<{ unit: BenchUnit['id']; role: 'district' | 'commune' }> = [

@@ -20,7 +20,8 @@ import {
 import { type SheetOutput, aggregateSheet, communeRows, overdueSheet, timelinessText } from '../shared/workbook/aggregate-sheets'
 import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../shared/workbook/narratives-summary'
 import { a1 } from '../shared/workbook/grid'
-import { dossierMatrixSheet } from '../shared/workbook/dossier-matrix-sheet'
+import { DOSSIER_MATRIX_SHEET, dossierMatrixSheet } from '../shared/workbook/dossier-matrix-sheet'
+import { metWithoutDossierText } from '../shared/dossier-matrix'
 import { evidenceSheet } from '../shared/workbook/evidence-sheet'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
@@ -564,7 +565,17 @@ export async function onAggregate(): Promise<void> {
     received: agg.completeness.received,
     expected: agg.completeness.expected,
     onTime: agg.completeness.receivedOnTime,
-  }), requests > 0 ? [t('wordsRequests', { n: requests, sheet: NARRATIVES_SUMMARY_SHEET })] : [])
+  }), aggregateNotes(agg, requests))
+}
+
+/** The lines under "aggregated": communes' requests, and criteria reported met without their documents. */
+function aggregateNotes(agg: AggregateResponse, requests: number): string[] {
+  const notes = requests > 0 ? [t('wordsRequests', { n: requests, sheet: NARRATIVES_SUMMARY_SHEET })] : []
+  const dossiers = agg.dossiers || []
+  if (dossiers.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0))) {
+    notes.push(t('dossierGaps', { gaps: metWithoutDossierText(dossiers), sheet: DOSSIER_MATRIX_SHEET }))
+  }
+  return notes
 }
 
 /** "Chưa nộp: Thọ Bình; Trễ: Hợp Lý 3 ngày", each name a link to its row of the summary sheet. */

@@ -549,7 +549,10 @@ describe('district', () => {
     expect(fake.fill(DOSSIER_MATRIX_SHEET, 'D7')).toBe('#F4B6B6')
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
     expect(text('status')).toBe('Đã tổng hợp kỳ 14/11/2026: 1/1 xã đã nộp, 1 đúng hạn.')
-    expect(details()).toEqual(['Có 1 xã gửi kiến nghị: xem trang tính "Kiến nghị các xã".'])
+    expect(details()).toEqual([
+      'Có 1 xã gửi kiến nghị: xem trang tính "Kiến nghị các xã".',
+      'Đạt nhưng thiếu hồ sơ: 1 tiêu chí ở 1 xã (Xã Bình Sơn 1). Xem trang tính "Hồ sơ minh chứng".',
+    ])
     expect(fake.names()).toContain('Kiến nghị các xã')
     expect(text('chase')).toBe('Tất cả các xã đã nộp đúng hạn.')
     expect(await press(() => onLock(true))).toBe(0)

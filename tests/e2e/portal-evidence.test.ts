@@ -13,6 +13,7 @@ import { PHONE, type Watch, openPortal, portalSession, screenshotPath, signIn } 
 const NOW = '2026-11-26T09:00:00+07:00'
 const COMMUNE = 'ntm_demo_commune_binh_son'
 const DISTRICT = 'ntm_demo_district_trieu_son'
+const LEADER = 'ntm_demo_leader_trieu_son'
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'evidence')
 const PHOTO = readFileSync(join(FIXTURES, 'anh-duong-thon-3.jpg'))
 const PDF = readFileSync(join(FIXTURES, 'quyet-dinh.pdf'))
@@ -113,6 +114,15 @@ describe('evidence dossiers in the portal at 360 px', () => {
     await page.waitForSelector('#commune-dossier #tc-10 .document-title')
     expect(await page.textContent('#commune-dossier #tc-10 .document-title')).toBe('Công nhận xã đạt chuẩn tiếp cận pháp luật năm 2026')
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await context.close()
+  })
+
+  it('leader: the summary at a glance names the criteria met without their documents', async () => {
+    const { page, context } = await open()
+    await signIn(page, LEADER)
+    await page.waitForSelector('#dossier-line')
+    expect(await page.textContent('#dossier-line')).toMatch(/^Đạt nhưng thiếu hồ sơ: \d+ tiêu chí ở 4 xã \(.*Xã Bình Sơn 3\)$/)
+    expect(await page.getAttribute('#dossier-line', 'class')).toBe('bad-text')
     await context.close()
     expect(watch.problems).toEqual([])
   })

@@ -21,7 +21,7 @@ import { type SheetOutput, aggregateSheet, communeRows, overdueSheet, timeliness
 import { NARRATIVES_SUMMARY_SHEET, narrativesSheet } from '../shared/workbook/narratives-summary'
 import { a1 } from '../shared/workbook/grid'
 import { DOSSIER_MATRIX_SHEET, dossierMatrixSheet } from '../shared/workbook/dossier-matrix-sheet'
-import { metWithoutDossierText } from '../shared/dossier-matrix'
+import { hasDossierGaps, metWithoutDossierText } from '../shared/dossier-matrix'
 import { evidenceSheet } from '../shared/workbook/evidence-sheet'
 import { readSheets } from './excel/read-sheets'
 import { selectCell, writeCells } from './excel/write-cells'
@@ -572,7 +572,7 @@ export async function onAggregate(): Promise<void> {
 function aggregateNotes(agg: AggregateResponse, requests: number): string[] {
   const notes = requests > 0 ? [t('wordsRequests', { n: requests, sheet: NARRATIVES_SUMMARY_SHEET })] : []
   const dossiers = agg.dossiers || []
-  if (dossiers.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0))) {
+  if (hasDossierGaps(dossiers)) {
     notes.push(t('dossierGaps', { gaps: metWithoutDossierText(dossiers), sheet: DOSSIER_MATRIX_SHEET }))
   }
   return notes

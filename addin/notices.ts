@@ -1,6 +1,7 @@
 // The reminders box at the top of the pane: the unit's unread notifications from the daily job, newest first,
 // and "Đã xem" to mark the shown ones read. textContent only: nothing from the server is parsed as HTML.
 import type { MeResponse, NotificationItem } from '../shared/api'
+import { formatTimeVi } from '../shared/dates'
 import { type Api } from './api-client'
 import { lang, t } from './messages'
 
@@ -11,13 +12,6 @@ let shown: string[] = []
 
 function el(id: string): HTMLElement | null {
   return document.getElementById(id)
-}
-
-function when(iso: string): string {
-  // 07:00 26/11/2026 — the job's hour on the Vietnamese clock.
-  const d = new Date(Date.parse(iso) + 7 * 3600000)
-  const p = (n: number): string => (n < 10 ? '0' : '') + n
-  return p(d.getUTCHours()) + ':' + p(d.getUTCMinutes()) + ' ' + p(d.getUTCDate()) + '/' + p(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear()
 }
 
 /** Fills the box (hidden when there is nothing unread). */
@@ -34,7 +28,7 @@ export function renderNotices(items: readonly NotificationItem[], unread: number
     text.textContent = lang() === 'vi' ? n.text : n.text_en
     const time = document.createElement('span')
     time.className = 'notice-time'
-    time.textContent = ' · ' + when(n.createdAt)
+    time.textContent = ' · ' + formatTimeVi(n.createdAt)
     li.appendChild(text)
     li.appendChild(time)
     list.appendChild(li)

@@ -50,6 +50,13 @@ export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: un
   return (await (await request(method, path, JSON.stringify(body), { 'Content-Type': 'application/json' })).json()) as T
 }
 
+/** A fresh Idempotency-Key: one per file sent, kept for its retries. */
+export function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 export async function postBytes<T>(path: string, bytes: ArrayBuffer, headers: Record<string, string>): Promise<{ status: number; body: T }> {
   const res = await request('POST', path, bytes, { 'Content-Type': 'application/octet-stream', ...headers })
   return { status: res.status, body: (await res.json()) as T }

@@ -17,7 +17,6 @@ export const W = {
   downloadSummary: 'Tải bảng tổng hợp (.xlsx)',
   downloaded: 'Đã tải về: ',
   loading: 'Đang tải…',
-  nothing: 'Không có.',
 } as const
 
 export function roleName(role: Role): string {

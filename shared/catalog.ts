@@ -101,8 +101,3 @@ export function classOf(catalog: Catalog, classId: string | null): CatalogClass 
 export function describeThreshold(threshold: Threshold | undefined, indicator: Measure): string {
   return formatThreshold(threshold, indicator)
 }
-
-/** True when no indicator carries a threshold: every line is declared by the commune. */
-export function isCriterionLevel(catalog: Catalog): boolean {
-  return indicatorsOf(catalog).every((i) => Object.keys(i.thresholds).length === 0)
-}

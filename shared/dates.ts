@@ -102,12 +102,6 @@ export function formatDateVi(date: LocalDate): string {
   return p ? pad2(p.day) + '/' + pad2(p.month) + '/' + p.year : date
 }
 
-/** `08:15 29/11/2026`: an instant on the Vietnamese clock, time first as Vietnamese documents write it. */
-export function formatDateTimeVi(instant: Instant): string {
-  const local = vnIsoString(instant)
-  return local.slice(11, 16) + ' ' + formatDateVi(local.slice(0, 10))
-}
-
 const VN_DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/
 
 /**

@@ -76,6 +76,11 @@ export function computeDossierMatrix(
   }
 }
 
+/** Whether any commune has a criterion it reports met whose dossier is incomplete. */
+export function hasDossierGaps(matrices: readonly DossierMatrix[]): boolean {
+  return matrices.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0))
+}
+
 /**
  * "4 tiêu chí ở 1 xã (Xã Bình Sơn 4)": how many criteria are reported met without their dossier, and where, most
  * first (the criteria themselves are in each commune's row).

@@ -2,9 +2,9 @@
 // answer: accepted with X/N and on time or late, or every problem by sheet and cell), its revisions, its
 // evidence dossier (with the phone's camera to file a document) and its tasks with their flags.
 import { type FlagsResponse, MAX_BODY_BYTES, type MeResponse, type ReportDetail, type ReportReceipt } from '../../shared/api'
-import { daysBetween, formatDateTimeVi, formatDateVi } from '../../shared/dates'
+import { daysBetween, formatTimeVi, formatDateVi } from '../../shared/dates'
 import { daysLeftText, flagTextVi, periodText, timelinessText } from '../../shared/words'
-import { ApiFailure, getJson, postBytes } from '../api'
+import { ApiFailure, getJson, newKey, postBytes } from '../api'
 import { downloadButton } from '../download'
 import { failureNote, issueList, note } from '../feedback'
 import { fill, h } from '../dom'
@@ -20,12 +20,6 @@ const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsh
 type State = { me: MeResponse; period: string; flags: FlagsResponse | null }
 
 const unitPath = (me: MeResponse): string => encodeURIComponent(me.unit.id)
-
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 export async function communePage(me: MeResponse, root: HTMLElement): Promise<void> {
   const state: State = { me, period: currentPeriod(me.today), flags: null }
@@ -96,7 +90,7 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
       const { status, body } = await postBytes<ReportReceipt>('/reports/upload', bytes, { 'Idempotency-Key': key })
       const warnings = body.issues.filter((i) => i.severity === 'warning')
       fill(answer, note('ok',
-        'Đã tiếp nhận báo cáo ' + periodText(body.period) + ': lần gửi ' + body.revision + ', nhận lúc ' + formatDateTimeVi(body.receivedAt) + ', ' +
+        'Đã tiếp nhận báo cáo ' + periodText(body.period) + ': lần gửi ' + body.revision + ', nhận lúc ' + formatTimeVi(body.receivedAt) + ', ' +
           timelinessText({ status: body.timeliness, days: body.lateDays }).toLowerCase() + '. Đạt ' + body.achieved + '/' + body.total + ' tiêu chí.' +
           (status === 200 ? ' (Lần gửi này đã được nhận trước đó.)' : ''),
         'Accepted: revision ' + body.revision + ', ' + body.achieved + '/' + body.total + ' criteria met.',
@@ -164,7 +158,7 @@ export async function communePage(me: MeResponse, root: HTMLElement): Promise<vo
         h('caption', null, periodText(period).replace('kỳ', 'Kỳ')),
         h('thead', null, h('tr', null, h('th', null, 'Lần'), h('th', null, 'Nhận lúc'), h('th', null, 'Hạn'), h('th', null, 'Kết quả'))),
         h('tbody', null, detail.revisions.slice().reverse().map((r) => h('tr', null,
-          h('td', null, String(r.revision)), h('td', null, formatDateTimeVi(r.receivedAt)),
+          h('td', null, String(r.revision)), h('td', null, formatTimeVi(r.receivedAt)),
           h('td', null, timelinessText({ status: r.timeliness, days: r.lateDays })), h('td', null, 'Đạt ' + r.achieved + '/' + r.total))))))
   }
 

@@ -4,7 +4,7 @@ import {
   type AggregateResponse, type LockResponse, type MeResponse, SHARE_DEFAULT_DAYS, type ShareCreated, type ShareInfo, type SharesResponse,
 } from '../../shared/api'
 import { catalogsLine, criteriaColumns, rankCommunes, sameCatalog } from '../../shared/summary-lines'
-import { formatDateTimeVi, formatDateVi, vnDate } from '../../shared/dates'
+import { formatTimeVi, formatDateVi, vnDate } from '../../shared/dates'
 import { periodText } from '../../shared/words'
 import { getJson, sendJson } from '../api'
 import { downloadButton } from '../download'
@@ -125,12 +125,12 @@ export async function districtPage(me: MeResponse, root: HTMLElement): Promise<v
         revoke.addEventListener('click', () => void withButton(revoke, shareOut, async () => {
           await sendJson<ShareInfo>('POST', '/shares/' + encodeURIComponent(s.id) + '/revoke', {})
           await showShares()
-          return note('ok', 'Đã thu hồi đường dẫn tạo lúc ' + formatDateTimeVi(s.createdAt) + ': người nhận không mở được nữa.', null)
+          return note('ok', 'Đã thu hồi đường dẫn tạo lúc ' + formatTimeVi(s.createdAt) + ': người nhận không mở được nữa.', null)
         }))
       }
       const state = s.state === 'active' ? 'còn hiệu lực đến ' + formatDateVi(vnDate(s.expiresAt)) : s.state === 'expired' ? 'đã hết hạn' : 'đã thu hồi'
       return h('li', { class: 'share share-' + s.state },
-        h('span', null, 'Tạo lúc ' + formatDateTimeVi(s.createdAt) + ' · ' + state + ' · đã mở ' + s.openings + ' lần' + (s.lastOpenedAt ? ' (gần nhất ' + formatDateTimeVi(s.lastOpenedAt) + ')' : '')),
+        h('span', null, 'Tạo lúc ' + formatTimeVi(s.createdAt) + ' · ' + state + ' · đã mở ' + s.openings + ' lần' + (s.lastOpenedAt ? ' (gần nhất ' + formatTimeVi(s.lastOpenedAt) + ')' : '')),
         revoke)
     })))
   }

@@ -2,7 +2,7 @@
 // "thiếu N", red where the commune reports the criterion met but its dossier is incomplete. A commune's name
 // opens its dossier below (to read, or to file a document for it).
 import type { AggregateResponse } from '../../shared/api'
-import { metWithoutDossierText } from '../../shared/dossier-matrix'
+import { hasDossierGaps, metWithoutDossierText } from '../../shared/dossier-matrix'
 import { missingText } from '../../shared/evidence'
 import { fill, h } from '../dom'
 import { dossierSection } from './dossier'
@@ -28,7 +28,7 @@ export function dossierMatrixCard(canWrite: boolean): { element: HTMLElement; sh
       return
     }
     fill(body,
-      h('p', { class: matrices.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0)) ? 'bad-text' : '', id: 'dossier-gap-line' },
+      h('p', { class: hasDossierGaps(matrices) ? 'bad-text' : '', id: 'dossier-gap-line' },
         h('b', null, 'Đạt nhưng thiếu hồ sơ: '), metWithoutDossierText(matrices)),
       matrices.map((m) => h('div', { class: 'scroll' }, h('table', { class: 'matrix' },
         matrices.length > 1 ? h('caption', null, 'Bộ tiêu chí ' + m.catalog.title) : null,

@@ -4,9 +4,9 @@
 import {
   API_BASE, type EvidenceDossierRow, type EvidenceItem, type EvidenceListResponse, evidenceFilePath, evidenceListPath,
 } from '../../shared/api'
-import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
+import { formatTimeVi, formatDateVi } from '../../shared/dates'
 import { EVIDENCE_KINDS, MAX_EVIDENCE_FILE_BYTES, dossierText, evidenceKindName, formatFileSize } from '../../shared/evidence'
-import { getJson, postForm } from '../api'
+import { getJson, newKey, postForm } from '../api'
 import { downloadButton } from '../download'
 import { failureNote, note } from '../feedback'
 import { fill, h } from '../dom'
@@ -17,12 +17,6 @@ const FILE_TYPES = 'image/*,application/pdf,.pdf,.jpg,.jpeg,.png,.docx,.xlsx,' +
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const listPath = (unit: string): string => evidenceListPath(unit).slice(API_BASE.length)
-
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 /** The dossier section of a commune; `canWrite` adds the form (the commune itself, its district office). */
 export function dossierSection(unit: string, canWrite: boolean): { element: HTMLElement; load(): Promise<void> } {
@@ -73,7 +67,7 @@ function documentRow(item: EvidenceItem): HTMLElement {
   return h('li', { class: 'document' + (item.supersededBy ? ' superseded' : ''), 'data-id': item.id },
     h('span', { class: 'document-title' }, item.title),
     h('span', { class: 'task-meta' }, details),
-    h('span', { class: 'task-meta' }, (item.file ? item.file.name + ' (' + formatFileSize(item.file.size) + ') · ' : '') + 'lưu lúc ' + formatDateTimeVi(item.createdAt) +
+    h('span', { class: 'task-meta' }, (item.file ? item.file.name + ' (' + formatFileSize(item.file.size) + ') · ' : '') + 'lưu lúc ' + formatTimeVi(item.createdAt) +
       (item.createdBy ? ' bởi ' + item.createdBy : '')),
     state ? h('span', { class: 'badge ' + (item.supersededBy ? 'muted-badge' : 'warn') }, state) : null,
     item.file ? downloadButton('download-' + item.id, 'Tải tệp', () => evidenceFilePath(item.id).slice(API_BASE.length), out) : null,

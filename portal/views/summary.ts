@@ -2,9 +2,9 @@
 // dossier, the communes ranked by criteria met with a bar and the change since the previous period, overdue
 // tasks and funds. The district's page shows the same, with its own tools below.
 import { API_BASE, type AggregateResponse, aggregateWorkbookPath } from '../../shared/api'
-import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
+import { formatTimeVi, formatDateVi } from '../../shared/dates'
 import { DEFAULT_PEOPLE_SHARE_LIMIT } from '../../shared/funds'
-import { metWithoutDossierText } from '../../shared/dossier-matrix'
+import { hasDossierGaps, metWithoutDossierText } from '../../shared/dossier-matrix'
 import { lateNames, missingNames, rankCommunes } from '../../shared/summary-lines'
 import { changeText, periodText, timelinessText } from '../../shared/words'
 import { bar, h } from '../dom'
@@ -15,8 +15,8 @@ export const summaryWorkbookPath = (unit: string, period: string): string => agg
 const nameOf = (a: AggregateResponse, id: string): string => (a.unitNames && a.unitNames[id]) || id
 
 export function lockLine(a: AggregateResponse): string {
-  const made = 'Số liệu lúc ' + formatDateTimeVi(a.generatedAt)
-  return a.locked ? made + ' — kỳ đã khóa sổ' + (a.lockedAt ? ' lúc ' + formatDateTimeVi(a.lockedAt) : '') : made + ' — kỳ đang mở, số liệu còn thay đổi'
+  const made = 'Số liệu lúc ' + formatTimeVi(a.generatedAt)
+  return a.locked ? made + ' — kỳ đã khóa sổ' + (a.lockedAt ? ' lúc ' + formatTimeVi(a.lockedAt) : '') : made + ' — kỳ đang mở, số liệu còn thay đổi'
 }
 
 function tile(value: number | string, label: string, kind = ''): HTMLElement {
@@ -44,7 +44,7 @@ export function lateAndMissing(a: AggregateResponse): HTMLElement {
 /** How many criteria communes report met without their documents, and where (absent from old snapshots). */
 export function dossierLine(a: AggregateResponse): HTMLElement | null {
   if (!a.dossiers) return null
-  const gaps = a.dossiers.some((m) => m.communes.some((c) => c.metWithoutDossier.length > 0))
+  const gaps = hasDossierGaps(a.dossiers)
   return h('p', { class: gaps ? 'bad-text' : '', id: 'dossier-line' }, h('b', null, 'Đạt nhưng thiếu hồ sơ: '), metWithoutDossierText(a.dossiers))
 }
 

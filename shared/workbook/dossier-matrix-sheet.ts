@@ -3,7 +3,7 @@
 // the criterion met but its dossier is incomplete — what the appraisal refuses.
 // Pure: the server's AggregateResponse in, a grid with fills out.
 import type { AggregateResponse } from '../api'
-import { formatDateTimeVi, formatDateVi } from '../dates'
+import { formatTimeVi, formatDateVi } from '../dates'
 import { type DossierMatrix, metWithoutDossierText } from '../dossier-matrix'
 import { missingText } from '../evidence'
 import { AGG_COLORS, type Fill, type Format, type SheetOutput, rowFills } from './aggregate-sheets'
@@ -31,7 +31,7 @@ export function dossierMatrixSheet(agg: AggregateResponse): SheetOutput {
   const rows: Cell[][] = [
     ['Hồ sơ minh chứng các xã - kỳ ' + formatDateVi(agg.period) + ' - ' + agg.unit.name],
     [agg.dossiers
-      ? 'Hồ sơ tính đến ' + formatDateTimeVi(agg.generatedAt) + ' (giờ Việt Nam); kết quả đạt theo lần gửi mới nhất của kỳ.'
+      ? 'Hồ sơ tính đến ' + formatTimeVi(agg.generatedAt) + ' (giờ Việt Nam); kết quả đạt theo lần gửi mới nhất của kỳ.'
       : 'Bản chốt sổ này được lập trước khi có hồ sơ minh chứng: không có số liệu hồ sơ.'],
     ['Mỗi ô: "đủ" hoặc "thiếu N" tài liệu (chỉ tính tài liệu hiện hành có tệp). Đỏ: báo cáo đạt nhưng thiếu hồ sơ; vàng: thiếu hồ sơ; xanh: đủ.'],
     [agg.dossiers ? 'Đạt nhưng thiếu hồ sơ: ' + metWithoutDossierText(matrices) : ''],

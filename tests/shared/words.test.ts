@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTimeVi } from '../../shared/dates'
+import { formatTimeVi } from '../../shared/dates'
 import { changeText, daysLeftText, flagTextVi, periodText, timelinessText } from '../../shared/words'
 
 describe('Vietnamese words for facts', () => {
   it('names a period by its date, day first', () => expect(periodText('2026-11-14')).toBe('kỳ 14/11/2026'))
 
   it('writes an instant in Vietnam time, time first, whatever the offset it came with', () => {
-    expect(formatDateTimeVi('2026-11-29T01:15:00Z')).toBe('08:15 29/11/2026')
-    expect(formatDateTimeVi('2026-11-28T23:30:00+07:00')).toBe('23:30 28/11/2026')
-    expect(formatDateTimeVi('2026-11-28T17:30:00Z')).toBe('00:30 29/11/2026')
+    expect(formatTimeVi('2026-11-29T01:15:00Z')).toBe('08:15 29/11/2026')
+    expect(formatTimeVi('2026-11-28T23:30:00+07:00')).toBe('23:30 28/11/2026')
+    expect(formatTimeVi('2026-11-28T17:30:00Z')).toBe('00:30 29/11/2026')
   })
 
   it('says how a report stands', () => {

@@ -4,7 +4,7 @@
 // Communes judged by different catalogues are ranked by their share of their own catalogue's criteria, and
 // each catalogue has its own criteria columns (the second set's headed B·TC1 …), said in the line above.
 import type { AggregateResponse } from '../../shared/api'
-import { formatDateTimeVi, formatDateVi } from '../../shared/dates'
+import { formatTimeVi, formatDateVi } from '../../shared/dates'
 import { catalogsLine, criteriaColumns, lateNames, missingNames, rankCommunes, sameCatalog } from '../../shared/summary-lines'
 import { a1, a1Block } from '../../shared/workbook/grid'
 import { SHEETS } from '../../shared/workbook/report-book'
@@ -28,8 +28,8 @@ export function missingLine(a: AggregateResponse): string {
 }
 
 export function statusLine(a: AggregateResponse): string {
-  const made = 'Lập lúc ' + formatDateTimeVi(a.generatedAt) + ' (giờ Việt Nam). '
-  if (a.locked) return made + 'Kỳ đã khóa sổ' + (a.lockedAt ? ' lúc ' + formatDateTimeVi(a.lockedAt) : '') + ': số liệu không thay đổi nữa.'
+  const made = 'Lập lúc ' + formatTimeVi(a.generatedAt) + ' (giờ Việt Nam). '
+  if (a.locked) return made + 'Kỳ đã khóa sổ' + (a.lockedAt ? ' lúc ' + formatTimeVi(a.lockedAt) : '') + ': số liệu không thay đổi nữa.'
   return made + 'Kỳ đang mở: số liệu còn có thể thay đổi.'
 }
 

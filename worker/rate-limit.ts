@@ -21,20 +21,20 @@ function ipv6Prefix(ip: string): string {
 }
 
 /** The client's address as Cloudflare reports it (CF-Connecting-IP); an IPv6 address counts as its /64. */
-export function clientKey(c: Context): string {
+function clientKey(c: Context): string {
   const ip = (c.req.header('CF-Connecting-IP') ?? '').trim()
   if (ip === '') return 'ip:unknown'
   return ip.indexOf(':') >= 0 ? 'ip6:' + ipv6Prefix(ip) : 'ip:' + ip
 }
 
-export function rateLimited(): ApiError {
+function rateLimited(): ApiError {
   const error = new ApiError(429, 'rate_limited')
   error.retryAfter = RATE_LIMIT_PERIOD_SECONDS
   return error
 }
 
 /** True when `key` is still within `limiter`'s budget (and counts this request). */
-export async function within(limiter: Limiter, key: string): Promise<boolean> {
+async function within(limiter: Limiter, key: string): Promise<boolean> {
   return (await limiter.limit({ key })).success
 }
 

@@ -11,7 +11,7 @@ import { assignmentFor } from '../../shared/catalog-assignment'
 import { vnDate } from '../../shared/dates'
 import { comparePeriods } from '../../shared/period-change'
 import { listCatalogSettings, listCatalogVersions } from '../db/catalogs'
-import { governingLock, listLatestLockEvents } from '../db/locks'
+import type { StoredLockEvent } from '../db/locks'
 import { listLatestRevisions, listLatestScores } from '../db/reports'
 import type { OverdueScope } from '../db/tasks'
 import { type Unit, listSubtree } from '../db/units'
@@ -28,19 +28,21 @@ export function overdueScope(target: UnitContext, subtree: readonly Unit[]): Ove
   return { subtree: subtree.map((u) => u.id), above: target.chain.slice(1).map((u) => u.id) }
 }
 
-/** `overdueLimit`: how many of the overdue tasks to list (the first page; the workbook lists more). */
+/**
+ * `lock`: the lock governing the period, as the caller already read it (null while open).
+ * `overdueLimit`: how many of the overdue tasks to list (the first page; the workbook lists more).
+ */
 export async function computeAggregate(
-  db: D1Database, target: UnitContext, period: string, now: Date, overdueLimit = OVERDUE_PAGE,
+  db: D1Database, target: UnitContext, period: string, now: Date, lock: StoredLockEvent | null, overdueLimit = OVERDUE_PAGE,
 ): Promise<AggregateResponse> {
   const subtree = await listSubtree(db, target.unit.id)
   const allCommunes = subtree.filter((u) => u.level === 'commune')
   const allIds = allCommunes.map((u) => u.id)
   const above = target.chain.map((u) => u.id)
   const previousPeriod = previousPeriodId(period)
-  const [latest, previous, locks, overdue, { settings }, catalogSettings] = await Promise.all([
+  const [latest, previous, overdue, { settings }, catalogSettings] = await Promise.all([
     listLatestRevisions(db, allIds, period),
     listLatestScores(db, allIds, previousPeriod),
-    listLatestLockEvents(db, above, period),
     overduePage(db, overdueScope(target, subtree), vnDate(now), null, overdueLimit),
     settingsFor(db, target),
     listCatalogSettings(db, subtree.map((u) => u.id).concat(above.slice(1))),
@@ -70,7 +72,6 @@ export async function computeAggregate(
   for (const u of target.chain) known[u.id] = u.name
   const unitNames = await nameOverdueUnits(db, overdue.tasks, known)
 
-  const lock = governingLock(locks)
   const { id, name, level } = target.unit
   return {
     ...aggregate,

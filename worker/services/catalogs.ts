@@ -41,13 +41,13 @@ export function assertMayLoad(principal: Principal): void {
 /** Stores a checked catalogue as a new version; `versionCell` places a conflict on the workbook. */
 export async function storeCatalog(db: D1Database, principal: Principal, catalog: Catalog, now: Date, versionCell?: string): Promise<Stored> {
   const ref = { id: catalog.id, version: catalog.version }
-  const same = async (): Promise<Stored> => {
-    const existing = await findCatalogVersion(db, ref)
+  const same = (existing: Catalog | null): Stored => {
     if (existing && canonicalCatalog(existing) === canonicalCatalog(catalog)) return { status: 200, body: { ...ref, created: false } }
     const issue = catalogIssue('catalog_version_conflict', 'version', { value: catalog.version })
     throw invalidCatalog([versionCell ? atCell(issue, versionCell) : issue], 409)
   }
-  if (await findCatalogVersion(db, ref)) return same()
+  const existing = await findCatalogVersion(db, ref)
+  if (existing) return same(existing)
   const at = now.toISOString()
   const [inserted] = await db.batch([
     insertCatalogStatement(db, catalog, at),
@@ -58,7 +58,7 @@ export async function storeCatalog(db: D1Database, principal: Principal, catalog
     }),
   ])
   // No row inserted: a concurrent load of the same version won; answer as for a repeat.
-  if (!inserted || inserted.meta.changes === 0) return same()
+  if (!inserted || inserted.meta.changes === 0) return same(await findCatalogVersion(db, ref))
   return { status: 201, body: { ...ref, created: true } }
 }
 

@@ -26,7 +26,7 @@ export async function loadPeriodSummary(
 ): Promise<PeriodSummary> {
   const lock = governingLock(await listLatestLockEvents(db, target.chain.map((u) => u.id), period))
   if (lock) return snapshotFor(db, target, period, lock, now)
-  const full = await computeAggregate(db, target, period, now, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
+  const full = await computeAggregate(db, target, period, now, null, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
   return { aggregate: firstOverduePage(full), workbook: () => writeSummaryWorkbook(full), fromSnapshot: false }
 }
 
@@ -40,7 +40,7 @@ async function snapshotFor(db: D1Database, target: UnitContext, period: string, 
   const unitId = target.unit.id
   let stored = await findSnapshot(db, unitId, period, lock.seq)
   if (!stored) {
-    const full = await computeAggregate(db, target, period, now, OVERDUE_PAGE_MAX)
+    const full = await computeAggregate(db, target, period, now, lock, OVERDUE_PAGE_MAX)
     const workbook = await writeSummaryWorkbook(full)
     const aggregate = JSON.stringify(firstOverduePage(full))
     await insertSnapshotStatement(db, { unitId, period, lockSeq: lock.seq, createdAt: now.toISOString(), aggregate, workbook }).run()

@@ -53,6 +53,8 @@ describe('units named in tasks', () => {
   it('keeps names that are not unit ids (a person, an office outside the list) as text', async () => {
     const res = await put(TOKENS.binhSon, 'binh-son', [task('N-4', { lead: 'Phó Chủ tịch UBND huyện', collaborators: ['UBND huyện Triệu Sơn'] })])
     expect(res.status).toBe(200)
+    const stored = (await call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon })).body.tasks as Array<{ id: string }>
+    expect(stored.find((t) => t.id === 'N-4')).toMatchObject({ lead: 'Phó Chủ tịch UBND huyện', collaborators: ['UBND huyện Triệu Sơn'] })
   })
 
   it('refuses an id that names no unit exactly like one out of reach', async () => {

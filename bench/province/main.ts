@@ -9,24 +9,21 @@
 //    in Node on the recorded rows (no I/O). Then EXPLAIN QUERY PLAN of every statement, and the targets.
 // Nothing here asserts a time; it prints and writes bench/results.md.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { createApp } from '../../worker/index'
-import { buildDemoSql } from '../../worker/seed/build-sql'
-import { CapturingD1, type Captured, ReplayD1, rawScript } from './cli-d1'
+import { join } from 'node:path'
+import { CapturingD1, type Captured, rawScript } from './cli-d1'
+import { ENV, app, capture, timeNode } from './node-app'
 import { type CpuSplit, Inspector } from './cpu-profile'
 import { extendHistory, generateProvinces, type LoadStats } from './generate'
+import { QUIET, ROOT, WRANGLER, migratedWithDemo } from './local-state'
 import { type BenchRequest, REQUESTS, requestInit } from './requests'
 import { LOCKED_PERIOD, NOW, PROVINCES, TARGETS, tokenOf } from './shape'
-import { SqliteCli, assertSqliteCli, openLoader } from './sqlite-cli'
+import { SqliteCli, assertSqliteCli } from './sqlite-cli'
 import { type Summary, ms, ratio, summarize, table } from './stats'
 import { growingScans } from '../../tests/worker/query-plan'
 
-const ROOT = resolve(__dirname, '..', '..')
-const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler')
-const QUIET = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false' }
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 15)
 const WARMUP = 2
 const PROFILE_CALLS = Number(process.env.BENCH_PROFILE_CALLS || 5)
@@ -45,11 +42,6 @@ function freePort(): Promise<number> {
       srv.close(() => ok(typeof a === 'object' && a ? a.port : 0))
     })
   })
-}
-
-function wranglerSync(args: string[]): void {
-  const res = spawnSync(WRANGLER, args, { cwd: ROOT, env: QUIET, encoding: 'utf8' })
-  if (res.status !== 0) throw new Error('wrangler ' + args.join(' ') + ' failed:\n' + res.stdout + res.stderr)
 }
 
 async function startDev(state: string): Promise<{ origin: string; inspectorPort: number; log(): string; stop(): Promise<void> }> {
@@ -86,20 +78,6 @@ async function startDev(state: string): Promise<{ origin: string; inspectorPort:
   }
 }
 
-// The app in Node measures work, not rate limits: limiters that always let the request through.
-const UNLIMITED = { limit: async () => ({ success: true }) }
-const ENV = {
-  ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW,
-  RATE_LIMIT_IP: UNLIMITED, RATE_LIMIT_TOKEN: UNLIMITED, RATE_LIMIT_AUTH: UNLIMITED,
-}
-const app = createApp()
-
-async function callApp(db: D1Database, req: BenchRequest, call: number): Promise<Response> {
-  const res = await app.request('/api/v1' + req.path, requestInit(req, call), { ...ENV, DB: db })
-  await res.arrayBuffer()
-  return res
-}
-
 /**
  * The province locks LOCKED_PERIOD through the app in Node on the file, which stores the snapshot (aggregate and
  * workbook) as the lock route does; returns the lock request's time (it writes the workbook once).
@@ -121,32 +99,6 @@ async function lockForSnapshot(file: string): Promise<number> {
   } finally {
     await cli.close()
   }
-}
-
-/** Each request once through the app in Node on the file: its statements and their rows. */
-async function capture(cli: SqliteCli): Promise<Map<string, Captured[]>> {
-  const out = new Map<string, Captured[]>()
-  for (const req of REQUESTS) {
-    const d1 = new CapturingD1(cli, { keepWrites: false })
-    const res = await callApp(d1.asD1(), req, 0)
-    if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ' in Node')
-    out.set(req.key, d1.log)
-  }
-  return out
-}
-
-async function timeNode(req: BenchRequest, log: readonly Captured[], rounds: number): Promise<Summary> {
-  const replay = new ReplayD1(log)
-  const times: number[] = []
-  for (let i = -WARMUP; i < rounds; i++) {
-    replay.rewind()
-    const start = performance.now()
-    const res = await callApp(replay.asD1(), req, 0)
-    const t = performance.now() - start
-    if (res.status >= 300) throw new Error(req.name + ' → ' + res.status + ' in replay')
-    if (i >= 0) times.push(t)
-  }
-  return summarize(times)
 }
 
 async function explainAll(cli: SqliteCli, logs: Map<string, Captured[]>): Promise<Plan[]> {
@@ -228,7 +180,7 @@ async function measurePhase(file: string, state: string, periods: number, load: 
         inspector.close()
       }
       console.log('  the app in Node on the recorded rows…')
-      for (const m of rows) m.node = await timeNode(m.req, logs.get(m.req.key) as Captured[], ROUNDS)
+      for (const m of rows) m.node = await timeNode(m.req, logs.get(m.req.key) as Captured[], ROUNDS, WARMUP)
     }
     return { periods, load, floor: summarize(floorTimes), rows, plans }
   } finally {
@@ -302,14 +254,7 @@ async function main(): Promise<void> {
   const state = mkdtempSync(join(tmpdir(), 'ntm-bench-province-'))
   try {
     console.log('Province benchmark: ' + PROVINCES.map((p) => p.communes.length + ' communes').join(', ') + '; state in ' + state)
-    wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
-    const dir = join(state, 'v3', 'd1', 'miniflare-D1DatabaseObject')
-    const name = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')
-    if (!name) throw new Error('no D1 file in ' + dir)
-    const file = join(dir, name)
-    const demo = openLoader(file)
-    await demo.write(await buildDemoSql())
-    await demo.end()
+    const file = await migratedWithDemo(state)
 
     const load6 = await generateProvinces(file, 6)
     console.log('Generated 6 periods: ' + load6.statements + ' statements, ' + (load6.bytes / 1e6).toFixed(0) + ' MB of SQL in ' + (load6.ms / 1000).toFixed(1) + ' s')

@@ -6,7 +6,6 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { assertCanRead, loadUnit } from '../scope'
 import { computeFlags } from '../services/flags'
-import { settingsFor } from '../services/settings'
 
 /** Mounted at /units: GET /units/{unit}/flags?date=YYYY-MM-DD (default: today in Vietnam). */
 export const flags = new Hono<AppEnv>().get('/:unit/flags', async (c) => {
@@ -20,6 +19,5 @@ export const flags = new Hono<AppEnv>().get('/:unit/flags', async (c) => {
   }
   const target = await loadUnit(c.env.DB, c.req.param('unit'))
   assertCanRead(c.get('principal'), target)
-  const { settings } = await settingsFor(c.env.DB, target)
-  return c.json<FlagsResponse>(await computeFlags(c.env.DB, target.unit, date, now, settings.dueSoonDays))
+  return c.json<FlagsResponse>(await computeFlags(c.env.DB, target, date, now))
 })

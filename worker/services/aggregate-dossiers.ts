@@ -4,12 +4,12 @@
 import type { PeriodAggregate } from '../../shared/aggregate'
 import { type Catalog, catalogKey } from '../../shared/catalog'
 import { type DossierMatrix, computeDossierMatrix } from '../../shared/dossier-matrix'
-import { listCurrentEvidenceFacts } from '../db/evidence'
+import type { EvidenceFact } from '../db/evidence'
 
-export async function aggregateDossiers(
-  db: D1Database, catalogs: { [key: string]: Catalog }, aggregate: Pick<PeriodAggregate, 'communes' | 'catalogs'>,
-): Promise<DossierMatrix[]> {
-  const facts = await listCurrentEvidenceFacts(db, aggregate.communes.map((c) => c.unit.id))
+/** `facts`: the current evidence items of the communes (the caller reads them with the reports). */
+export function aggregateDossiers(
+  facts: readonly EvidenceFact[], catalogs: { [key: string]: Catalog }, aggregate: Pick<PeriodAggregate, 'communes' | 'catalogs'>,
+): DossierMatrix[] {
   const dossierFacts = facts.map((f) => ({
     unit: f.unitId, catalog: f.catalogId, criterion: f.criterion, kind: f.kind, requirement: f.requirement, hasFile: f.hasFile, current: true,
   }))

@@ -14,7 +14,8 @@ import { listCatalogSettings, listCatalogVersions } from '../db/catalogs'
 import type { StoredLockEvent } from '../db/locks'
 import { listLatestRevisions, listLatestScores } from '../db/reports'
 import type { OverdueScope } from '../db/tasks'
-import { type Unit, listSubtree } from '../db/units'
+import { listCurrentEvidenceFacts } from '../db/evidence'
+import type { Unit } from '../db/units'
 import { type UnitContext, chainIds } from '../scope'
 import { aggregateDossiers } from './aggregate-dossiers'
 import { OVERDUE_PAGE, nameOverdueUnits, overduePage } from './overdue'
@@ -29,23 +30,27 @@ export function overdueScope(target: UnitContext, subtree: readonly Unit[]): Ove
 }
 
 /**
+ * `subtree`: the units below the target, as the caller read them (with the period's locks, in one round trip).
  * `lock`: the lock governing the period, as the caller already read it (null while open).
  * `overdueLimit`: how many of the overdue tasks to list (the first page; the workbook lists more).
+ * Three round trips to D1: everything that needs only the subtree at once, then the catalogues the reports
+ * name with the names of units outside the subtree that overdue tasks mention.
  */
 export async function computeAggregate(
-  db: D1Database, target: UnitContext, period: string, now: Date, lock: StoredLockEvent | null, overdueLimit = OVERDUE_PAGE,
+  db: D1Database, target: UnitContext, subtree: readonly Unit[], period: string, now: Date, lock: StoredLockEvent | null,
+  overdueLimit = OVERDUE_PAGE,
 ): Promise<AggregateResponse> {
-  const subtree = await listSubtree(db, target.unit.id)
   const allCommunes = subtree.filter((u) => u.level === 'commune')
   const allIds = allCommunes.map((u) => u.id)
   const above = target.chain.map((u) => u.id)
   const previousPeriod = previousPeriodId(period)
-  const [latest, previous, overdue, { settings }, catalogSettings] = await Promise.all([
+  const [latest, previous, overdue, { settings }, catalogSettings, evidence] = await Promise.all([
     listLatestRevisions(db, allIds, period),
     listLatestScores(db, allIds, previousPeriod),
     overduePage(db, overdueScope(target, subtree), vnDate(now), null, overdueLimit),
     settingsFor(db, target),
     listCatalogSettings(db, subtree.map((u) => u.id).concat(above.slice(1))),
+    listCurrentEvidenceFacts(db, allIds),
   ])
   const byUnit: { [id: string]: (typeof latest)[number] } = {}
   for (const r of latest) byUnit[r.unitId] = r
@@ -63,14 +68,15 @@ export async function computeAggregate(
     for (const ref of [expected, stored ? stored.catalog : null]) if (ref) refs[catalogKey(ref)] = ref
     return { id: u.id, name: u.name, latest: stored ?? null, expected }
   })
-  const catalogs = await listCatalogVersions(db, Object.keys(refs).map((k) => refs[k] as CatalogRef))
-  const aggregate = aggregatePeriod(catalogs, period, inputs, now)
-  const dossiers = await aggregateDossiers(db, catalogs, aggregate)
-
   const known: { [id: string]: string } = {}
   for (const u of subtree) known[u.id] = u.name
   for (const u of target.chain) known[u.id] = u.name
-  const unitNames = await nameOverdueUnits(db, overdue.tasks, known)
+  const [catalogs, unitNames] = await Promise.all([
+    listCatalogVersions(db, Object.keys(refs).map((k) => refs[k] as CatalogRef)),
+    nameOverdueUnits(db, overdue.tasks, known),
+  ])
+  const aggregate = aggregatePeriod(catalogs, period, inputs, now)
+  const dossiers = aggregateDossiers(evidence, catalogs, aggregate)
 
   const { id, name, level } = target.unit
   return {

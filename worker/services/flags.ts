@@ -6,7 +6,9 @@ import { deadlineEndsAt, periodIdForDate, previousPeriodId, reportTimeliness } f
 import { flagFromSchedule, taskFlag } from '../../shared/tasks'
 import { listFirstReceived } from '../db/reports'
 import { listTasksInvolvingUnit } from '../db/tasks'
-import { type Unit, listUnitNames } from '../db/units'
+import { listUnitNames } from '../db/units'
+import type { UnitContext } from '../scope'
+import { settingsFor } from './settings'
 
 /** How many periods, ending with the one the date falls in, the report flags cover (about three months). */
 export const REPORT_FLAG_WINDOW = 6
@@ -21,30 +23,34 @@ export function flagWindow(date: string, reportsFrom: string | null): string[] {
   return reportsFrom ? periods.filter((p) => p >= reportsFrom) : periods
 }
 
-/** `dueSoonDays`: the unit's due-soon window (its settings). */
-export async function computeFlags(db: D1Database, unit: Unit, date: string, now: Date, dueSoonDays: number): Promise<FlagsResponse> {
+/**
+ * Three round trips to D1 after the unit's own: its settings (the due-soon window), the tasks that involve it
+ * and its reports' arrivals at once, then the names of the units those tasks mention.
+ */
+export async function computeFlags(db: D1Database, target: UnitContext, date: string, now: Date): Promise<FlagsResponse> {
+  const unit = target.unit
+  const periods = unit.level === 'commune' ? flagWindow(date, unit.reportsFrom) : []
+  const [{ settings }, involved, received] = await Promise.all([
+    settingsFor(db, target),
+    listTasksInvolvingUnit(db, unit.id),
+    periods.length > 0 ? listFirstReceived(db, unit.id, periods) : Promise.resolve<{ [period: string]: string }>({}),
+  ])
   // The stored flag inputs make each flag O(1); a row stored before them is flagged from the task.
-  const tasks: TaskFlagRow[] = (await listTasksInvolvingUnit(db, unit.id)).map(({ task: t, schedule, role }) => {
-    const f = schedule ? flagFromSchedule(schedule, date, dueSoonDays) : taskFlag(t, date, dueSoonDays)
+  const tasks: TaskFlagRow[] = involved.map(({ task: t, schedule, role }) => {
+    const f = schedule ? flagFromSchedule(schedule, date, settings.dueSoonDays) : taskFlag(t, date, settings.dueSoonDays)
     return { ...t, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
   })
   const mentioned: string[] = [unit.id]
   for (const t of tasks) mentioned.push(t.owner, t.lead, ...t.collaborators)
   const names = await listUnitNames(db, mentioned.filter((id, i) => mentioned.indexOf(id) === i))
 
-  const reports: ReportFlagRow[] = []
-  if (unit.level === 'commune') {
-    // As of the end of the asked day (or now, for today): later arrivals do not count yet.
-    const asOf = Math.min(now.getTime(), deadlineEndsAt(date))
-    const periods = flagWindow(date, unit.reportsFrom)
-    const received = await listFirstReceived(db, unit.id, periods)
-    for (const period of periods) {
-      const first = received[period]
-      const arrived = first !== undefined && Date.parse(first) <= asOf ? first : null
-      const t = reportTimeliness(period, arrived, asOf)
-      reports.push({ period, status: t.status, days: t.days })
-    }
-  }
+  // As of the end of the asked day (or now, for today): later arrivals do not count yet.
+  const asOf = Math.min(now.getTime(), deadlineEndsAt(date))
+  const reports: ReportFlagRow[] = periods.map((period) => {
+    const first = received[period]
+    const arrived = first !== undefined && Date.parse(first) <= asOf ? first : null
+    const t = reportTimeliness(period, arrived, asOf)
+    return { period, status: t.status, days: t.days }
+  })
   return { unit: unit.id, date, tasks, reports, names }
 }
-

@@ -8,6 +8,7 @@
 import type { AggregateResponse } from '../../shared/api'
 import { type StoredLockEvent, governingLock, listLatestLockEvents } from '../db/locks'
 import { findSnapshot, insertSnapshotStatement } from '../db/snapshots'
+import { type Unit, listSubtree } from '../db/units'
 import type { UnitContext } from '../scope'
 import { writeSummaryWorkbook } from '../summary-book'
 import { computeAggregate } from './aggregate'
@@ -24,9 +25,12 @@ export type PeriodSummary = {
 export async function loadPeriodSummary(
   db: D1Database, target: UnitContext, period: string, now: Date, forWorkbook = false,
 ): Promise<PeriodSummary> {
-  const lock = governingLock(await listLatestLockEvents(db, target.chain.map((u) => u.id), period))
-  if (lock) return snapshotFor(db, target, period, lock, now)
-  const full = await computeAggregate(db, target, period, now, null, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
+  // The subtree is read with the locks, in the same round trip: an open period needs it next; a locked one
+  // whose snapshot exists does not, and wastes a read of the unit tree, not a round trip.
+  const [events, subtree] = await Promise.all([listLatestLockEvents(db, target.chain.map((u) => u.id), period), listSubtree(db, target.unit.id)])
+  const lock = governingLock(events)
+  if (lock) return snapshotFor(db, target, period, lock, now, subtree)
+  const full = await computeAggregate(db, target, subtree, period, now, null, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
   return { aggregate: firstOverduePage(full), workbook: () => writeSummaryWorkbook(full), fromSnapshot: false }
 }
 
@@ -36,11 +40,15 @@ export async function takeSnapshot(db: D1Database, target: UnitContext, period: 
   if (lock) await snapshotFor(db, target, period, lock, now)
 }
 
-async function snapshotFor(db: D1Database, target: UnitContext, period: string, lock: StoredLockEvent, now: Date): Promise<PeriodSummary> {
+/** `subtree`: the units below the target when the caller has read them already. */
+async function snapshotFor(
+  db: D1Database, target: UnitContext, period: string, lock: StoredLockEvent, now: Date, subtree: readonly Unit[] | null = null,
+): Promise<PeriodSummary> {
   const unitId = target.unit.id
   let stored = await findSnapshot(db, unitId, period, lock.seq)
   if (!stored) {
-    const full = await computeAggregate(db, target, period, now, lock, OVERDUE_PAGE_MAX)
+    const units = subtree ?? (await listSubtree(db, unitId))
+    const full = await computeAggregate(db, target, units, period, now, lock, OVERDUE_PAGE_MAX)
     const workbook = await writeSummaryWorkbook(full)
     const aggregate = JSON.stringify(firstOverduePage(full))
     await insertSnapshotStatement(db, { unitId, period, lockSeq: lock.seq, createdAt: now.toISOString(), aggregate, workbook }).run()

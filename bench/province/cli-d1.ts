@@ -7,7 +7,11 @@ import { renderStatement } from '../../worker/seed/sql-text'
 import type { SqliteCli } from './sqlite-cli'
 
 type Row = Record<string, unknown>
-export type Captured = { template: string; text: string; rows: Row[]; changes: number; batch: number | null }
+/**
+ * `wave`: the round trip the statement belongs to — statements the handler had in flight together (Promise.all)
+ * share one; `call`: the D1 call that carried it (a `batch()` carries several statements in one call).
+ */
+export type Captured = { template: string; text: string; params: unknown[]; rows: Row[]; changes: number; batch: number | null; wave: number; call: number }
 
 class Statement {
   constructor(readonly owner: BaseD1, readonly sql: string, readonly params: unknown[] = []) {}
@@ -57,11 +61,19 @@ export class CapturingD1 extends BaseD1 {
   readonly log: Captured[] = []
   // The Worker starts several queries at once (Promise.all); the shell runs one script at a time.
   private queue: Promise<unknown> = Promise.resolve()
+  private inFlight = 0
+  private waves = 0
+  private calls = 0
   /** `keepWrites: false` rolls every write back (recording a submission must not store it). */
   constructor(private readonly cli: SqliteCli, private readonly options: { keepWrites: boolean } = { keepWrites: true }) {
     super()
   }
   execute(statements: Statement[], batch: number | null): Promise<D1Result<Row>[]> {
+    // A call made while none is pending starts a new round trip; one made while others are pending joins theirs.
+    if (this.inFlight === 0) this.waves++
+    this.inFlight++
+    const wave = this.waves
+    const call = ++this.calls
     const run = async (): Promise<D1Result<Row>[]> => {
       const texts = statements.map(toText)
       const keep = this.options.keepWrites
@@ -79,11 +91,12 @@ export class CapturingD1 extends BaseD1 {
       return texts.map((text, i) => {
         const rows = out[2 * i] as Row[]
         const changes = Number((out[2 * i + 1] as Row[])[0]?.c ?? 0)
-        this.log.push({ template: (statements[i] as Statement).sql, text, rows, changes, batch })
+        const s = statements[i] as Statement
+        this.log.push({ template: s.sql, text, params: s.params, rows, changes, batch, wave, call })
         return result(rows, changes)
       })
     }
-    const next = this.queue.then(run, run)
+    const next = this.queue.then(run, run).finally(() => { this.inFlight-- })
     this.queue = next.catch(() => undefined)
     return next
   }
@@ -112,4 +125,22 @@ export function rawScript(log: readonly Captured[]): string[] {
   const writes = log.some((c) => c.batch !== null || c.changes > 0)
   const body = log.map((c) => c.text)
   return writes ? ['SAVEPOINT raw;', ...body, 'ROLLBACK TO raw;', 'RELEASE raw;'] : body
+}
+
+export type RawCall = { statements: Array<{ sql: string; params: unknown[] }>; batch: boolean; writes: boolean }
+
+const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i
+
+/** The statements of a capture as the bare Worker replays them: per round trip, its D1 calls. */
+export function rawCalls(log: readonly Captured[]): RawCall[][] {
+  const waves = new Map<number, Map<number, RawCall>>()
+  for (const c of log) {
+    const wave = waves.get(c.wave) ?? new Map<number, RawCall>()
+    waves.set(c.wave, wave)
+    const call = wave.get(c.call) ?? { statements: [], batch: c.batch !== null, writes: false }
+    wave.set(c.call, call)
+    call.statements.push({ sql: c.template, params: c.params })
+    if (c.changes > 0 || WRITES.test(c.template)) call.writes = true
+  }
+  return Array.from(waves.values()).map((w) => Array.from(w.values()))
 }

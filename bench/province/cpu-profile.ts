@@ -5,10 +5,16 @@
 // The inspector accepts a local Origin only, which a WebSocket API client cannot set: hence `ws`.
 import WebSocket from 'ws'
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+type ProfileNode = { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
-/** `top`: the functions with the most self time (where the JavaScript time goes), per request. */
-export type CpuSplit = { jsMs: number; gcMs: number; programMs: number; top: Array<{ where: string; ms: number }> }
+/**
+ * Per request: `handlerMs`, JavaScript of the Worker's bundle and the builtins it calls; `runtimeMs`, the
+ * runtime's own JavaScript behind the bindings (`cloudflare-internal:` modules: D1's result conversion, the
+ * rate limiter), which is D1's and the platform's time, not the handler's; `top`, the functions with the most
+ * self time.
+ */
+export type CpuSplit = { handlerMs: number; runtimeMs: number; gcMs: number; programMs: number; top: Array<{ where: string; ms: number }> }
+const RUNTIME = 'cloudflare-internal:'
 const TOP = 8
 
 export class Inspector {
@@ -72,14 +78,26 @@ export class Inspector {
 
 function split(profile: Profile, calls: number): CpuSplit {
   const names = new Map<number, string>()
+  const runtime = new Set<number>()
   const places = new Map<number, string>()
   for (const n of profile.nodes) {
     const f = n.callFrame
     names.set(n.id, f.functionName)
     places.set(n.id, (f.functionName || '(anonymous)') + (f.url ? ' ' + (f.url.split('/').pop() ?? '') + ':' + (f.lineNumber + 1) : ''))
   }
+  // A sample is the runtime's when any frame of its stack is: what a binding's code calls is the binding's too.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const mark = (id: number, inside: boolean): void => {
+    const n = byId.get(id)
+    if (!n) return
+    const here = inside || n.callFrame.url.indexOf(RUNTIME) === 0
+    if (here) runtime.add(id)
+    for (const c of n.children ?? []) mark(c, here)
+  }
+  if (profile.nodes[0]) mark(profile.nodes[0].id, false)
   const self = new Map<string, number>()
   let js = 0
+  let bindings = 0
   let gc = 0
   let program = 0
   profile.samples.forEach((node, i) => {
@@ -90,11 +108,12 @@ function split(profile: Profile, calls: number): CpuSplit {
     if (name === '(garbage collector)') gc += us
     else if (name === '(program)') program += us
     else {
-      js += us
+      if (runtime.has(node)) bindings += us
+      else js += us
       const where = places.get(node) ?? '?'
       self.set(where, (self.get(where) ?? 0) + us)
     }
   })
   const top = Array.from(self.entries()).sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([where, us]) => ({ where, ms: us / 1000 / calls }))
-  return { jsMs: js / 1000 / calls, gcMs: gc / 1000 / calls, programMs: program / 1000 / calls, top }
+  return { handlerMs: js / 1000 / calls, runtimeMs: bindings / 1000 / calls, gcMs: gc / 1000 / calls, programMs: program / 1000 / calls, top }
 }

@@ -95,14 +95,18 @@ function split(profile: Profile, calls: number): CpuSplit {
     for (const c of n.children ?? []) mark(c, here)
   }
   if (profile.nodes[0]) mark(profile.nodes[0].id, false)
+  const sorted = profile.timeDeltas.filter((d) => d > 0).sort((a, b) => a - b)
+  const cap = 4 * (sorted[Math.floor(sorted.length / 2)] ?? 100)
   const self = new Map<string, number>()
   let js = 0
   let bindings = 0
   let gc = 0
   let program = 0
   profile.samples.forEach((node, i) => {
-    // Each sample's delta is the time since the previous sample: attribute it to this one.
-    const us = profile.timeDeltas[i] ?? 0
+    // Each sample's delta is the time since the previous sample, attributed to this one; capped, because while
+    // the isolate waits on I/O workerd does not let V8 sample it, and the first sample after the wait would
+    // otherwise take the whole wait (it showed as milliseconds in the router's match, which runs first).
+    const us = Math.min(profile.timeDeltas[i] ?? 0, cap)
     const name = names.get(node)
     if (name === '(idle)') return
     if (name === '(garbage collector)') gc += us

@@ -95,6 +95,11 @@ async function measurePhase(file: string, state: string, periods: number, load: 
     if (res.status !== 200) throw new Error('the bare Worker answered ' + res.status + ': ' + text.slice(0, 500) + '\n' + bare.log())
     return performance.now() - start
   }
+  // The bare Worker must leave no write behind (its write calls end in a failing statement and roll back).
+  const written = async (): Promise<string> => JSON.stringify(await cli.rows(['SELECT (SELECT COUNT(*) FROM report_revisions) AS r, (SELECT COUNT(*) FROM audit_log) AS a;']))
+  const before = await written()
+  for (const body of bareBodies.values()) await timeBare(body)
+  if ((await written()) !== before) throw new Error('the bare Worker left writes behind: ' + before + ' → ' + (await written()))
   const bytes = new Map<string, number>()
   const meToken = tokenOf(TARGETS.province600)
   let call = 0

@@ -10,7 +10,7 @@
 // Nothing here asserts a time; it prints and writes bench/results.md.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CapturingD1, type Captured, rawCalls, rawScript } from './cli-d1'
 import { startDev } from './dev-server'
@@ -227,6 +227,7 @@ async function main(): Promise<void> {
   // wrangler dev needs the pane's asset directory to exist; the API does not need the pane itself.
   mkdirSync(join(ROOT, 'addin', 'dist'), { recursive: true })
   const started = Date.now()
+  const loadStart = loadavg()[0]?.toFixed(2)
   const state = mkdtempSync(join(tmpdir(), 'ntm-bench-province-'))
   try {
     console.log('Province benchmark: ' + PROVINCES.map((p) => p.communes.length + ' communes').join(', ') + '; state in ' + state)
@@ -255,7 +256,9 @@ async function main(): Promise<void> {
       '',
       'Run ' + new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC on ' + cpu + ' × ' + cpus().length + ' cores, Node ' + process.version +
         ', wrangler dev (workerd, local D1) and sqlite3 ' + spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).stdout.split(' ')[0] + '. ' +
-        ROUNDS + ' interleaved rounds after ' + WARMUP + ' warm-up rounds; total run ' + ((Date.now() - started) / 60000).toFixed(1) + ' min.',
+        ROUNDS + ' interleaved rounds after ' + WARMUP + ' warm-up rounds; total run ' + ((Date.now() - started) / 60000).toFixed(1) + ' min. ' +
+        'Load average (1 min) at the start ' + loadStart + ', at the end ' + loadavg()[0]?.toFixed(2) + ': the bench itself keeps about one ' +
+        'core busy; more means another process shared the machine, and the medians carry it.',
       '',
       'Data (fixed seed): ' + size + '. Generation: 6 periods in ' + (load6.ms / 1000).toFixed(0) + ' s, 18 more in ' + (load24.ms / 1000).toFixed(0) + ' s. ' +
         'Period ' + LOCKED_PERIOD + ' was locked by the 600-commune province before measuring (the lock, which writes its snapshot, took ' +

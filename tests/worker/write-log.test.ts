@@ -64,8 +64,12 @@ describe('structured write logs', () => {
     expect(out.filter((l) => (l.status ?? 0) >= 400).every((l) => l.level === 'warn')).toBe(true)
   })
 
-  it('reads are not logged as writes', async () => {
+  it('reads are not logged as writes, the POSTs that store nothing included', async () => {
     expect(await logged(() => call('GET', '/api/v1/units/binh-son/tasks', { token: TOKENS.binhSon }))).toEqual([])
+    expect(await logged(async () => {
+      expect((await call('POST', '/api/v1/aggregate', { token: TOKENS.district, body: { unit: 'trieu-son', period: '2026-11-14' } })).status).toBe(200)
+      expect((await call('POST', '/api/v1/reports/validate', { token: TOKENS.binhSon, body: reportBody('binh-son', '2026-11-28') })).status).toBe(200)
+    })).toEqual([])
   })
 
   it('no line holds a token, a secret, a relay address, a report value or a task title', () => {

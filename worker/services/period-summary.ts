@@ -4,15 +4,18 @@
 // The lock route takes the snapshot at once; a lock without one (taken before snapshots existed, or whose
 // snapshot failed) gets it on its first reading, which is equivalent: a locked period takes no revisions.
 // The aggregate lists the first page of overdue tasks (the rest are paged, as of today); the workbook lists
-// up to OVERDUE_PAGE_MAX of them, longest overdue first, and says how many more there are.
+// up to OVERDUE_PAGE_MAX of them, longest overdue first, and says how many more there are. An open period's
+// workbook is kept per fingerprint of what it shows (services/summary-workbook.ts).
 import type { AggregateResponse } from '../../shared/api'
 import { type StoredLockEvent, governingLock, listLatestLockEvents } from '../db/locks'
 import { findSnapshot, insertSnapshotStatement } from '../db/snapshots'
+import { findCachedWorkbook } from '../db/workbook-cache'
 import { type Unit, listSubtree } from '../db/units'
 import type { UnitContext } from '../scope'
 import { writeSummaryWorkbook } from '../summary-book'
 import { computeAggregate } from './aggregate'
 import { OVERDUE_PAGE, OVERDUE_PAGE_MAX, firstOverduePage } from './overdue'
+import { cachedSummaryWorkbook } from './summary-workbook'
 
 export type PeriodSummary = {
   aggregate: AggregateResponse
@@ -30,8 +33,11 @@ export async function loadPeriodSummary(
   const [events, subtree] = await Promise.all([listLatestLockEvents(db, target.chain.map((u) => u.id), period), listSubtree(db, target.unit.id)])
   const lock = governingLock(events)
   if (lock) return snapshotFor(db, target, period, lock, now, subtree)
-  const full = await computeAggregate(db, target, subtree, period, now, null, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE)
-  return { aggregate: firstOverduePage(full), workbook: () => writeSummaryWorkbook(full), fromSnapshot: false }
+  const [full, cached] = await Promise.all([
+    computeAggregate(db, target, subtree, period, now, null, forWorkbook ? OVERDUE_PAGE_MAX : OVERDUE_PAGE),
+    forWorkbook ? findCachedWorkbook(db, target.unit.id, period) : null,
+  ])
+  return { aggregate: firstOverduePage(full), workbook: () => cachedSummaryWorkbook(db, full, cached, now), fromSnapshot: false }
 }
 
 /** Right after a lock: store what it froze. */

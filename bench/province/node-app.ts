@@ -7,10 +7,11 @@ import { NOW } from './shape'
 import type { SqliteCli } from './sqlite-cli'
 import { type Summary, summarize } from './stats'
 
-// The app in Node measures work, not rate limits: limiters that always let the request through.
+// The app in Node measures work, not rate limits: limiters that always let the request through. Its clock is
+// the Worker's (FIXED_NOW, honoured with LOCAL_DEMO), so both issue the same statements for the same day.
 const UNLIMITED = { limit: async () => ({ success: true }) }
 export const ENV = {
-  ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW,
+  ASSETS: { fetch: async () => new Response('', { status: 404 }) }, FIXED_NOW: NOW, LOCAL_DEMO: '1',
   RATE_LIMIT_IP: UNLIMITED, RATE_LIMIT_TOKEN: UNLIMITED, RATE_LIMIT_AUTH: UNLIMITED,
 }
 export const app = createApp()

@@ -25,7 +25,7 @@ export const REQUESTS: BenchRequest[] = [
   aggregate('agg166', 'POST /aggregate, 166 communes', TARGETS.province166),
   aggregate('agg600', 'POST /aggregate, 600 communes', TARGETS.province600),
   {
-    key: 'xlsx600', name: 'GET /aggregate/…/….xlsx, 600 communes', method: 'GET',
+    key: 'xlsx600', name: 'GET /aggregate/…/….xlsx, 600 communes, open period (kept since its first download)', method: 'GET',
     path: '/aggregate/' + TARGETS.province600 + '/' + PERIOD + '.xlsx', make: () => ({ token: tokenOf(TARGETS.province600) }),
   },
   {

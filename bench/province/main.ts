@@ -296,6 +296,13 @@ async function main(): Promise<void> {
       '',
       table(['target', 'measured', 'holds'], checks.map((t) => [t.target, t.value, t.holds ? 'yes' : '**no**'])),
       '',
+      'Two baselines. The SQL in the sqlite3 shell is the issue\'s: it has no hop at all, so a small request cannot come near it — ' +
+        'every D1 call from a Worker leaves the isolate (under wrangler dev ' + ms(p24.bareFloor.median) + ' for an empty call to a Worker, ' +
+        'several milliseconds more per round trip to D1; in production a network round trip), and the token look-up alone is one; the ' +
+        'flags\' whole SQL takes less than one such hop. The bare Worker sends the same statements through the same hops, so ' +
+        '"Worker ÷ through D1" is what the handler itself adds: its JavaScript (the CPU table), the two rate-limit checks (each a call out ' +
+        'of the isolate in the local simulation) and its response.',
+      '',
       '## 24 periods of history',
       '',
       'Worker: wall time of the request through `wrangler dev` on loopback. SQL in sqlite3: the statements the same request issues ' +

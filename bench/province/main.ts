@@ -204,6 +204,8 @@ function targets(p6: Phase, p24: Phase): Array<{ target: string; value: string; 
   const hist = get(p24, 'agg600').worker.median / get(p6, 'agg600').worker.median
   const histFlags = get(p24, 'flags').worker.median / get(p6, 'flags').worker.median
   const growth = a600.worker.median / a30.worker.median
+  // The phases run minutes apart: the SQL's own growth says whether a change came from the data or the machine.
+  const sqlGrowth = (key: string) => get(p24, key).raw.median / get(p6, key).raw.median
   const within = (m: Measured, base: Summary, limit: number) => ({ value: ratio(m.worker.median / base.median), holds: m.worker.median <= limit * base.median })
   return [
     { target: 'aggregate, 600 communes ≤ ×1.5 its raw SQL in the sqlite3 shell', ...within(a600, a600.raw, 1.5) },
@@ -214,8 +216,8 @@ function targets(p6: Phase, p24: Phase): Array<{ target: string; value: string; 
     { target: 'flags ≤ ×1.2 its raw SQL through D1 (bare Worker, same round trips)', ...within(flags, flags.d1, 1.2) },
     { target: 'no SCAN of a table that grows with the province', value: scans.length + ' statement(s) with SCAN', holds: scans.length === 0 },
     { target: '30 → 600 communes at most linear (≤ ×20)', value: ratio(growth), holds: growth <= 20 },
-    { target: 'aggregate 600, 6 → 24 periods ≤ ×1.1', value: ratio(hist), holds: hist <= 1.1 },
-    { target: 'flags, 6 → 24 periods ≤ ×1.1', value: ratio(histFlags), holds: histFlags <= 1.1 },
+    { target: 'aggregate 600, 6 → 24 periods ≤ ×1.1', value: ratio(hist) + ' (its SQL in sqlite3 ' + ratio(sqlGrowth('agg600')) + ')', holds: hist <= 1.1 },
+    { target: 'flags, 6 → 24 periods ≤ ×1.1', value: ratio(histFlags) + ' (its SQL in sqlite3 ' + ratio(sqlGrowth('flags')) + ')', holds: histFlags <= 1.1 },
   ]
 }
 

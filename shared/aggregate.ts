@@ -5,7 +5,7 @@
 // an older version): each is counted against its own catalogue's N, and the criteria are tallied per
 // catalogue, never added across sets. Stored verdicts are used as they are: history is never re-judged.
 import { type Instant } from './dates'
-import { type PeriodId, type Timeliness, reportTimeliness } from './calendar'
+import { type PeriodId, type Timeliness, reportTimelinessAt } from './calendar'
 import { type Catalog, type CatalogRef, catalogKey } from './catalog'
 import { type FundTotals, FUND_SOURCES, emptyTotals } from './funds'
 import { type Narratives } from './narratives'
@@ -79,31 +79,33 @@ export type PeriodAggregate = {
 
 /** `catalogs` holds every catalogue version the communes' rows name, keyed by catalogKey. */
 export function aggregatePeriod(catalogs: { [key: string]: Catalog }, period: PeriodId, communes: readonly CommuneInput[], now: Instant): PeriodAggregate {
-  const rows: CommuneRow[] = communes.map((c) => {
-    const ref = c.latest ? c.latest.catalog : c.expected
-    const catalog = ref ? catalogs[catalogKey(ref)] : undefined
+  const timelinessOf = reportTimelinessAt(period, now)
+  const funds = emptyTotals()
+  let received = 0
+  let receivedOnTime = 0
+  const rows: CommuneRow[] = communes.map((c): CommuneRow => {
+    const latest = c.latest
+    const timeliness = timelinessOf(latest ? latest.firstReceivedAt : null)
+    if (timeliness.status === 'on_time') receivedOnTime++
+    if (!latest) {
+      const ref = c.expected
+      const catalog = ref ? catalogs[catalogKey(ref)] : undefined
+      return {
+        unit: { id: c.id, name: c.name }, revision: null, receivedAt: null, firstReceivedAt: null, achieved: null,
+        total: catalog ? catalog.criteria.length : 0, criteria: null, timeliness, narratives: null,
+        catalog: ref ? { id: ref.id, version: ref.version } : null,
+      }
+    }
+    received++
+    for (const s of FUND_SOURCES) funds.bySource[s.id] += latest.funds.bySource[s.id] || 0
+    funds.total += latest.funds.total
     return {
-      unit: { id: c.id, name: c.name },
-      revision: c.latest ? c.latest.revision : null,
-      receivedAt: c.latest ? c.latest.receivedAt : null,
-      firstReceivedAt: c.latest ? c.latest.firstReceivedAt : null,
-      achieved: c.latest ? c.latest.achieved : null,
-      total: c.latest ? c.latest.total : catalog ? catalog.criteria.length : 0,
-      criteria: c.latest ? c.latest.criteria : null,
-      timeliness: reportTimeliness(period, c.latest ? c.latest.firstReceivedAt : null, now),
-      narratives: c.latest ? c.latest.narratives : null,
-      catalog: ref ? { id: ref.id, version: ref.version } : null,
+      unit: { id: c.id, name: c.name }, revision: latest.revision, receivedAt: latest.receivedAt, firstReceivedAt: latest.firstReceivedAt,
+      achieved: latest.achieved, total: latest.total, criteria: latest.criteria, timeliness, narratives: latest.narratives,
+      catalog: { id: latest.catalog.id, version: latest.catalog.version },
     }
   })
   const expected = rows.length
-  const received = rows.filter((r) => r.revision !== null).length
-  const receivedOnTime = rows.filter((r) => r.timeliness.status === 'on_time').length
-  const funds = emptyTotals()
-  for (const c of communes) {
-    if (!c.latest) continue
-    for (const s of FUND_SOURCES) funds.bySource[s.id] += c.latest.funds.bySource[s.id] || 0
-    funds.total += c.latest.funds.total
-  }
   funds.peopleShare = funds.total > 0 ? funds.bySource.people / funds.total : 0
   return {
     period,
@@ -137,18 +139,23 @@ function tallies(catalogs: { [key: string]: Catalog }, rows: readonly CommuneRow
     const ref = list[0]!.catalog as CatalogRef
     const catalog = catalogs[key]
     const criteria = catalog ? catalog.criteria : []
+    // One pass over the communes, counting into one slot per criterion.
+    const keys = criteria.map((c) => String(c.no))
+    const met = keys.map(() => 0)
+    let reported = 0
+    for (const r of list) {
+      if (r.revision !== null) reported++
+      const verdicts = r.criteria
+      if (verdicts !== null) for (let i = 0; i < keys.length; i++) if (verdicts[keys[i] as string] === true) met[i] = (met[i] as number) + 1
+    }
     return {
       id: ref.id,
       version: ref.version,
       title: catalog ? catalog.title : ref.id,
       total: criteria.length,
       communes: list.length,
-      reported: list.filter((r) => r.revision !== null).length,
-      criteriaMet: criteria.map((c) => ({
-        no: c.no,
-        name: c.name,
-        communes: list.filter((r) => r.criteria !== null && r.criteria[String(c.no)] === true).length,
-      })),
+      reported,
+      criteriaMet: criteria.map((c, i) => ({ no: c.no, name: c.name, communes: met[i] as number })),
       first,
     }
   })

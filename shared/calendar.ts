@@ -2,9 +2,10 @@
 // office reports to the committee head on the 15th and the 30th (the last day of a shorter month).
 // A period's id is its commune deadline date.
 import {
-  type Instant, type LocalDate, addDays, daysBetween, daysInMonth, instantMs, makeDate, parseLocalDate,
-  vnDate, vnStartOfDay,
+  type Instant, type LocalDate, addDays, dayNumber, daysBetween, daysInMonth, instantMs, makeDate, parseLocalDate,
+  vnDate, vnDayNumber, vnStartOfDay,
 } from './dates'
+import { memoByText } from './memo'
 
 /** `YYYY-MM-14` or `YYYY-MM-28`. */
 export type PeriodId = string
@@ -29,16 +30,19 @@ export function isPeriodId(text: unknown): text is PeriodId {
   return Number(m[1]) >= 1 && month >= 1 && month <= 12
 }
 
-/** The period with this id, or null when the id is not a period id. */
-export function periodOf(id: string): Period | null {
+/**
+ * The period with this id, or null when the id is not a period id. Remembered (an aggregate asks it once per
+ * commune), so the answer is frozen: every caller shares it.
+ */
+export const periodOf: (id: string) => Period | null = memoByText(1024, (id: string): Period | null => {
   if (!isPeriodId(id)) return null
   const p = parseLocalDate(id)
   if (!p) return null
   const first = p.day === 14
   const start = first ? addDays(previousPeriodEnd(p.year, p.month), 1) : makeDate(p.year, p.month, 15)
   const districtDay = first ? 15 : Math.min(30, daysInMonth(p.year, p.month))
-  return { id, start, end: id, communeDue: id, districtDue: makeDate(p.year, p.month, districtDay) }
-}
+  return Object.freeze({ id, start, end: id, communeDue: id, districtDue: makeDate(p.year, p.month, districtDay) })
+})
 
 function previousPeriodEnd(year: number, month: number): LocalDate {
   return month === 1 ? makeDate(year - 1, 12, 28) : makeDate(year, month - 1, 28)
@@ -134,9 +138,26 @@ export function timeliness(due: LocalDate, submittedAt: Instant | null, now: Ins
 
 /** A commune report's timeliness against its period's commune deadline. */
 export function reportTimeliness(periodId: PeriodId, submittedAt: Instant | null, now: Instant): Timeliness {
+  return reportTimelinessAt(periodId, now)(submittedAt)
+}
+
+/**
+ * reportTimeliness of many reports of one period at one moment (an aggregate's communes): the deadline and
+ * today are worked out once, each report's arrival is a day number compared with the deadline's.
+ */
+export function reportTimelinessAt(periodId: PeriodId, now: Instant): (submittedAt: Instant | null) => Timeliness {
   const period = periodOf(periodId)
   if (!period) throw new RangeError('invalid period: ' + periodId)
-  return timeliness(period.communeDue, submittedAt, now)
+  const due = dayNumber(period.communeDue)
+  let left: number | null = null
+  return (submittedAt) => {
+    if (submittedAt !== null) {
+      const late = vnDayNumber(submittedAt) - due
+      return late > 0 ? { status: 'late', days: late } : { status: 'on_time', days: 0 }
+    }
+    if (left === null) left = due - vnDayNumber(now)
+    return left < 0 ? { status: 'missing', days: -left } : { status: 'open', days: left }
+  }
 }
 
 /** True once the period has begun on the Vietnamese clock (a report for a later period is premature). */

@@ -1,6 +1,7 @@
 // Calendar dates on the Vietnamese clock.
 // Vietnam is UTC+7 all year (no daylight saving since 1975), so a fixed offset is exact and works the
 // same whatever the machine's time zone — and in IE11, whose Intl has no named time zones.
+import { memoByText } from './memo'
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string
@@ -47,10 +48,28 @@ export function isLocalDate(text: unknown): text is LocalDate {
   return typeof text === 'string' && parseLocalDate(text) !== null
 }
 
-function toUtcDays(date: LocalDate): number {
+/** Days since 1970-01-01 of a date; remembered, since a request asks it of the same few dates again and again. */
+const toUtcDays = memoByText(4096, (date: LocalDate): number => {
   const p = parseLocalDate(date)
   if (!p) throw new RangeError('invalid date: ' + date)
   return utcMs(p.year, p.month, p.day) / DAY_MS
+})
+
+const FIRST_DAY = -719528 // 0000-01-01
+const LAST_DAY = 2932896 // 9999-12-31
+
+/**
+ * The Vietnamese wall date of an instant as a day number: `daysBetween('1970-01-01', vnDate(instant))` without
+ * writing the date out and reading it back (instants beyond the four-digit years take that long way, as before).
+ */
+export function vnDayNumber(instant: Instant): number {
+  const days = Math.floor((instantMs(instant) + VN_OFFSET_MS) / DAY_MS)
+  return days >= FIRST_DAY && days <= LAST_DAY ? days : toUtcDays(vnDate(instant))
+}
+
+/** A date as a day number (days since 1970-01-01), for comparing many instants against one date. */
+export function dayNumber(date: LocalDate): number {
+  return toUtcDays(date)
 }
 
 function fromUtcDays(days: number): LocalDate {

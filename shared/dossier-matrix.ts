@@ -2,7 +2,7 @@
 // commune and criterion what the dossier lacks, and the criteria a commune reports as met whose dossier is
 // incomplete ("đạt nhưng thiếu hồ sơ" — what the appraisal refuses). One matrix per catalogue judging the
 // communes: criterion numbers mean nothing across sets.
-import { type DossierItem, type EvidenceRequirement, computeDossier } from './evidence'
+import { type CriterionDossier, type DossierItem, type EvidenceRequirement, computeDossier } from './evidence'
 
 export type DossierCriterion = { no: number; name: string; evidence?: readonly EvidenceRequirement[] }
 
@@ -52,20 +52,25 @@ export function computeDossierMatrix(
   const byUnit: { [unit: string]: DossierItem[] } = {}
   for (const f of facts) if (f.catalog === catalog.id) (byUnit[f.unit] = byUnit[f.unit] || []).push(f)
   const totals: DossierMatrixTotal[] = catalog.criteria.map((k) => ({ no: k.no, complete: 0, metWithoutDossier: 0 }))
+  const keys = catalog.criteria.map((k) => String(k.no))
+  // Most communes have filed nothing under the catalogue: their dossiers are all the same, judged once.
+  const empty = catalog.criteria.map((k) => computeDossier(k.no, k.evidence || [], []))
   const rows = communes.map((c): DossierMatrixRow => {
-    const items = byUnit[c.unit.id] || []
+    const items = byUnit[c.unit.id]
     const missing: { [no: string]: number } = {}
     const metWithoutDossier: number[] = []
-    catalog.criteria.forEach((k, i) => {
-      const d = computeDossier(k.no, k.evidence || [], items)
+    for (let i = 0; i < keys.length; i++) {
+      const k = catalog.criteria[i] as DossierCriterion
+      const key = keys[i] as string
+      const d = items ? computeDossier(k.no, k.evidence || [], items) : (empty[i] as CriterionDossier)
       const total = totals[i] as DossierMatrixTotal
-      missing[String(k.no)] = d.missing.length
+      missing[key] = d.missing.length
       if (d.complete) total.complete++
-      else if (c.criteria !== null && c.criteria[String(k.no)] === true) {
+      else if (c.criteria !== null && c.criteria[key] === true) {
         metWithoutDossier.push(k.no)
         total.metWithoutDossier++
       }
-    })
+    }
     return { unit: { id: c.unit.id, name: c.unit.name }, missing, reported: c.criteria !== null, metWithoutDossier }
   })
   return {

@@ -1,9 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type CommuneInput, aggregatePeriod } from '../../shared/aggregate'
 import { catalogKey } from '../../shared/catalog'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
-import { computeFundTotals } from '../../shared/funds'
+import { computeFundTotals, emptyTotals } from '../../shared/funds'
+import { reportTimeliness } from '../../shared/calendar'
 
 const Q318 = { id: QD_318_2022.id, version: QD_318_2022.version }
 const Q51 = { id: QD_51_2025.id, version: QD_51_2025.version }
@@ -88,3 +90,40 @@ describe('aggregatePeriod', () => {
     expect(none.completeness).toEqual({ expected: 0, received: 0, receivedOnTime: 0, rate: 0, onTimeRate: 0 })
   })
 })
+
+describe('aggregatePeriod against the plain reading of its rules', () => {
+  const arbCommune = fc.record({
+    met: fc.option(fc.dictionary(fc.integer({ min: 1, max: 21 }).map(String), fc.boolean())),
+    set: fc.constantFrom(Q318, Q51),
+    hour: fc.integer({ min: -200, max: 200 }),
+  })
+
+  it('counts per criterion, completeness and timeliness as a commune-by-commune count does', () => {
+    fc.assert(
+      fc.property(fc.array(arbCommune, { maxLength: 25 }), fc.integer({ min: -200, max: 200 }), (drawn, nowHour) => {
+        const now = Date.parse('2026-11-14T12:00:00+07:00') + nowHour * 3_600_000
+        const inputs: CommuneInput[] = drawn.map((d, i) => ({
+          id: 'x' + i, name: 'Xã ' + i, expected: d.set,
+          latest: d.met === null ? null : {
+            revision: 1, receivedAt: '2026-11-20T00:00:00Z', firstReceivedAt: new Date(Date.parse('2026-11-14T12:00:00+07:00') + d.hour * 3_600_000).toISOString(),
+            achieved: 0, total: 19, criteria: d.met, funds: emptyTotals(), narratives: { achievements: '', difficulties: '', requests: '' }, catalog: d.set,
+          },
+        }))
+        const result = aggregatePeriod(CATALOGS, '2026-11-14', inputs, now)
+        const expectedTimeliness = inputs.map((c) => reportTimeliness('2026-11-14', c.latest ? c.latest.firstReceivedAt : null, now))
+        expect(result.communes.map((r) => r.timeliness)).toEqual(expectedTimeliness)
+        expect(result.completeness.received).toBe(inputs.filter((c) => c.latest).length)
+        expect(result.completeness.receivedOnTime).toBe(expectedTimeliness.filter((t) => t.status === 'on_time').length)
+        for (const tally of result.catalogs) {
+          const members = inputs.filter((c) => c.expected!.id === tally.id)
+          expect(tally.communes).toBe(members.length)
+          expect(tally.reported).toBe(members.filter((c) => c.latest).length)
+          expect(tally.criteriaMet.map((k) => k.communes)).toEqual(tally.criteriaMet.map((k) =>
+            members.filter((c) => c.latest !== null && c.latest.criteria[String(k.no)] === true).length))
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+

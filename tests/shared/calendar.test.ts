@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   deadlineEndsAt, isPeriodId, nextPeriodId, periodAt, periodHasStarted, periodIdForDate, periodOf, periodsBetween,
-  periodsInMonths, previousPeriodId, reportTimeliness, timeliness,
+  periodsInMonths, previousPeriodId, reportTimeliness, reportTimelinessAt, timeliness,
 } from '../../shared/calendar'
 import { addDays, daysBetween } from '../../shared/dates'
 
@@ -145,3 +145,45 @@ describe('timeliness', () => {
     expect(() => timeliness('2026-11-14', 'not a date', 0)).toThrow(RangeError)
   })
 })
+
+describe('one period judged many times (the aggregate’s way)', () => {
+  const periodId = fc.record({ year: fc.integer({ min: 1, max: 9998 }), month: fc.integer({ min: 1, max: 12 }), day: fc.constantFrom(14, 28) })
+    .map(({ year, month, day }) => String(year).padStart(4, '0') + '-' + String(month).padStart(2, '0') + '-' + day)
+  const near = (id: string) => fc.integer({ min: -400, max: 400 }).chain((days) =>
+    fc.integer({ min: 0, max: 86_399_999 }).map((ms) => Date.parse(id + 'T00:00:00Z') + days * 86_400_000 + ms))
+  const case_ = periodId.chain((id) => fc.record({ id: fc.constant(id), submitted: fc.option(near(id)), now: near(id) }))
+
+  it('gives each report what timeliness against the commune deadline gives', () => {
+    fc.assert(
+      fc.property(case_, ({ id, submitted, now }) => {
+        const plain = timeliness(periodOf(id)!.communeDue, submitted, now)
+        expect(reportTimelinessAt(id, now)(submitted)).toEqual(plain)
+        expect(reportTimeliness(id, submitted, now)).toEqual(plain)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('works the deadline out once and answers every commune of the period with it', () => {
+    const judge = reportTimelinessAt('2026-11-14', '2026-11-20T00:00:00+07:00')
+    expect([judge('2026-11-14T23:59:59+07:00'), judge('2026-11-16T08:00:00+07:00'), judge(null), judge(null)]).toEqual([
+      { status: 'on_time', days: 0 }, { status: 'late', days: 2 }, { status: 'missing', days: 6 }, { status: 'missing', days: 6 },
+    ])
+    expect(() => reportTimelinessAt('2026-11-15', 0)).toThrow(RangeError)
+    // As before: a submission is judged without looking at "now", so a bad clock only fails the missing ones.
+    expect(reportTimelinessAt('2026-11-14', 'not a date')('2026-11-14T08:00:00+07:00')).toEqual({ status: 'on_time', days: 0 })
+    expect(() => reportTimelinessAt('2026-11-14', 'not a date')(null)).toThrow(RangeError)
+  })
+
+  it('hands every caller the same remembered period, which nobody can change', () => {
+    const first = periodOf('2026-11-14')!
+    expect(periodOf('2026-11-14')).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    expect(() => {
+      ;(first as { start: string }).start = '2000-01-01'
+    }).toThrow(TypeError)
+    expect(periodOf('2026-11-14')?.start).toBe('2026-10-29')
+    expect(periodOf('2026-11-15')).toBeNull()
+  })
+})
+

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  addDays, daysBetween, daysInMonth, formatDateVi, isLeapYear, isLocalDate, parseDateInput, parseLocalDate,
-  toExcelSerial, vnDate, vnIsoString, vnStartOfDay,
+  addDays, dayNumber, daysBetween, daysInMonth, formatDateVi, isLeapYear, isLocalDate, parseDateInput, parseLocalDate,
+  toExcelSerial, vnDate, vnDayNumber, vnIsoString, vnStartOfDay,
 } from '../../shared/dates'
 
 describe('dates', () => {
@@ -63,5 +63,49 @@ describe('dates', () => {
     expect(parseDateInput('hôm qua')).toBeUndefined()
     expect(parseDateInput(true)).toBeUndefined()
     expect(parseDateInput(12)).toBeUndefined()
+  })
+})
+
+describe('day numbers (the remembered arithmetic)', () => {
+  const DAY = 86_400_000
+  // Every instant a Date can hold, and some beyond the four-digit years where vnDate writes odd text.
+  const instant = fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 - 7 * 3_600_000 })
+  const plainVnDay = (ms: number) => daysBetween('1970-01-01', vnDate(ms))
+  const outcome = (f: () => number) => {
+    try {
+      return f()
+    } catch (err) {
+      return (err as Error).constructor.name
+    }
+  }
+
+  it('numbers a date as days since 1970-01-01, from year 0000 to 9999', () => {
+    expect([dayNumber('1970-01-01'), dayNumber('1970-01-02'), dayNumber('1969-12-31')]).toEqual([0, 1, -1])
+    expect([dayNumber('0000-01-01'), dayNumber('9999-12-31')]).toEqual([-719528, 2932896])
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        const date = String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0') + '-' + String(d).padStart(2, '0')
+        expect(dayNumber(date)).toBe(Date.UTC(y, m - 1, d) / DAY)
+      }),
+    )
+    expect(() => dayNumber('2025-02-29')).toThrow(RangeError)
+  })
+
+  it('gives an instant the day number of its Vietnamese wall date, as writing the date out did', () => {
+    expect(vnDayNumber('2026-11-14T16:59:59Z')).toBe(dayNumber('2026-11-14'))
+    expect(vnDayNumber('2026-11-14T17:00:00Z')).toBe(dayNumber('2026-11-15'))
+    fc.assert(fc.property(instant, (ms) => {
+      expect(outcome(() => vnDayNumber(ms))).toEqual(outcome(() => plainVnDay(ms)))
+    }), { numRuns: 2000 })
+    // Within the four-digit years the two agree without exception (no error on either side).
+    fc.assert(fc.property(fc.integer({ min: -62_167_244_400_000, max: 253_402_275_599_999 }), (ms) => {
+      expect(vnDayNumber(ms)).toBe(plainVnDay(ms))
+    }), { numRuns: 2000 })
+    expect(() => vnDayNumber('not a date')).toThrow(RangeError)
+  })
+
+  it('still answers right after more dates than it keeps have gone through it', () => {
+    for (let i = 0; i < 10_000; i++) expect(daysBetween('2000-01-01', addDays('2000-01-01', i))).toBe(i)
+    expect(dayNumber('2000-01-01')).toBe(Date.UTC(2000, 0, 1) / DAY)
   })
 })

@@ -100,7 +100,6 @@ const SCOPED_ALL = 't.owner_id, t.id, t.title, t.lead, t.next_due, t.due, t.recu
 /**
  * The tasks a unit's report lists: every task of a sheet owned in its subtree, and tasks of sheets above it
  * (its ancestors') led or helped with in the subtree; `columns` of their union, restricted by `filter`.
- * Counting unions the keys only, so the de-duplication stays narrow.
  */
 function scopedTasks(filter: string, columns = SCOPED_ALL): string {
   return `SELECT ${columns} FROM json_each(?1) s JOIN tasks t ON t.owner_id = s.value WHERE ${filter}
@@ -109,23 +108,38 @@ function scopedTasks(filter: string, columns = SCOPED_ALL): string {
       JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id WHERE u.role <> 'owner' AND ${filter}`
 }
 
+/**
+ * The keys (owner, id, next deadline) of the scope's overdue tasks, from the index tasks_next_due alone. The
+ * two arms cannot share a task — the first is owned in the subtree, the second above it, and an owner in both
+ * lists is left to the first — so they are joined without a de-duplicating UNION; only the second, where one
+ * task involves several units of the subtree, is DISTINCT.
+ */
+const OVERDUE_KEYS = `SELECT t.owner_id, t.id, t.next_due FROM json_each(?1) s JOIN tasks t ON t.owner_id = s.value
+    WHERE t.next_due < ?3 AND t.schedule_known = 1
+  UNION ALL
+  SELECT DISTINCT t.owner_id, t.id, t.next_due FROM json_each(?1) s JOIN json_each(?2) a JOIN task_units u ON u.unit_id = s.value AND u.owner_id = a.value
+    JOIN tasks t ON t.owner_id = u.owner_id AND t.id = u.task_id
+    WHERE u.role <> 'owner' AND a.value NOT IN (SELECT value FROM json_each(?1)) AND t.next_due < ?3 AND t.schedule_known = 1`
+
 /** How many of the scope's tasks are overdue on `today` (their next deadline before it), from the stored flag inputs. */
 export function countOverdueStatement(db: D1Database, scope: OverdueScope, today: string): D1PreparedStatement {
   return db
-    .prepare(`SELECT COUNT(*) AS n FROM (${scopedTasks('t.next_due < ?3 AND t.schedule_known = 1', 't.owner_id, t.id')})`)
+    .prepare(`SELECT COUNT(*) AS n FROM (${OVERDUE_KEYS})`)
     .bind(JSON.stringify(scope.subtree), JSON.stringify(scope.above), today)
 }
 
-/** A page of them, longest overdue first, after a (next_due, owner, id) cursor. */
+/** A page of them, longest overdue first, after a (next_due, owner, id) cursor: sorted on the keys, then only the page's rows read. */
 export function pageOverdueStatement(
   db: D1Database, scope: OverdueScope, today: string, after: [string, string, string] | null, limit: number,
 ): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT owner_id, id, title, lead, collaborators, next_due
-       FROM (${scopedTasks('t.next_due < ?3 AND t.schedule_known = 1', 't.owner_id, t.id, t.title, t.lead, t.collaborators, t.next_due')})
-       WHERE ?4 IS NULL OR (next_due, owner_id, id) > (?4, ?5, ?6)
-       ORDER BY next_due, owner_id, id LIMIT ?7`,
+      `SELECT t.owner_id, t.id, t.title, t.lead, t.collaborators, t.next_due
+       FROM (SELECT owner_id, id, next_due FROM (${OVERDUE_KEYS})
+             WHERE ?4 IS NULL OR (next_due, owner_id, id) > (?4, ?5, ?6)
+             ORDER BY next_due, owner_id, id LIMIT ?7) k
+       JOIN tasks t ON t.owner_id = k.owner_id AND t.id = k.id
+       ORDER BY k.next_due, k.owner_id, k.id`,
     )
     .bind(JSON.stringify(scope.subtree), JSON.stringify(scope.above), today, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit)
 }

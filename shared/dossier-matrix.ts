@@ -53,18 +53,21 @@ export function computeDossierMatrix(
   for (const f of facts) if (f.catalog === catalog.id) (byUnit[f.unit] = byUnit[f.unit] || []).push(f)
   const totals: DossierMatrixTotal[] = catalog.criteria.map((k) => ({ no: k.no, complete: 0, metWithoutDossier: 0 }))
   const keys = catalog.criteria.map((k) => String(k.no))
-  // Most communes have filed nothing under the catalogue: their dossiers are all the same, judged once.
+  // Most communes have filed nothing under the catalogue: their dossiers are all the same, judged once, and
+  // their rows start from a copy of the same counts (copying is far cheaper than setting 19 numbered keys).
   const empty = catalog.criteria.map((k) => computeDossier(k.no, k.evidence || [], []))
+  const emptyMissing: { [no: string]: number } = {}
+  empty.forEach((d, i) => (emptyMissing[keys[i] as string] = d.missing.length))
   const rows = communes.map((c): DossierMatrixRow => {
     const items = byUnit[c.unit.id]
-    const missing: { [no: string]: number } = {}
+    const missing: { [no: string]: number } = items ? {} : { ...emptyMissing }
     const metWithoutDossier: number[] = []
     for (let i = 0; i < keys.length; i++) {
       const k = catalog.criteria[i] as DossierCriterion
       const key = keys[i] as string
       const d = items ? computeDossier(k.no, k.evidence || [], items) : (empty[i] as CriterionDossier)
       const total = totals[i] as DossierMatrixTotal
-      missing[key] = d.missing.length
+      if (items) missing[key] = d.missing.length
       if (d.complete) total.complete++
       else if (c.criteria !== null && c.criteria[key] === true) {
         metWithoutDossier.push(k.no)

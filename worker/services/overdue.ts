@@ -79,7 +79,9 @@ export async function nameOverdueUnits(
   db: D1Database, tasks: readonly OverdueTask[], known: { [id: string]: string },
 ): Promise<{ [id: string]: string }> {
   const unnamed = tasks.flatMap((t) => [t.lead].concat(t.collaborators)).filter((id) => !known[id])
-  return { ...known, ...(await listUnitNames(db, unnamed)) }
+  const found = await listUnitNames(db, unnamed)
+  // Usually every name is known already: no copy of the province's few hundred names then.
+  return Object.keys(found).length === 0 ? known : { ...known, ...found }
 }
 
 /** The first `limit` of an aggregate's overdue tasks, with the cursor that continues after them. */

@@ -7,7 +7,7 @@ import type { AggregateResponse } from '../../shared/api'
 import { type CommuneInput, aggregatePeriod } from '../../shared/aggregate'
 import { previousPeriodId } from '../../shared/calendar'
 import { type CatalogRef, catalogKey } from '../../shared/catalog'
-import { assignmentFor } from '../../shared/catalog-assignment'
+import { type Assignment, assignmentFor } from '../../shared/catalog-assignment'
 import { vnDate } from '../../shared/dates'
 import { comparePeriods } from '../../shared/period-change'
 import { listCatalogSettings, listCatalogVersions } from '../db/catalogs'
@@ -61,8 +61,18 @@ export async function computeAggregate(
   const unitsById: { [id: string]: Unit } = {}
   for (const u of subtree) unitsById[u.id] = u
   const refs: { [key: string]: CatalogRef } = {}
+  // A commune without an assignment of its own inherits its parent's: worked out once per parent.
+  const assigned = new Set(catalogSettings.assignments.map((a) => a.unit))
+  const inherited = new Map<string, Assignment | null>()
+  const inForceFor = (u: Unit): Assignment | null => {
+    const parent = u.parentId
+    const own = () => assignmentFor(chainIds(u, unitsById, above.slice(1)), catalogSettings.assignments, period)
+    if (parent === null || assigned.has(u.id)) return own()
+    if (!inherited.has(parent)) inherited.set(parent, own())
+    return inherited.get(parent) as Assignment | null
+  }
   const inputs: CommuneInput[] = communes.map((u) => {
-    const inForce = assignmentFor(chainIds(u, unitsById, above.slice(1)), catalogSettings.assignments, period)
+    const inForce = inForceFor(u)
     const expected = inForce ? inForce.catalog : null
     const stored = byUnit[u.id]
     for (const ref of [expected, stored ? stored.catalog : null]) if (ref) refs[catalogKey(ref)] = ref

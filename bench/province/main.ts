@@ -2,11 +2,12 @@
 // 1. Generates three provinces (600 communes, 20 districts × 30, and 166; 100 tasks per commune; 2–4
 //    revisions per report) into a fresh local D1 file, first with 6 periods of history, then 24.
 // 2. Runs the Worker's own app once per request in Node on that file through the sqlite3 shell, recording
-//    every statement it issues: the request's raw SQL, auth included.
-// 3. Starts `wrangler dev` on the file and measures in interleaved rounds: each request through the local
-//    Worker, then its raw SQL on the same file; medians, p95 and the ratio of the two.
-// 4. Handler CPU time: the isolate's CPU profile from wrangler dev's inspector, and the app's own work timed
-//    in Node on the recorded rows (no I/O). Then EXPLAIN QUERY PLAN of every statement, and the targets.
+//    every statement it issues and the round trip it went in: the request's raw SQL, auth included.
+// 3. Starts `wrangler dev` twice on the file — the Worker, and a bare Worker that only runs statements it is
+//    sent — and measures in interleaved rounds: each request through the Worker, its raw SQL in the sqlite3
+//    shell, and the same statements through the bare Worker's D1 in the same round trips; medians, p95, ratios.
+// 4. Handler CPU time: the app's own work timed in Node on the recorded rows (no I/O), and the isolate's
+//    sampled CPU profile from wrangler dev's inspector. Then EXPLAIN QUERY PLAN of every statement, and the targets.
 // Nothing here asserts a time; it prints and writes bench/results.md.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'

@@ -12,7 +12,7 @@ import type { OwnUnit } from '../shared/workbook/task-rows'
 import { periodAt, periodOf, periodsInMonths } from '../shared/calendar'
 import { formatDateVi, formatTimeVi, vnDate } from '../shared/dates'
 import { followUps } from '../shared/aggregate'
-import { type ApiFailure, type Api, createApi, isApiFailure } from './api-client'
+import { type ApiFailure, type Api, createApi, isApiFailure, isOffline } from './api-client'
 import {
   type BookGrids, type CellWrite, type FlagWrites, type IssueLike, type Marks, type Place, type ReadBook, SHEETS, attentionWrite, displayAddress,
   flagWrites, marksFor, placeOfIssue, readBook, receiptWrite, infoFacts, reportBookPlan, toProgressInputs, toReportRequest, toTaskInputs, versionWrite,
@@ -180,7 +180,7 @@ export async function onConnect(): Promise<ConnectResult> {
     me = await api().me()
   } catch (e) {
     // Offline: the role last seen for this very connection keeps its buttons (checking works offline).
-    const cached = isApiFailure(e) && (e.code === 'network' || e.code === 'timeout') ? loadCachedMe(loadSettings()) : null
+    const cached = isOffline(e) ? loadCachedMe(loadSettings()) : null
     if (!cached) throw e
     state.me = cached
     setText('unit-line', cached.unit.name + ' · ' + roleText(cached.role))
@@ -250,7 +250,7 @@ async function loadCatalog(period: string): Promise<CatalogResponse> {
     return c
   } catch (e) {
     const cached = loadCachedCatalog(loadSettings(), period)
-    if (cached && isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')) {
+    if (cached && isOffline(e)) {
       // Not kept in state: the next action tries the server again. The pane says it checked offline.
       state.catalogOffline = true
       showCatalog(cached)
@@ -362,11 +362,6 @@ export async function onCheck(): Promise<CheckOutcome | null> {
   return outcome
 }
 
-/** "10:00 12/11/2026": a moment as people read it, on the Vietnamese clock. */
-function receivedText(iso: string): string {
-  return formatTimeVi(iso)
-}
-
 /** Submit: refuses while errors remain; the idempotency key lives in the workbook until a receipt arrives. */
 export async function onSubmit(): Promise<ReportReceipt | null> {
   const outcome = await checkBook()
@@ -400,17 +395,17 @@ export async function onSubmit(): Promise<ReportReceipt | null> {
     fills: marks.fills,
     writes: [receiptWrite({
       revision: receipt.revision,
-      receivedAt: receivedText(receipt.receivedAt),
+      receivedAt: formatTimeVi(receipt.receivedAt),
       timelinessText: timeliness,
       resultText: 'Đạt ' + receipt.achieved + '/' + receipt.total + ' tiêu chí',
     })],
   })
   await clearPendingSubmit()
-  headline(receipt.achieved, receipt.total, 0, t('scoreSubmitted', { rev: receipt.revision, time: receivedText(receipt.receivedAt) }))
+  headline(receipt.achieved, receipt.total, 0, t('scoreSubmitted', { rev: receipt.revision, time: formatTimeVi(receipt.receivedAt) }))
   showIssues(issueItems(book, receipt.issues || []))
   showOk(t('submitted', {
     rev: receipt.revision,
-    time: receivedText(receipt.receivedAt),
+    time: formatTimeVi(receipt.receivedAt),
     timeliness: receipt.timeliness === 'on_time' ? t('onTime') : t('late', { n: receipt.lateDays }),
     x: receipt.achieved,
     total: receipt.total,

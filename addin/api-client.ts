@@ -18,6 +18,11 @@ export function isApiFailure(e: unknown): e is ApiFailure {
   return typeof e === 'object' && e !== null && (e as ApiFailure).kind === 'api_failure'
 }
 
+/** The server was not reached (no network, or no answer in time): not something it refused. */
+export function isOffline(e: unknown): boolean {
+  return isApiFailure(e) && (e.code === 'network' || e.code === 'timeout')
+}
+
 function failure(status: number, code: FailureCode, body: ErrorBody | null = null): ApiFailure {
   return { kind: 'api_failure', status, code, body }
 }

@@ -1,7 +1,7 @@
 // A criteria catalogue is data: a national set of a period, or a province's own, loaded from a workbook.
 // Nothing here knows a particular set; see catalogs/ for the shipped ones and catalog-check.ts for loading.
 import type { EvidenceRequirement } from './evidence'
-import { type Measure, type Threshold, type ValueKind, formatThreshold } from './threshold'
+import type { Threshold, ValueKind } from './threshold'
 
 export type { Threshold, ValueKind } from './threshold'
 
@@ -97,7 +97,3 @@ export function classOf(catalog: Catalog, classId: string | null): CatalogClass 
   return undefined
 }
 
-/** "≥ 80%", "Đạt", "xã tự đánh giá" — the target of an indicator as a commune sees it. */
-export function describeThreshold(threshold: Threshold | undefined, indicator: Measure): string {
-  return formatThreshold(threshold, indicator)
-}

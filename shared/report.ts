@@ -3,8 +3,8 @@
 // The same function runs in the task pane (instant feedback) and in the worker (the rule of record).
 import { type Instant, vnDate } from './dates'
 import { isPeriodId, periodHasStarted } from './calendar'
-import { type Catalog, type Indicator, classOf, describeThreshold, indexIndicators, thresholdFor } from './catalog'
-import { meetsThreshold } from './threshold'
+import { type Catalog, type Indicator, classOf, indexIndicators, thresholdFor } from './catalog'
+import { formatThreshold, meetsThreshold } from './threshold'
 import { type Fund, type FundDraft, type FundTotals, DEFAULT_PEOPLE_SHARE_LIMIT, checkFunds } from './funds'
 import { type Issue, hasErrors, makeIssue, shownValue } from './issues'
 import { type Narratives, checkNarratives } from './narratives'
@@ -126,7 +126,7 @@ function checkIndicator(indicator: Indicator, criterion: number, entry: Indicato
       issues.push(makeIssue('status_contradicts_threshold', at + '.status', {
         indicator: indicator.code,
         value: yesNoWord(status),
-        expected: describeThreshold(threshold, indicator),
+        expected: formatThreshold(threshold, indicator),
         limit: yesNoWord(result.achieved),
       }))
     }

@@ -35,11 +35,13 @@ export function missingNames(rows: readonly CommuneRow[]): string {
 export type CriteriaColumn = { tally: CatalogTally; no: number; name: string; communes: number; header: string }
 const SET_LETTERS = 'ABCDEFGH'
 
+/** The prefix of the i-th catalogue's columns: none for the first, then "B·", "C·"… */
+export const setPrefix = (i: number): string => (i === 0 ? '' : (SET_LETTERS.charAt(i) || String(i + 1)) + '·')
+
 export function criteriaColumns(a: AggregateResponse): CriteriaColumn[] {
   const out: CriteriaColumn[] = []
   a.catalogs.forEach((tally, i) => {
-    const prefix = i === 0 ? '' : (SET_LETTERS.charAt(i) || String(i + 1)) + '·'
-    for (const k of tally.criteriaMet) out.push({ tally, no: k.no, name: k.name, communes: k.communes, header: prefix + 'TC' + k.no })
+    for (const k of tally.criteriaMet) out.push({ tally, no: k.no, name: k.name, communes: k.communes, header: setPrefix(i) + 'TC' + k.no })
   })
   return out
 }
@@ -47,7 +49,7 @@ export function criteriaColumns(a: AggregateResponse): CriteriaColumn[] {
 /** Said above the table when several catalogues judge the period. */
 export function catalogsLine(a: AggregateResponse): string {
   if (a.catalogs.length < 2) return ''
-  const sets = a.catalogs.map((t, i) => (i === 0 ? 'cột TC…' : 'cột ' + (SET_LETTERS.charAt(i) || String(i + 1)) + '·TC…') + ': ' + t.title + ' (' + t.communes + ' xã, ' + t.total + ' tiêu chí)')
+  const sets = a.catalogs.map((t, i) => 'cột ' + setPrefix(i) + 'TC…' + ': ' + t.title + ' (' + t.communes + ' xã, ' + t.total + ' tiêu chí)')
   return 'Lưu ý: các xã được chấm theo ' + a.catalogs.length + ' bộ tiêu chí khác nhau, mỗi xã trên tổng số tiêu chí của bộ mình — ' + sets.join('; ') + '.'
 }
 

@@ -128,7 +128,8 @@ export function parseRecurrence(value: unknown, due?: LocalDate): Recurrence | n
   return undefined
 }
 
-function text(value: unknown): string {
+/** A cell's text as typed: trimmed text, or a finite number written out; anything else is empty. */
+export function text(value: unknown): string {
   if (typeof value === 'string') return value.trim()
   if (typeof value === 'number' && isFinite(value)) return String(value)
   return ''

@@ -4,7 +4,7 @@
 import type { LocalDate } from './dates'
 import { type Issue, makeIssue } from './issues'
 import type { Task, TaskStatus } from './tasks'
-import { checkTaskState } from './task-check'
+import { checkTaskState, text } from './task-check'
 
 export type TaskProgressDraft = {
   owner?: unknown
@@ -26,10 +26,6 @@ export type TaskProgress = {
   progress: number | null
   completedOn: LocalDate | null
   version: number | null
-}
-
-function text(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' && isFinite(v) ? String(v) : ''
 }
 
 /** Reads progress rows (`path` is where they sit, e.g. `updates`); `today` (Vietnam) bounds completion dates. */

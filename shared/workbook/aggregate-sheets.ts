@@ -6,6 +6,7 @@ import type { CatalogTally } from '../aggregate'
 import type { Timeliness } from '../calendar'
 import { type FollowUp, followUps } from '../aggregate'
 import { FUND_SOURCES } from '../funds'
+import { sameCatalog } from '../summary-lines'
 import { formatDateVi, formatTimeVi, toExcelSerial } from '../dates'
 import { timelinessText } from '../words'
 import { type Cell, type Grid, a1, a1Block, rectangular } from './grid'
@@ -66,7 +67,7 @@ type Block = { tally: CatalogTally | null; rows: AggregateCommuneRow[] }
 function blocksOf(agg: AggregateResponse): Block[] {
   const blocks: Block[] = agg.catalogs.map((tally) => ({
     tally,
-    rows: agg.communes.filter((r) => r.catalog !== null && r.catalog.id === tally.id && r.catalog.version === tally.version),
+    rows: agg.communes.filter((r) => sameCatalog(r, tally)),
   }))
   const none = agg.communes.filter((r) => r.catalog === null)
   if (none.length > 0) blocks.push({ tally: null, rows: none })

@@ -12,7 +12,6 @@ export const EVIDENCE_SHEET = 'Minh chứng'
 
 const WIDTH = 10
 
-export { asText }
 
 /** `=HYPERLINK("…","Tải tệp")`: ExcelApi 1.1 has formulas, hyperlinks on ranges came in 1.7. */
 export function hyperlinkFormula(url: string, label: string): string {

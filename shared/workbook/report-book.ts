@@ -9,7 +9,8 @@ import type { FundDraft } from '../funds'
 import type { TaskDraft } from '../task-check'
 import type { TaskProgressDraft } from '../task-progress'
 import type { Issue } from '../issues'
-import { classOf, describeThreshold, thresholdFor } from '../catalog'
+import { classOf, thresholdFor } from '../catalog'
+import { formatThreshold } from '../threshold'
 import { FUND_SOURCES, parseFundSource } from '../funds'
 import { TASK_STATUSES, formatRecurrence } from '../tasks'
 import { parseUnitList } from '../task-check'
@@ -208,7 +209,7 @@ export function indicatorGrid(catalog: Catalog, classId: string | null): Grid {
       const threshold = thresholdFor(i, classId)
       const shown = !threshold && unclassed && Object.keys(i.thresholds).length > 0
         ? 'chưa xếp ' + catalog.classification.label.toLowerCase()
-        : describeThreshold(threshold, i)
+        : formatThreshold(threshold, i)
       const target = shown + (i.targetNote ? ' (' + i.targetNote + ')' : '')
       rows.push([i.code, c.no + '. ' + c.name, i.name, i.unit, target, '', '', '', ''])
     }

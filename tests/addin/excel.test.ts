@@ -436,9 +436,14 @@ describe('writeOutputSheets', () => {
     expect(fake.format(SHEETS.overdue, 'E2')).toBe('dd/mm/yyyy')
 
     fake.syncCount = 0
-    await writeOutputSheets([aggregateSheet({ ...AGG, communes: AGG.communes.slice(0, 1) }), overdueSheet(AGG)])
+    const oneCommune = aggregateSheet({ ...AGG, communes: AGG.communes.slice(0, 1) })
+    const before = fake.grid(SHEETS.aggregate).length
+    await writeOutputSheets([oneCommune, overdueSheet(AGG)])
     expect(fake.syncCount).toBe(2)
     expect(fake.names().filter((n) => n === SHEETS.aggregate)).toHaveLength(1)
+    // Replaced, not overwritten in place: the old sheet's extra row is gone.
+    expect(fake.grid(SHEETS.aggregate)).toHaveLength(oneCommune.values.length)
+    expect(before).toBeGreaterThan(oneCommune.values.length)
     expect(fake.value(SHEETS.aggregate, 'B24')).not.toBe('Xã Dân Lý')
     expect(fake.sheet(SHEETS.aggregate).charts).toHaveLength(1)
 

@@ -164,7 +164,7 @@ describe('one period judged many times (the aggregate’s way)', () => {
     )
   })
 
-  it('works the deadline out once and answers every commune of the period with it', () => {
+  it('judges every commune of the period against one deadline and one today; a bad period is refused at once', () => {
     const judge = reportTimelinessAt('2026-11-14', '2026-11-20T00:00:00+07:00')
     expect([judge('2026-11-14T23:59:59+07:00'), judge('2026-11-16T08:00:00+07:00'), judge(null), judge(null)]).toEqual([
       { status: 'on_time', days: 0 }, { status: 'late', days: 2 }, { status: 'missing', days: 6 }, { status: 'missing', days: 6 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { classOf, describeThreshold, indexIndicators, indicatorsOf, thresholdFor } from '../../shared/catalog'
+import { classOf, indexIndicators, indicatorsOf, thresholdFor } from '../../shared/catalog'
+import { formatThreshold } from '../../shared/threshold'
 import { QD_318_2022 } from '../../shared/catalogs/qd-318-2022'
 import { CRITERION_LEVEL_MARK, QD_51_2025 } from '../../shared/catalogs/qd-51-2025'
 
@@ -84,11 +85,11 @@ describe('the 2026–2030 national set (QĐ 51/2025/QĐ-TTg), at criterion level
   })
 })
 
-describe('describeThreshold', () => {
+describe('formatThreshold, the target of an indicator as a commune sees it', () => {
   it('describes a target for the sheet in the decisions\' notation', () => {
-    expect(describeThreshold({ min: 80 }, { kind: 'percent', unit: '%' })).toBe('≥ 80%')
-    expect(describeThreshold({ min: 1, max: 5 }, { kind: 'number', unit: 'm²/người' })).toBe('≥ 1 m²/người, ≤ 5 m²/người')
-    expect(describeThreshold({ expect: true }, { kind: 'yesno', unit: 'Đạt/Không đạt' })).toBe('Đạt')
-    expect(describeThreshold(undefined, { kind: 'percent', unit: '%' })).toBe('xã tự đánh giá')
+    expect(formatThreshold({ min: 80 }, { kind: 'percent', unit: '%' })).toBe('≥ 80%')
+    expect(formatThreshold({ min: 1, max: 5 }, { kind: 'number', unit: 'm²/người' })).toBe('≥ 1 m²/người, ≤ 5 m²/người')
+    expect(formatThreshold({ expect: true }, { kind: 'yesno', unit: 'Đạt/Không đạt' })).toBe('Đạt')
+    expect(formatThreshold(undefined, { kind: 'percent', unit: '%' })).toBe('xã tự đánh giá')
   })
 })

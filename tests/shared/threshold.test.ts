@@ -148,8 +148,10 @@ describe('formatThreshold', () => {
         if (lo) { t.min = lo.v; if (lo.strict) t.minExclusive = true }
         if (hi) { t.max = hi.v; if (hi.strict) t.maxExclusive = true }
         const back = parseThreshold(formatThreshold(t, m), m)
+        // Only an empty range may be refused, and only as such.
+        const empty = !!lo && !!hi && (lo.v > hi.v || (lo.v === hi.v && (lo.strict || hi.strict)))
+        expect(back.ok).toBe(!empty)
         if (!back.ok) {
-          // Only an empty range may be refused, and only as such.
           expect(back.problem).toBe('empty_range')
           return
         }

@@ -52,11 +52,13 @@ describe('task_units', () => {
   })
 
   it('forgets a deleted task', async () => {
-    await env.DB.prepare("DELETE FROM tasks WHERE owner_id = 'trieu-son' AND id = 'RM-1'").run().catch(() => undefined)
+    const before = await env.DB.prepare("SELECT COUNT(*) AS n FROM task_units WHERE owner_id = 'trieu-son' AND task_id = 'RM-1'").first<{ n: number }>()
+    expect(before?.n).toBeGreaterThan(0)
+    await env.DB.prepare("DELETE FROM tasks WHERE owner_id = 'trieu-son' AND id = 'RM-1'").run()
     const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM task_units WHERE owner_id = 'trieu-son' AND task_id = 'RM-1'").first<{ n: number }>()
     const task = await env.DB.prepare("SELECT COUNT(*) AS n FROM tasks WHERE owner_id = 'trieu-son' AND id = 'RM-1'").first<{ n: number }>()
-    // Where tasks may not be deleted at all, the row stays on both sides.
-    expect(left?.n).toBe(task?.n)
+    expect(task?.n).toBe(0)
+    expect(left?.n).toBe(0)
   })
 })
 

@@ -17,7 +17,7 @@ export function periodToJudge(period: unknown, now: Date): string {
   return typeof period === 'string' && isSupportedPeriod(period) ? period : periodAt(now).id
 }
 
-export function notAssigned(target: UnitContext, period: string, status: 404 | 422): ApiError {
+function notAssigned(target: UnitContext, period: string, status: 404 | 422): ApiError {
   const issue = makeIssue('catalog_not_assigned', 'period', { value: formatDateVi(period), limit: target.unit.id })
   return new ApiError(status, status === 404 ? 'not_found' : 'validation_failed', [issue.message, issue.message_en], status === 422 ? [issue] : undefined)
 }

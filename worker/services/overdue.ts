@@ -19,7 +19,7 @@ type Key = [string, string, string]
 const keyOf = (r: OverdueRow): Key => [r.nextDue, r.owner, r.id]
 const before = (a: Key, b: Key): boolean => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2]
 
-export function encodeCursor(key: Key): string {
+function encodeCursor(key: Key): string {
   let binary = ''
   for (const byte of new TextEncoder().encode(JSON.stringify(key))) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -28,7 +28,7 @@ export function encodeCursor(key: Key): string {
 const badCursor = (): ApiError =>
   new ApiError(400, 'bad_request', ['Con trỏ trang "cursor" không hợp lệ.', 'The page cursor "cursor" is invalid.'])
 
-export function decodeCursor(cursor: string): Key {
+function decodeCursor(cursor: string): Key {
   try {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))
     const key = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))) as unknown

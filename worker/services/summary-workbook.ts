@@ -10,7 +10,7 @@ import { type CachedWorkbook, putCachedWorkbookStatement } from '../db/workbook-
 import { sha256Hex } from '../hash'
 import { writeSummaryWorkbook } from '../summary-book'
 
-export async function summaryWorkbookFingerprint(a: AggregateResponse, now: Date): Promise<string> {
+async function summaryWorkbookFingerprint(a: AggregateResponse, now: Date): Promise<string> {
   return sha256Hex(pkg.version + '\n' + vnDate(now) + '\n' + JSON.stringify({ ...a, generatedAt: null }))
 }
 

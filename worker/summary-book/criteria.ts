@@ -1,14 +1,13 @@
 // The criteria by number and name, with how many communes meet each: the key to the TC columns. Several
 // catalogues judging the period: a section each, its communes counted against its own criteria.
 import type { AggregateResponse } from '../../shared/api'
+import { setPrefix } from '../../shared/summary-lines'
 import { a1Block } from '../../shared/workbook/grid'
 import { periodText } from '../../shared/words'
 import type { SheetSpec } from '../xlsx/write-workbook'
 import { COLORS, TITLE_SIZE } from './style'
 
 export const CRITERIA_SHEET = 'Tiêu chí'
-
-const SET_LETTERS = 'ABCDEFGH'
 
 export function criteriaSheet(a: AggregateResponse): SheetSpec {
   const values: Array<Array<string | number>> = [
@@ -18,7 +17,7 @@ export function criteriaSheet(a: AggregateResponse): SheetSpec {
   const bold = ['A1', 'A2:D2']
   const several = a.catalogs.length > 1
   a.catalogs.forEach((t, i) => {
-    const prefix = i === 0 ? '' : (SET_LETTERS.charAt(i) || String(i + 1)) + '·'
+    const prefix = setPrefix(i)
     if (several) {
       bold.push(a1Block(values.length, 0, 1, 4))
       values.push([prefix + 'TC…', t.title + ' (phiên bản ' + t.version + '): ' + t.communes + ' xã, ' + t.total + ' tiêu chí', '', ''])

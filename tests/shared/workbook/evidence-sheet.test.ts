@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AGG_COLORS } from '../../../shared/workbook/aggregate-sheets'
-import { EVIDENCE_SHEET, asText, evidenceSheet, hyperlinkFormula } from '../../../shared/workbook/evidence-sheet'
+import { EVIDENCE_SHEET, evidenceSheet, hyperlinkFormula } from '../../../shared/workbook/evidence-sheet'
+import { asText } from '../../../shared/workbook/grid'
 import { toExcelSerial } from '../../../shared/dates'
 import { evidenceListFixture } from '../fixtures'
 

@@ -38,14 +38,20 @@ describe('round trips to D1', () => {
     expect(tripOf(log, /FROM catalogs\s+WHERE/)).toBe(reads + 1)
   })
 
-  it('a commune\'s flags: token, unit, settings with tasks and arrivals, the names they mention', async () => {
+  it('a commune\'s flags: token, unit, then settings, tasks, the names they mention and arrivals at once', async () => {
     const { log, json } = await record('GET', '/api/v1/units/binh-son/flags', TOKENS.binhSon)
     expect(json.tasks.length).toBeGreaterThan(0)
     expect(json.reports.length).toBeGreaterThan(0)
-    expect(roundTrips(log)).toBe(4)
+    expect(roundTrips(log)).toBe(3)
     const reads = tripOf(log, /FROM unit_settings/)
     expect(tripOf(log, /FROM task_units u/)).toBe(reads)
     expect(tripOf(log, /JOIN report_latest l/)).toBe(reads)
-    expect(tripOf(log, /SELECT id, name FROM units/)).toBe(reads + 1)
+    expect(tripOf(log, /FROM task_units me/)).toBe(reads)
+    // The names are exactly those of the units the listed tasks mention, the commune's own included.
+    const mentioned = new Set<string>(['binh-son'])
+    for (const t of json.tasks as Array<{ owner: string; lead: string; collaborators: string[] }>) for (const id of [t.owner, t.lead, ...t.collaborators]) mentioned.add(id)
+    const units = await env.DB.prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id').bind(JSON.stringify([...mentioned])).all<{ id: string; name: string }>()
+    expect(units.results.length).toBeGreaterThan(2)
+    expect(json.names).toEqual(Object.fromEntries(units.results.map((u) => [u.id, u.name])))
   })
 })

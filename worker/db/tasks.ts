@@ -92,6 +92,22 @@ export async function listTasksInvolvingUnit(db: D1Database, unitId: string): Pr
   return out
 }
 
+/** The names of every unit the tasks involving `unitId` name (their owners, leads and collaborators), from task_units. */
+export async function listNamesAroundTasksOf(db: D1Database, unitId: string): Promise<{ [id: string]: string }> {
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT n.id, n.name FROM task_units me
+       JOIN task_units o ON o.owner_id = me.owner_id AND o.task_id = me.task_id
+       JOIN units n ON n.id = o.unit_id
+       WHERE me.unit_id = ?1`,
+    )
+    .bind(unitId)
+    .all<{ id: string; name: string }>()
+  const out: { [id: string]: string } = {}
+  for (const r of results) out[r.id] = r.name
+  return out
+}
+
 export type OverdueRow = { owner: string; id: string; title: string; lead: string; collaborators: string[]; nextDue: string }
 export type OverdueScope = { subtree: readonly string[]; above: readonly string[] }
 

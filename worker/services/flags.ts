@@ -5,8 +5,7 @@ import type { FlagsResponse, ReportFlagRow, TaskFlagRow } from '../../shared/api
 import { deadlineEndsAt, periodIdForDate, previousPeriodId, reportTimeliness } from '../../shared/calendar'
 import { flagFromSchedule, taskFlag } from '../../shared/tasks'
 import { listFirstReceived } from '../db/reports'
-import { listTasksInvolvingUnit } from '../db/tasks'
-import { listUnitNames } from '../db/units'
+import { listNamesAroundTasksOf, listTasksInvolvingUnit } from '../db/tasks'
 import type { UnitContext } from '../scope'
 import { settingsFor } from './settings'
 
@@ -24,15 +23,16 @@ export function flagWindow(date: string, reportsFrom: string | null): string[] {
 }
 
 /**
- * Three round trips to D1 after the unit's own: its settings (the due-soon window), the tasks that involve it
- * and its reports' arrivals at once, then the names of the units those tasks mention.
+ * One round trip to D1 after the unit's own: its settings (the due-soon window), the tasks that involve it,
+ * the names of the units those tasks mention and its reports' arrivals, all at once.
  */
 export async function computeFlags(db: D1Database, target: UnitContext, date: string, now: Date): Promise<FlagsResponse> {
   const unit = target.unit
   const periods = unit.level === 'commune' ? flagWindow(date, unit.reportsFrom) : []
-  const [{ settings }, involved, received] = await Promise.all([
+  const [{ settings }, involved, mentioned, received] = await Promise.all([
     settingsFor(db, target),
     listTasksInvolvingUnit(db, unit.id),
+    listNamesAroundTasksOf(db, unit.id),
     periods.length > 0 ? listFirstReceived(db, unit.id, periods) : Promise.resolve<{ [period: string]: string }>({}),
   ])
   // The stored flag inputs make each flag O(1); a row stored before them is flagged from the task.
@@ -40,9 +40,7 @@ export async function computeFlags(db: D1Database, target: UnitContext, date: st
     const f = schedule ? flagFromSchedule(schedule, date, settings.dueSoonDays) : taskFlag(t, date, settings.dueSoonDays)
     return { ...t, role, flag: f.flag, days: f.days, occurrence: f.occurrence }
   })
-  const mentioned: string[] = [unit.id]
-  for (const t of tasks) mentioned.push(t.owner, t.lead, ...t.collaborators)
-  const names = await listUnitNames(db, mentioned.filter((id, i) => mentioned.indexOf(id) === i))
+  const names = { ...mentioned, [unit.id]: unit.name }
 
   // As of the end of the asked day (or now, for today): later arrivals do not count yet.
   const asOf = Math.min(now.getTime(), deadlineEndsAt(date))

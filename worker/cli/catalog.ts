@@ -2,12 +2,11 @@
 // catalogue file read and checked exactly as POST /api/v1/catalogs reads it, and a stored one written as
 // the catalogue workbook.
 import type { Catalog } from '../../shared/catalog'
-import { canonicalCatalog, checkCatalog } from '../../shared/catalog-check'
+import { canonicalCatalog } from '../../shared/catalog-check'
 import type { CatalogIssue } from '../../shared/catalog-issues'
-import { loadCatalogBook } from '../../shared/workbook/catalog-book'
 import { toCatalog } from '../db/catalogs'
 import { ApiError } from '../errors'
-import { looksLikeXlsx, readCatalogFile, writeCatalogFile } from '../xlsx/catalog-file'
+import { readCatalogUpload, writeCatalogFile } from '../xlsx/catalog-file'
 
 export type FromFile = { catalog: Catalog; body: string; versionCell?: string } | { issues: Array<{ cell?: string; path: string; message: string; message_en: string }> }
 
@@ -17,26 +16,15 @@ function problems(issues: readonly CatalogIssue[]): FromFile {
 
 /** An .xlsx (the filled catalogue workbook) or a .json file → the checked catalogue, or every problem. */
 export async function catalogFromFile(bytes: ArrayBuffer): Promise<FromFile> {
-  if (looksLikeXlsx(bytes)) {
-    let sheets
-    try {
-      sheets = await readCatalogFile(bytes)
-    } catch (err) {
-      if (err instanceof ApiError) return { issues: [{ path: '(file)', message: err.vi, message_en: err.en }] }
-      throw err
-    }
-    const loaded = loadCatalogBook(sheets)
-    if (!loaded.catalog) return problems(loaded.issues)
-    return { catalog: loaded.catalog, body: JSON.stringify(loaded.catalog), versionCell: loaded.cells.version }
-  }
-  let data: unknown
+  let read
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
-  } catch {
-    return { issues: [{ path: '(file)', message: 'Tệp không phải sổ Excel (.xlsx) hay JSON đọc được.', message_en: 'The file is neither a readable .xlsx workbook nor JSON.' }] }
+    read = await readCatalogUpload(bytes)
+  } catch (err) {
+    if (err instanceof ApiError) return { issues: [{ path: '(file)', message: err.vi, message_en: err.en }] }
+    throw err
   }
-  const checked = checkCatalog(data)
-  return checked.catalog ? { catalog: checked.catalog, body: JSON.stringify(checked.catalog) } : problems(checked.issues)
+  if ('issues' in read) return problems(read.issues)
+  return { ...read, body: JSON.stringify(read.catalog) }
 }
 
 /** Whether a stored body holds the same catalogue (key order aside). */

@@ -1,14 +1,12 @@
 import { Hono } from 'hono'
 import type { CatalogListResponse } from '../../shared/api'
-import { checkCatalog } from '../../shared/catalog-check'
-import { cellOfPath, loadCatalogBook } from '../../shared/workbook/catalog-book'
 import type { Catalog } from '../../shared/catalog'
 import { findCatalogVersion, listCatalogSummaries } from '../db/catalogs'
 import { xlsxDownload } from '../download'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { assertMayLoad, invalidCatalog, storeCatalog } from '../services/catalogs'
-import { looksLikeXlsx, readCatalogFile, unreadableCatalogFile, writeCatalogFile } from '../xlsx/catalog-file'
+import { readCatalogUpload, writeCatalogFile } from '../xlsx/catalog-file'
 
 const notFound = (id: string, version: string): ApiError =>
   new ApiError(404, 'not_found', [
@@ -24,20 +22,9 @@ async function stored(db: D1Database, id: string, version: string): Promise<Cata
 
 /** The body as a catalogue: the filled workbook, or the same table as JSON. Throws with every problem located. */
 async function catalogFromBody(bytes: ArrayBuffer): Promise<{ catalog: Catalog; versionCell?: string }> {
-  if (looksLikeXlsx(bytes)) {
-    const loaded = loadCatalogBook(await readCatalogFile(bytes))
-    if (!loaded.catalog) throw invalidCatalog(loaded.issues)
-    return { catalog: loaded.catalog, versionCell: cellOfPath(loaded.cells, 'version') }
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
-  } catch {
-    throw unreadableCatalogFile()
-  }
-  const checked = checkCatalog(data)
-  if (!checked.catalog) throw invalidCatalog(checked.issues)
-  return { catalog: checked.catalog }
+  const read = await readCatalogUpload(bytes)
+  if ('issues' in read) throw invalidCatalog(read.issues)
+  return read
 }
 
 /**

@@ -2,8 +2,10 @@
 // a fill and frozen, threshold and code columns as text so "80%" typed there stays "80%"), and read back
 // through the one bounded workbook reader into the sheets that catalog-book reads.
 import type { CatalogSheetInput, CatalogSheet } from '../../shared/workbook/catalog-book'
-import { catalogBook } from '../../shared/workbook/catalog-book'
+import { catalogBook, cellOfPath, loadCatalogBook } from '../../shared/workbook/catalog-book'
 import type { Catalog } from '../../shared/catalog'
+import { checkCatalog } from '../../shared/catalog-check'
+import type { CatalogIssue } from '../../shared/catalog-issues'
 import { a1Block } from '../../shared/workbook/grid'
 import { ApiError } from '../errors'
 import { readUploadedWorkbook } from './uploaded-workbook'
@@ -34,7 +36,7 @@ export function writeCatalogFile(catalog: Catalog): Promise<Uint8Array> {
 }
 
 /** A body that is neither an .xlsx workbook nor JSON. */
-export const unreadableCatalogFile = (): ApiError =>
+const unreadableCatalogFile = (): ApiError =>
   new ApiError(400, 'bad_request', [
     'Tệp gửi lên không phải sổ Excel (.xlsx) đọc được, cũng không phải JSON. Hãy lưu bảng dưới dạng "Excel Workbook (.xlsx)" rồi gửi lại.',
     'The uploaded file is neither a readable Excel workbook (.xlsx) nor JSON. Save the table as "Excel Workbook (.xlsx)" and upload again.',
@@ -50,7 +52,29 @@ export async function readCatalogFile(bytes: ArrayBuffer): Promise<CatalogSheetI
 }
 
 /** An .xlsx (a zip archive) starts with "PK\x03\x04". */
-export function looksLikeXlsx(bytes: ArrayBuffer): boolean {
+function looksLikeXlsx(bytes: ArrayBuffer): boolean {
   const b = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength))
   return b.length === 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+}
+
+export type CatalogUpload = { catalog: Catalog; versionCell?: string } | { issues: CatalogIssue[] }
+
+/**
+ * An uploaded catalogue — the filled workbook, or the same table as JSON — checked: the catalogue (with the
+ * workbook's version cell), or every problem located. A file that is neither throws the ApiError a refused
+ * upload gets (400, 413 or 422), for the API route to answer and the CLI to print.
+ */
+export async function readCatalogUpload(bytes: ArrayBuffer): Promise<CatalogUpload> {
+  if (looksLikeXlsx(bytes)) {
+    const loaded = loadCatalogBook(await readCatalogFile(bytes))
+    return loaded.catalog ? { catalog: loaded.catalog, versionCell: cellOfPath(loaded.cells, 'version') } : { issues: loaded.issues }
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
+  } catch {
+    throw unreadableCatalogFile()
+  }
+  const checked = checkCatalog(data)
+  return checked.catalog ? { catalog: checked.catalog } : { issues: checked.issues }
 }

@@ -41,6 +41,9 @@ describe('npm run catalog', () => {
     const first = catalog('import', json)
     expect(first.status).toBe(0)
     expect(first.out).toContain('Loaded catalogue demo-thanh-hoa-nang-cao version 2026.1')
+    const listed = catalog('list')
+    expect(listed.out).toContain('demo-thanh-hoa-nang-cao\t2026.1\t')
+    expect(listed.out).toContain('\t' + DEMO_PROVINCE_CATALOG.title + '\n')
     const changed = { ...DEMO_PROVINCE_CATALOG, indicators: DEMO_PROVINCE_CATALOG.indicators.map((i, n) => (n === 0 ? { ...i, thresholds: { ...i.thresholds, 'vung-2': '≥ 95%' } } : i)) }
     const refused = catalog('import', file('changed.json', JSON.stringify(changed)))
     expect(refused.status).toBe(1)

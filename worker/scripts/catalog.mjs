@@ -98,10 +98,12 @@ async function exportFile(opts) {
   console.log('Wrote ' + out + ' (' + cli.titleOf(row.body) + ', version ' + row.version + ').')
 }
 
-function list(opts) {
+async function list(opts) {
   migrate(opts)
-  const rows = query(opts, "SELECT id, version, loaded_at, json_extract(body, '$.title') AS title FROM catalogs ORDER BY id, loaded_at, version")
-  for (const r of rows) console.log([r.id, r.version, r.loaded_at, r.title].join('\t'))
+  const rows = query(opts, 'SELECT id, version, loaded_at, body FROM catalogs ORDER BY id, loaded_at, version')
+  // The title as the product reads it (an older body may name it differently).
+  const cli = await cliModule()
+  for (const r of rows) console.log([r.id, r.version, r.loaded_at, cli.titleOf(r.body)].join('\t'))
 }
 
 /** The local database gets its tables first (a fresh clone has none); the remote one is migrated by deploy. */
@@ -113,5 +115,5 @@ const parsed = parseArgs(process.argv.slice(2), ['--id', '--version', '--out', '
 const opts = { ...parsed, command: parsed._[0], files: parsed._.slice(1) }
 if (opts.command === 'import') await importFile(opts)
 else if (opts.command === 'export') await exportFile(opts)
-else if (opts.command === 'list') list(opts)
+else if (opts.command === 'list') await list(opts)
 else usage(opts.command ? 'unknown command ' + opts.command : undefined)

@@ -13,7 +13,7 @@ import { EVIDENCE_KINDS, evidenceKindName } from '../evidence'
 import { foldText, isBlank } from '../text'
 import { formatThreshold } from '../threshold'
 import { gridMeaning } from './cell-meaning'
-import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
+import { type Cell, type Grid, a1, a1Block, mapColumns, qualified, rectangular } from './grid'
 
 export const CATALOG_SHEETS = { info: 'Thông tin', criteria: 'Tiêu chí', indicators: 'Chỉ tiêu', notation: 'Cách ghi ngưỡng', evidence: 'Hồ sơ minh chứng' } as const
 
@@ -193,19 +193,6 @@ function findHeader(rows: CatalogCell[][], required: Column[]): number {
   return -1
 }
 
-function mapHeader(line: CatalogCell[], columns: Column[]): { [key: string]: number } {
-  const map: { [key: string]: number } = {}
-  for (const c of columns) {
-    for (let n = 0; n < line.length; n++) {
-      if (same(line[n], c.header)) {
-        map[c.key] = n
-        break
-      }
-    }
-  }
-  return map
-}
-
 type Cells = ReadCatalogBook['cells']
 type Row = { [key: string]: unknown }
 const cellAt = (sheet: CatalogSheetInput, row: number, col: number): string => qualified(sheet.name, a1(row, col))
@@ -214,7 +201,7 @@ const cellAt = (sheet: CatalogSheetInput, row: number, col: number): string => q
 function headerOf(sheet: CatalogSheetInput, columns: Column[], path: string, issues: CatalogIssue[]): { row: number; map: { [key: string]: number } } | null {
   const required = columns.filter((c) => c.required)
   const row = findHeader(sheet.rows, required)
-  if (row >= 0) return { row, map: mapHeader(sheet.rows[row] || [], columns) }
+  if (row >= 0) return { row, map: mapColumns(sheet.rows[row] || [], columns) }
   for (const c of required) issues.push(atCell(catalogIssue('catalog_column_missing', path, { sheet: sheet.name, value: c.header }), qualified(sheet.name, 'A1')))
   return null
 }

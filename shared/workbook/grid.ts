@@ -1,5 +1,7 @@
 // A1 addresses from row/column numbers, and back: the core path addresses ranges in A1 form because
 // getRangeByIndexes is ExcelApi 1.7 and volume-licensed Office 2016 has only 1.1. Rows and columns are 0-based.
+// Also: which column of a header row holds each expected header, for every sheet read back.
+import { foldText } from '../text'
 
 export type Cell = string | number | boolean
 export type Grid = Cell[][]
@@ -86,4 +88,22 @@ export function rectangular(rows: Cell[][], width?: number): Grid {
  */
 export function asText(text: string): string {
   return /^[=+\-@]/.test(text) ? "'" + text : text
+}
+
+export type ColumnMap = { [key: string]: number }
+
+/** Which column holds each header (compared as folded text, the first match); missing headers are absent. */
+export function mapColumns(header: readonly unknown[], specs: ReadonlyArray<{ key: string; header: string }>): ColumnMap {
+  const map: ColumnMap = {}
+  for (const spec of specs) {
+    const want = foldText(spec.header)
+    for (let c = 0; c < header.length; c++) {
+      const h = header[c]
+      if (typeof h === 'string' && foldText(h) === want) {
+        map[spec.key] = c
+        break
+      }
+    }
+  }
+  return map
 }

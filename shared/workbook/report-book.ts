@@ -18,7 +18,7 @@ import { nextDeadline, periodOf } from '../calendar'
 import { attentionText, deadlineText } from '../words'
 import { formatDateVi, parseDateInput } from '../dates'
 import { foldText, isBlank } from '../text'
-import { type Cell, type Grid, a1, a1Block, qualified, rectangular } from './grid'
+import { type Cell, type ColumnMap, type Grid, a1, a1Block, mapColumns, qualified, rectangular } from './grid'
 import { gridMeaning } from './cell-meaning'
 import { type OwnUnit, ASSIGNED_FILL, LEAD_KEYS, OWNER_KEYS, ownerIdOf, progressDraft, rowKey, rowKind } from './task-rows'
 import { type NarrativeRows, NARRATIVE_SHEET, narrativeHeading, narrativeLineBlock, narrativePlan, placeOfNarrative, readNarratives } from './narratives-sheet'
@@ -290,24 +290,6 @@ export function reportBookPlan(
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the workbook
-
-export type ColumnMap = { [key: string]: number }
-
-/** Which column holds each spec'd header (by folded text); missing headers are absent from the map. */
-export function mapColumns(header: readonly Cell[], specs: readonly ColumnSpec[]): ColumnMap {
-  const map: ColumnMap = {}
-  for (const spec of specs) {
-    const want = foldText(spec.header)
-    for (let c = 0; c < header.length; c++) {
-      const h = header[c]
-      if (typeof h === 'string' && foldText(h) === want) {
-        map[spec.key] = c
-        break
-      }
-    }
-  }
-  return map
-}
 
 /** A sheet's data rows as records keyed by column key, with the sheet row (0-based) of each. */
 export type SheetRows = { sheet: string; origin: { row: number; col: number }; columns: ColumnMap; rows: Array<{ row: number; cells: { [key: string]: Cell } }> }

@@ -3,9 +3,9 @@ import { QD_51_2025 } from '../../../shared/catalogs/qd-51-2025'
 import { checkReport } from '../../../shared/report'
 import {
   FUND_COLUMNS, INDICATOR_COLUMNS, INFO_ROWS, MARK_COLORS, SHEETS, TASK_COLUMNS, flagWrites, fundGrid, indicatorGrid, infoFacts, infoGrid,
-  mapColumns, marksFor, placeOfIssue, readBook, receiptWrite, taskGrid, toReportRequest, toTaskInputs,
+  marksFor, placeOfIssue, readBook, receiptWrite, taskGrid, toReportRequest, toTaskInputs,
 } from '../../../shared/workbook/report-book'
-import type { Grid } from '../../../shared/workbook/grid'
+import { type Grid, mapColumns } from '../../../shared/workbook/grid'
 import { CATALOG, INDICATOR_CODES, TASKS, passingValue } from '../../addin/fixtures'
 
 const NOW = Date.parse('2026-11-10T03:00:00Z')

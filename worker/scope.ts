@@ -1,6 +1,6 @@
 // Which units a token may read and write: its own unit and, above communes, everything below it.
 import type { Principal } from './env'
-import { type Unit, listChain } from './db/units'
+import { type Unit, chainWithin, listChain } from './db/units'
 import { ApiError, unitNotFound } from './errors'
 
 /** A unit with its ancestors, nearest first. */
@@ -8,9 +8,7 @@ export type UnitContext = { unit: Unit; chain: Unit[] }
 
 /** A unit's ids up to the root within a loaded subtree (`byId`), then `above` (the subtree root's ancestors). */
 export function chainIds(unit: Unit, byId: { [id: string]: Unit }, above: readonly string[]): string[] {
-  const out: string[] = []
-  // Depth guard as in db/units: a cycle in parent links must not loop forever.
-  for (let u: Unit | undefined = unit; u && out.length < 16; u = u.parentId ? byId[u.parentId] : undefined) out.push(u.id)
+  const out = chainWithin(unit, byId).map((u) => u.id)
   for (const id of above) if (out.indexOf(id) < 0) out.push(id)
   return out
 }

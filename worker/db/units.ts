@@ -24,6 +24,13 @@ const toUnit = (r: UnitRow): Unit => ({
 // the recursion, so each step is a seek (no join back over units afterwards).
 const MAX_DEPTH = 16
 
+/** The same walk over units already loaded (`byId`): the unit and its ancestors among them, nearest first. */
+export function chainWithin(unit: Unit, byId: { [id: string]: Unit }): Unit[] {
+  const chain: Unit[] = []
+  for (let u: Unit | undefined = unit; u && chain.length < MAX_DEPTH; u = u.parentId !== null ? byId[u.parentId] : undefined) chain.push(u)
+  return chain
+}
+
 /** The unit and its ancestors, nearest first; empty when the unit does not exist. */
 export async function listChain(db: D1Database, id: string): Promise<Unit[]> {
   const { results } = await db

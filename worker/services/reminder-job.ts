@@ -13,7 +13,7 @@ import { listLatestLockEvents } from '../db/locks'
 import { type NewNotification, insertNotificationsStatement } from '../db/notifications'
 import { listOwnSettings } from '../db/settings'
 import { listTasksDueBetween } from '../db/tasks'
-import { type Unit, listUnits } from '../db/units'
+import { type Unit, chainWithin, listUnits } from '../db/units'
 import { type NewDelivery, enqueueDeliveriesStatement, listWebhooks } from '../db/webhooks'
 import { newId } from '../hash'
 import { logWrite } from '../write-log'
@@ -26,19 +26,8 @@ import { logWrite } from '../write-log'
  */
 const WRITE_BATCHES = 10
 const chunkSize = (drafts: number): number => Math.min(1000, Math.max(100, Math.ceil(drafts / WRITE_BATCHES)))
-const MAX_DEPTH = 16
 
 export type ReminderRun = { day: string; created: Array<{ id: string; unit: string }>; queued: number }
-
-function chainOf(unit: Unit, byId: { [id: string]: Unit }): Unit[] {
-  const chain: Unit[] = []
-  let u: Unit | undefined = unit
-  while (u && chain.length < MAX_DEPTH) {
-    chain.push(u)
-    u = u.parentId !== null ? byId[u.parentId] : undefined
-  }
-  return chain
-}
 
 export function payloadFor(n: NewNotification, draft: NotificationDraft, unit: Unit, deliveryId: string, createdAt: string): WebhookPayload {
   return {
@@ -55,7 +44,7 @@ export async function runReminders(db: D1Database, now: Date): Promise<ReminderR
   const byId: { [id: string]: Unit } = {}
   for (const u of units) byId[u.id] = u
   const chains: { [id: string]: Unit[] } = {}
-  for (const u of units) chains[u.id] = chainOf(u, byId)
+  for (const u of units) chains[u.id] = chainWithin(u, byId)
 
   const reminderUnits: ReminderUnit[] = units.map((u) => ({
     id: u.id, name: u.name, level: u.level, parentId: u.parentId, reportsFrom: u.reportsFrom,

@@ -10,7 +10,7 @@ import { a1, a1Block } from '../../shared/workbook/grid'
 import { SHEETS } from '../../shared/workbook/report-book'
 import { changeText, periodText, timelinessText } from '../../shared/words'
 import type { SheetSpec } from '../xlsx/write-workbook'
-import { COLORS, TITLE_SIZE, percentText, timelinessFill } from './style'
+import { COLORS, TITLE_SIZE, percentText, timelinessFill, wrappedLineHeight } from './style'
 
 type Value = string | number
 const HEADER = ['Xã', 'Tiêu chí đạt', 'Biểu đồ (mỗi ô một tiêu chí)', 'So với kỳ trước', 'Tình trạng nộp', 'Lần gửi']
@@ -101,7 +101,7 @@ export function atAGlanceSheet(a: AggregateResponse): SheetSpec {
   const widths = [24, 9, Math.ceil(maxTotal * 1.1) + 2, 9, 26, 6].concat(criteria.map(() => 5.5))
   // The lines above the table span its width and wrap; their rows are as tall as their text needs.
   const across = widths.reduce((sum, w) => sum + w, 0)
-  const heights = [1, 2, 3, 4, 5].map((row) => ({ row, points: 13 * Math.max(1, Math.ceil(String(values[row]![0] ?? '').length / across)) }))
+  const heights = [1, 2, 3, 4, 5].map((row) => ({ row, points: wrappedLineHeight(values[row]![0], across) }))
   return {
     name: SHEETS.aggregate,
     values: values.map((row) => pad(row, width)),

@@ -5,7 +5,7 @@ import type { AggregateResponse } from '../../shared/api'
 import { DOSSIER_HEAD_ROWS, dossierMatrixSheet } from '../../shared/workbook/dossier-matrix-sheet'
 import { a1Block } from '../../shared/workbook/grid'
 import type { SheetSpec } from '../xlsx/write-workbook'
-import { COLORS, TITLE_SIZE } from './style'
+import { COLORS, TITLE_SIZE, wrappedLineHeight } from './style'
 
 /** The lines under the title, as tall as their text needs across the matrix's width. */
 const LINES = [1, 2, 3]
@@ -26,7 +26,7 @@ export function dossiersSheet(a: AggregateResponse): SheetSpec {
     // criteria ("TC2, TC3, …") that would otherwise be cut off by the matrix beside them.
     wrap: LINES.map((row) => a1Block(row, 0, 1, 1)).concat(s.values.length > DOSSIER_HEAD_ROWS ? [a1Block(DOSSIER_HEAD_ROWS, 0, s.values.length - DOSSIER_HEAD_ROWS, 3)] : []),
     merges: [0].concat(LINES).map((row) => a1Block(row, 0, 1, width)),
-    heights: [{ row: 0, points: 20 }].concat(LINES.map((row) => ({ row, points: 13 * Math.max(1, Math.ceil(String(s.values[row]?.[0] ?? '').length / across)) }))),
+    heights: [{ row: 0, points: 20 }].concat(LINES.map((row) => ({ row, points: wrappedLineHeight(s.values[row]?.[0], across) }))),
     widths: s.widths,
     frozenRows: matrixHead + 1,
     frozenColumns: 1,

@@ -20,3 +20,6 @@ export function percentText(rate: number): string {
   const p = Math.round(rate * 1000) / 10
   return String(p).replace('.', ',') + '%'
 }
+
+/** A line spanning the table (`across` characters wide, wrapped): as tall as its text needs, 13 points a line. */
+export const wrappedLineHeight = (text: unknown, across: number): number => 13 * Math.max(1, Math.ceil(String(text ?? '').length / across))

@@ -147,7 +147,9 @@ describe('timeliness', () => {
 })
 
 describe('one period judged many times (the aggregate’s way)', () => {
-  const periodId = fc.record({ year: fc.integer({ min: 1, max: 9998 }), month: fc.integer({ min: 1, max: 12 }), day: fc.constantFrom(14, 28) })
+  // From year 2: reports and clocks up to 400 days either side stay in years the plain path can write out
+  // (year 0 has no four-digit form; the API keeps to 1900–2199 anyway).
+  const periodId = fc.record({ year: fc.integer({ min: 2, max: 9998 }), month: fc.integer({ min: 1, max: 12 }), day: fc.constantFrom(14, 28) })
     .map(({ year, month, day }) => String(year).padStart(4, '0') + '-' + String(month).padStart(2, '0') + '-' + day)
   const near = (id: string) => fc.integer({ min: -400, max: 400 }).chain((days) =>
     fc.integer({ min: 0, max: 86_399_999 }).map((ms) => Date.parse(id + 'T00:00:00Z') + days * 86_400_000 + ms))
